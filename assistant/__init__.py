@@ -1,0 +1,1 @@
+"""Answers questions over the index with verbatim citations; CLI and HTTP service."""

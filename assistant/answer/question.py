@@ -1,0 +1,91 @@
+"""Question analysis: the terms worth matching, the names asked about, the period asked for."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index import date_bounds, find_dates
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
+_STOPWORDS_TEXT = """
+    a about above after again all also am an and any are as at be been before being
+    below between both but by can could did do does doing done during each few for from
+    further had has have having he her here hers him his how i if in into is it its
+    itself just me more most my no nor not now of off on once only or other our ours out
+    over own same she should so some such than that the their theirs them then there
+    these they this those through to too under until up very was we were what when where
+    which while who whom why will with would you your yours tell please give show list
+    say says said according records record many much happen happened know document
+    documents
+"""
+STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
+_WHEN = re.compile(r"^\s*(when|what (date|day|month|year)|which (date|day|month|year))\b", re.I)
+_MONTHS_TEXT = """
+    january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec
+"""
+_MONTHS = frozenset(_MONTHS_TEXT.split())
+
+
+@dataclass(frozen=True)
+class Question:
+    """What the evidence must match: weighted terms, named bodies, and periods."""
+
+    text: str
+    terms: tuple[str, ...]
+    term_words: tuple[str, ...]  # one written form per term, to look its frequency up
+    names: tuple[str, ...]
+    periods: tuple[tuple[str, str], ...]
+    period_labels: tuple[str, ...]
+    asks_when: bool
+
+
+def stem(word: str) -> str:
+    """A crude but predictable stem: lower case, no possessive or plural, first 5 letters."""
+    w = word.lower().replace("’", "'")
+    w = w.removesuffix("'s").rstrip("'")
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    return w[:5] if w.isalpha() and len(w) > 5 else w
+
+
+def words(text: str) -> list[tuple[int, int, str]]:
+    """Word tokens with their offsets."""
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def stems(text: str) -> set[str]:
+    """The set of stems of a text's words (for matching sentences against questions)."""
+    return {stem(w) for _, _, w in words(text)}
+
+
+def analyse(text: str, *, day_first: bool = True) -> Question:
+    """Split a question into content terms, capitalised names and date periods."""
+    mentions = find_dates(text, day_first=day_first)
+    in_date = [(m.start, m.end) for m in mentions]
+    terms: dict[str, str] = {}
+    names: list[str] = []
+    for index, (start, _end, word) in enumerate(words(text)):
+        lowered = word.lower()
+        if any(s <= start < e for s, e in in_date) or lowered in STOPWORDS:
+            continue
+        if lowered in _MONTHS or len(lowered) < 2:
+            continue
+        terms.setdefault(stem(word), _bare(word))
+        if index > 0 and word[0].isupper():
+            names.append(_bare(word))
+    return Question(
+        text=text,
+        terms=tuple(terms),
+        term_words=tuple(terms.values()),
+        names=tuple(dict.fromkeys(names)),
+        periods=tuple(date_bounds(m.value) for m in mentions),
+        period_labels=tuple(text[m.start : m.end] for m in mentions),
+        asks_when=bool(_WHEN.search(text)),
+    )
+
+
+def _bare(word: str) -> str:
+    """A word without its possessive, as the keyword index stores it."""
+    return re.sub(r"['’]s?$", "", word)

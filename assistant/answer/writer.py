@@ -1,0 +1,51 @@
+"""The answer-writing stage: evidence in, cited sentences out. Extractive by default."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from assistant.answer.models import Evidence
+from assistant.answer.question import Question
+from index import format_date
+
+_KIND_LABEL = {
+    "press_release": "the press release",
+    "scr_recommendation": "the Serious Case Review record",
+    "action_plan_note": "the action-plan note",
+    "other": "the record",
+}
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Answer text with [n] markers, and the evidence each number cites (1-based order)."""
+
+    text: str
+    cited: list[Evidence]
+
+
+class AnswerWriter(Protocol):
+    """A stage that writes an answer only from the evidence it is given."""
+
+    def write(self, question: Question, evidence: list[Evidence]) -> Draft:
+        """Compose the answer; every sentence must end with the marker of its evidence."""
+        ...
+
+
+class ExtractiveWriter:
+    """Quotes each evidence sentence verbatim, dated by its document when it has no date."""
+
+    def write(self, question: Question, evidence: list[Evidence]) -> Draft:
+        """One answer sentence per piece of evidence, each followed by its [n]."""
+        lines = [f"{_lead(e)}{e.quote} [{n}]" for n, e in enumerate(evidence, start=1)]
+        return Draft(text=" ".join(lines), cited=list(evidence))
+
+
+def _lead(evidence: Evidence) -> str:
+    """Say when a sentence was written if the sentence itself gives no date."""
+    document = evidence.document
+    if evidence.dates or not document.date:
+        return ""
+    label = _KIND_LABEL.get(document.kind, "the record")
+    return f"In {label} of {format_date(document.date)}: "

@@ -1,0 +1,164 @@
+"""The `assistant` command line: ingest, docs, remove, search, ask. Errors end as one line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from assistant import render
+from assistant.engine import Assistant, make_filters
+from assistant.errors import AssistantError
+from assistant.settings import Settings
+from index import IndexLayerError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+err = Console(stderr=True)
+
+HomeOption = Annotated[
+    Path | None, typer.Option("--home", help="Index folder (default: ASSISTANT_HOME or per-user).")
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+KindOption = Annotated[str | None, typer.Option("--kind", help="Only this kind of record.")]
+SinceOption = Annotated[str | None, typer.Option("--since", help="Only records dated on/after.")]
+UntilOption = Annotated[str | None, typer.Option("--until", help="Only records dated on/before.")]
+
+
+@contextmanager
+def _assistant(home: Path | None) -> Iterator[Assistant]:
+    """Settings from the environment, --home on top; domain errors become one line, exit 2."""
+    try:
+        settings = Settings() if home is None else Settings(home=home)
+        assistant = Assistant(settings)
+        try:
+            yield assistant
+        finally:
+            assistant.close()
+    except (AssistantError, IndexLayerError) as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(2) from None
+    except ValueError as exc:  # settings validation
+        err.print(f"error: invalid setting: {exc}".splitlines()[0], markup=False)
+        raise typer.Exit(2) from None
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (recursive).")],
+    home: HomeOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Add or update records from files and folders; unchanged files are skipped."""
+    with _assistant(home) as assistant, _progress(enabled=not as_json) as progress:
+        report = assistant.ingest(paths, progress)
+    if as_json:
+        _print_json(report.as_dict())
+    else:
+        typer.echo(render.ingest_text(report))
+    if report.failures:
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr while files are ingested."""
+    if not enabled:
+        yield None
+        return
+    columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("ingest", total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+@app.command()
+def docs(
+    home: HomeOption = None,
+    kind: KindOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List the documents in the index."""
+    with _assistant(home) as assistant:
+        filters = make_filters(kind, since, until, assistant.settings.day_first)
+        documents = assistant.documents(filters)
+    if as_json:
+        _print_json([{**d.as_dict(), "chunks": d.chunks} for d in documents])
+    else:
+        typer.echo(render.documents_text(documents))
+
+
+@app.command()
+def remove(
+    doc_ids: Annotated[list[str], typer.Argument(metavar="DOC...", help="Document ids.")],
+    home: HomeOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Delete documents (and their passages and vectors) from the index."""
+    with _assistant(home) as assistant:
+        for doc_id in doc_ids:
+            assistant.remove(doc_id)
+    if as_json:
+        _print_json({"removed": doc_ids})
+    else:
+        typer.echo(f"removed {len(doc_ids)} document(s): {', '.join(doc_ids)}")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="What to look for.")],
+    home: HomeOption = None,
+    kind: KindOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    top: Annotated[int, typer.Option("--top", help="How many passages (1-100).")] = 10,
+    as_json: JsonOption = False,
+) -> None:
+    """Hybrid (keyword + semantic) search over passages."""
+    with _assistant(home) as assistant:
+        filters = make_filters(kind, since, until, assistant.settings.day_first)
+        hits = assistant.search(query, top, filters)
+    if as_json:
+        _print_json({"query": query, "hits": [h.as_dict() for h in hits]})
+    else:
+        typer.echo(render.hits_text(hits))
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="A question about the records.")],
+    home: HomeOption = None,
+    kind: KindOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Answer from the records, every sentence cited; or say plainly they do not."""
+    with _assistant(home) as assistant:
+        filters = make_filters(kind, since, until, assistant.settings.day_first)
+        answer = assistant.ask(question, filters)
+    if as_json:
+        _print_json(answer.as_dict())
+    else:
+        typer.echo(render.answer_text(answer))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

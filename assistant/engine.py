@@ -1,0 +1,132 @@
+"""The assistant's core object: one index folder, the model loaded once, on first need."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from assistant.answer.answerer import Answerer
+from assistant.answer.evidence import EvidenceSelector, SelectionRules
+from assistant.answer.models import Answer
+from assistant.answer.writer import AnswerWriter, ExtractiveWriter
+from assistant.errors import InvalidQuery
+from assistant.settings import Settings
+from index import (
+    KINDS,
+    DocumentRecord,
+    Embedder,
+    Filters,
+    Ingestor,
+    IngestReport,
+    PrepareOptions,
+    SearchConfig,
+    Searcher,
+    SearchHit,
+    Store,
+    normalise_date,
+)
+from index.ingest import Progress
+
+MAX_TOP_K = 100
+
+
+class Assistant:
+    """Ingest, list, remove, search and ask over the index in `settings.home`."""
+
+    def __init__(self, settings: Settings, writer: AnswerWriter | None = None) -> None:
+        self.settings = settings
+        self.writer = writer or ExtractiveWriter()
+
+    @cached_property
+    def store(self) -> Store:
+        """The index folder, opened without loading the model."""
+        return Store(Path(self.settings.home))
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        """The embedding model, loaded once and checked against the index."""
+        embedder = Embedder(self.settings.model)
+        self.store.bind_model(embedder.name, embedder.dimension)
+        return embedder
+
+    @cached_property
+    def searcher(self) -> Searcher:
+        """Hybrid search with the configured fusion."""
+        config = SearchConfig(
+            candidates=self.settings.candidates,
+            fusion=self.settings.fusion,
+            dense_weight=self.settings.dense_weight,
+        )
+        return Searcher(self.store, self.embedder, config)
+
+    @cached_property
+    def answerer(self) -> Answerer:
+        """Question answering over the searcher."""
+        rules = SelectionRules(
+            min_coverage=self.settings.min_coverage,
+            max_sentences=self.settings.answer_sentences,
+            day_first=self.settings.day_first,
+        )
+        selector = EvidenceSelector(self.store, rules)
+        return Answerer(
+            self.store, self.searcher, selector, self.writer, day_first=self.settings.day_first
+        )
+
+    def ingest(self, paths: list[Path], progress: Progress | None = None) -> IngestReport:
+        """Add or update documents from files and folders."""
+        options = PrepareOptions(
+            day_first=self.settings.day_first,
+            min_words=self.settings.chunk_min_words,
+            max_words=self.settings.chunk_max_words,
+            overlap=self.settings.chunk_overlap,
+        )
+        max_bytes = int(self.settings.max_file_mb * 1_000_000)
+        ingestor = Ingestor(self.store, self.embedder, options, max_bytes=max_bytes)
+        return ingestor.ingest(paths, progress)
+
+    def remove(self, doc_id: str) -> None:
+        """Delete a document from the index."""
+        self.store.remove(doc_id)
+
+    def documents(self, filters: Filters | None = None) -> list[DocumentRecord]:
+        """Documents in the index, by date."""
+        return self.store.documents(filters)
+
+    def search(
+        self, query: str, top_k: int = 10, filters: Filters | None = None
+    ) -> list[SearchHit]:
+        """Ranked passages for a query."""
+        if not query.strip():
+            raise InvalidQuery("the query is empty")
+        if not 1 <= top_k <= MAX_TOP_K:
+            raise InvalidQuery(f"top must be between 1 and {MAX_TOP_K}, not {top_k}")
+        return self.searcher.search(query, top_k=top_k, filters=filters)
+
+    def ask(self, question: str, filters: Filters | None = None) -> Answer:
+        """A cited answer, or not_found."""
+        return self.answerer.ask(question, filters)
+
+    def close(self) -> None:
+        """Release the database."""
+        if "store" in self.__dict__:
+            self.store.close()
+
+
+def make_filters(
+    kind: str | None, since: str | None, until: str | None, day_first: bool
+) -> Filters:
+    """Validated filters from user input; InvalidQuery names the bad value."""
+    if kind is not None and kind not in KINDS:
+        raise InvalidQuery(f"unknown kind {kind!r} (expected one of {', '.join(KINDS)})")
+    return Filters(
+        kind=kind, since=_date(since, "since", day_first), until=_date(until, "until", day_first)
+    )
+
+
+def _date(value: str | None, name: str, day_first: bool) -> str | None:
+    if value is None:
+        return None
+    try:
+        return normalise_date(value, day_first=day_first)
+    except ValueError as exc:
+        raise InvalidQuery(f"--{name}: {exc}") from exc

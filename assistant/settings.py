@@ -1,0 +1,54 @@
+"""One typed settings object: environment (ASSISTANT_*), then command-line overrides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from platformdirs import user_data_dir
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_home() -> Path:
+    """A per-user data folder, so the index survives between sessions."""
+    return Path(user_data_dir("records-assistant", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """Everything a user can set; each field reads ASSISTANT_<NAME> from the environment."""
+
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore")
+
+    home: Path = Field(
+        default_factory=default_home,
+        description="Folder holding the index (SQLite database and FAISS vectors).",
+    )
+    model: str = Field(
+        default="all-MiniLM-L6-v2",
+        description="sentence-transformers model name or local path; the default is the"
+        " packaged all-MiniLM-L6-v2, loaded offline.",
+    )
+    day_first: bool = Field(
+        default=True, description="Read 12/03/2010 as 12 March (UK order); False for US order."
+    )
+    max_file_mb: float = Field(default=50.0, gt=0, description="Files larger than this fail.")
+    chunk_min_words: int = Field(default=100, ge=10, description="Smallest passage, in words.")
+    chunk_max_words: int = Field(default=200, ge=20, description="Largest passage, in words.")
+    chunk_overlap: int = Field(default=1, ge=0, le=3, description="Sentences shared by passages.")
+    fusion: Literal["weighted", "rrf"] = Field(
+        default="weighted", description="How keyword and dense rankings are fused."
+    )
+    dense_weight: float = Field(
+        default=0.5, ge=0, le=1, description="Weight of dense similarity in weighted fusion."
+    )
+    candidates: int = Field(default=100, ge=10, description="Candidates drawn per ranking.")
+    answer_sentences: int = Field(
+        default=3, ge=1, le=8, description="Most sentences an answer quotes."
+    )
+    min_coverage: float = Field(
+        default=0.6,
+        ge=0,
+        le=1,
+        description="Share of the question's weighted terms a sentence must hold to answer.",
+    )

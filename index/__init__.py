@@ -1,0 +1,41 @@
+"""Files → records → chunks → embeddings → FAISS + SQLite, and hybrid search over them.
+
+The assistant layer imports only the names listed in `__all__`.
+"""
+
+from index.dates import date_bounds, find_dates, format_date, normalise_date
+from index.embedder import DEFAULT_MODEL, Embedder
+from index.errors import DocumentNotFound, IndexLayerError, LoaderError, StoreError
+from index.ingest import Ingestor, IngestReport
+from index.loaders import SUPPORTED_SUFFIXES
+from index.models import KINDS, DateMention
+from index.prepare import PrepareOptions
+from index.records import DocumentRecord, StoredSentence
+from index.search import SearchConfig, Searcher, SearchHit
+from index.store import Filters, Store
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "KINDS",
+    "SUPPORTED_SUFFIXES",
+    "DateMention",
+    "DocumentNotFound",
+    "DocumentRecord",
+    "Embedder",
+    "Filters",
+    "IndexLayerError",
+    "IngestReport",
+    "Ingestor",
+    "LoaderError",
+    "PrepareOptions",
+    "SearchConfig",
+    "SearchHit",
+    "Searcher",
+    "Store",
+    "StoreError",
+    "StoredSentence",
+    "date_bounds",
+    "find_dates",
+    "format_date",
+    "normalise_date",
+]

@@ -1,0 +1,155 @@
+"""Turn loader text into clean paragraphs with exact offsets and page numbers.
+
+Numbered list markers ("1.", "(a)", "b)") are dropped like bullet glyphs: the
+paragraph keeps only the item's own text, so sentences start at real words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from index.models import PAGE_BREAK, CleanText, Paragraph
+
+__all__ = ["clean_text"]
+
+_ODD_SPACES = re.compile(r"[\t\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACE_RUN = re.compile(r" {2,}")
+_GLYPH_BULLET = re.compile(r"^[•◦▪‣●○■□▫➢►]\s*")
+_DASH_BULLET = re.compile(r"^[-*–—]\s+")
+_NUMBER_BULLET = re.compile(r"^\(?(?:\d{1,2}|[a-z])[.)]\s+(?=\S)")
+_SLUG = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?=[A-Z])")
+_DATEISH = (
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\.?,?\s+\d{4}|[a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
+)
+_BOILERPLATE = re.compile(
+    r"(?:subscribe(?: now| here)?(?: to (?:our|the|this) (?:newsletter|blog|feed|updates))?"
+    r"|if you enjoyed this (?:article|post|story).*"
+    r"|tags?\s*:.*|categor(?:y|ies)\s*:.*|filed under\s*:?.*"
+    r"|(?:back to )?top|(?:share|print|e-?mail)(?: this(?: article| page| post| story)?)?:?"
+    r"|tweet|like this:?|related(?: posts| articles| stories| content)?:?"
+    r"|skip to (?:main )?content|skip navigation"
+    r"|cookies?\b.*|(?:we|this (?:web)?site) uses? cookies.*"
+    r"|read more|(?:leave a|no) comments?|follow us.*"
+    rf"|by\b.{{0,60}}?\bon\s+{_DATEISH}(?:\s+in\s+.+)?"
+    rf"|posted (?:on|by)\b.{{0,60}}?(?:{_DATEISH}.*)?)",
+    re.IGNORECASE,
+)
+_BOILERPLATE_MAX_WORDS = 15
+
+
+def clean_text(raw: str) -> CleanText:
+    """Give every later stage one normalised text whose offsets never move again."""
+    has_pages = PAGE_BREAK in raw
+    blocks = _paragraph_blocks(_numbered_lines(raw, has_pages))
+    parts: list[str] = []
+    paragraphs: list[Paragraph] = []
+    offset = 0
+    for lines, page in blocks:
+        body = _join_lines(lines)
+        if parts:
+            offset += 2
+        paragraphs.append(Paragraph(offset, offset + len(body), len(paragraphs) + 1, page))
+        parts.append(body)
+        offset += len(body)
+    return CleanText("\n\n".join(parts), paragraphs)
+
+
+def _normalise_line(line: str) -> str:
+    """Make spacing uniform so hard wraps and odd spaces cannot leak into quotes."""
+    line = _ZERO_WIDTH.sub("", _ODD_SPACES.sub(" ", line))
+    return _SPACE_RUN.sub(" ", line).strip()
+
+
+def _numbered_lines(raw: str, has_pages: bool) -> Iterator[tuple[str, int | None]]:
+    """Yield each normalised line with its 1-based page (None when unpaged)."""
+    text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
+    pages = text.split(PAGE_BREAK)
+    for index, page_text in enumerate(pages):
+        page = index + 1 if has_pages else None
+        for line in _page_lines(page_text, index > 0, index < len(pages) - 1):
+            yield _normalise_line(line), page
+
+
+def _page_lines(page_text: str, after_break: bool, before_break: bool) -> list[str]:
+    """Split a page into lines; a newline beside a page break is not a blank line."""
+    lines = page_text.split("\n")
+    if after_break and page_text.startswith("\n"):
+        lines = lines[1:]
+    if before_break and page_text.endswith("\n") and lines:
+        lines = lines[:-1]
+    return lines
+
+
+def _is_boilerplate(line: str) -> bool:
+    """Spot short web-page furniture lines; real sentences are never this shape."""
+    if len(line.split()) >= _BOILERPLATE_MAX_WORDS:
+        return False
+    return _BOILERPLATE.fullmatch(line) is not None
+
+
+def _strip_bullet(line: str, previous: str | None, in_list: bool) -> tuple[str, bool]:
+    """Drop a list marker so the item reads as plain text; say whether one was there."""
+    match = _GLYPH_BULLET.match(line)
+    if match:
+        return line[match.end() :], True
+    likely_item = in_list or _ends_clause(previous)
+    match = _NUMBER_BULLET.match(line)
+    if match and likely_item:
+        return line[match.end() :], True
+    match = _DASH_BULLET.match(line)
+    if match and (likely_item or line[match.end() :][:1].isupper()):
+        return line[match.end() :], True
+    return line, False
+
+
+def _ends_clause(previous: str | None) -> bool:
+    """Tell a list item from a hard-wrapped line that merely starts with a dash."""
+    return previous is None or previous.rstrip().endswith((".", ":", ";", "!", "?"))
+
+
+def _paragraph_blocks(
+    lines: Iterator[tuple[str, int | None]],
+) -> list[tuple[list[str], int | None]]:
+    """Group lines into paragraphs: blank lines, bullets and furniture end them."""
+    blocks: list[tuple[list[str], int | None]] = []
+    current: list[str] = []
+    page: int | None = None
+    in_list = False
+    for line, line_page in lines:
+        if not line or _is_boilerplate(line):
+            current = _flush(blocks, current, page)
+            continue
+        body, is_bullet = _strip_bullet(line, current[-1] if current else None, in_list)
+        if is_bullet:
+            current = _flush(blocks, current, page)
+        if not current:
+            page, in_list = line_page, is_bullet
+            body = _SLUG.sub("", body)
+        if body:
+            current.append(body)
+    _flush(blocks, current, page)
+    return blocks
+
+
+def _flush(
+    blocks: list[tuple[list[str], int | None]], current: list[str], page: int | None
+) -> list[str]:
+    """Close the open paragraph (if any) and hand back a fresh one."""
+    if current:
+        blocks.append((current, page))
+    return []
+
+
+def _join_lines(lines: list[str]) -> str:
+    """Undo hard wraps: one space between lines, none after a word-breaking hyphen."""
+    joined = lines[0]
+    for line in lines[1:]:
+        if joined.endswith("-") and joined[-2:-1].isalpha() and line[:1].islower():
+            joined += line
+        else:
+            joined += " " + line
+    return joined

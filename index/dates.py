@@ -1,0 +1,145 @@
+"""Find dates written in text and normalise the dates people type."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from index.models import DateMention
+
+__all__ = ["date_bounds", "find_dates", "format_date", "normalise_date"]
+
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_MONTHS = {name.lower(): i for i, name in enumerate(_MONTH_NAMES, start=1)}
+_MONTHS.update({name[:3].lower(): i for i, name in enumerate(_MONTH_NAMES, start=1)})
+_MONTHS["sept"] = 9
+_MONTH = (
+    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
+)
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<![\d./-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d/-])"), "iso"),
+    (
+        re.compile(
+            r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)"
+        ),
+        "numeric",
+    ),
+    (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{_MONTH},?\s+(?P<y>\d{{4}})\b"), "dmy"),
+    (re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}}){_ORDINAL},?\s+(?P<y>\d{{4}})\b"), "dmy"),
+    (re.compile(rf"\b{_MONTH},?\s+(?P<y>\d{{4}})\b"), "month"),
+    (re.compile(r"(?<![\d£$€])(?<!\d[ ,.])\b(?P<y>19\d\d|20\d\d)\b(?![,.]?\d)(?!\s\d{3})"), "year"),
+)
+_YEAR_MONTH = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})")
+_Candidate = tuple[int, int, str | None, str]
+
+
+def find_dates(text: str, *, day_first: bool = True) -> list[DateMention]:
+    """List every date mention once, longest reading first, so filters see real dates."""
+    chosen: list[_Candidate] = []
+    for cand in sorted(_candidates(text, day_first), key=lambda c: (c[0] - c[1], c[0])):
+        if all(cand[1] <= c[0] or cand[0] >= c[1] for c in chosen):
+            chosen.append(cand)
+    return [
+        DateMention(start, end, value, precision)
+        for start, end, value, precision in sorted(chosen)
+        if value is not None
+    ]
+
+
+def normalise_date(value: str, *, day_first: bool = True) -> str:
+    """Accept the date forms people type and give back the index's ISO form."""
+    text = re.sub(r"\b[A-Za-z]+\b", lambda m: m[0].capitalize(), value.strip())
+    match = _YEAR_MONTH.fullmatch(text)
+    if match:
+        return _checked(value, _month_value(int(match["y"]), int(match["m"])))
+    whole = [c for c in _candidates(text, day_first) if c[0] == 0 and c[1] == len(text)]
+    if not whole:
+        raise ValueError(
+            f"{value!r} is not a recognised date (try 2010-07-27, 2010-07, 2010, "
+            "27/07/2010 or 27 July 2010)"
+        )
+    return _checked(value, whole[0][2])
+
+
+def date_bounds(value: str) -> tuple[str, str]:
+    """Turn a day, month or year into the inclusive day range it covers."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return f"{parts[0]:04d}-01-01", f"{parts[0]:04d}-12-31"
+    if len(parts) == 2:
+        last = calendar.monthrange(parts[0], parts[1])[1]
+        return f"{value}-01", f"{value}-{last:02d}"
+    return value, value
+
+
+def format_date(value: str) -> str:
+    """Write a normalised date the way a UK reader expects to see it."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    month = _MONTH_NAMES[parts[1] - 1]
+    if len(parts) == 2:
+        return f"{month} {parts[0]}"
+    return f"{parts[2]} {month} {parts[0]}"
+
+
+def _candidates(text: str, day_first: bool) -> Iterator[_Candidate]:
+    """Yield every pattern match; invalid dates keep value None so they block parts."""
+    for pattern, kind in _PATTERNS:
+        for match in pattern.finditer(text):
+            value, precision = _interpret(match, kind, day_first)
+            yield match.start(), match.end(), value, precision
+
+
+def _interpret(match: re.Match[str], kind: str, day_first: bool) -> tuple[str | None, str]:
+    """Read one match as a normalised value and precision (value None if impossible)."""
+    year = int(match["y"])
+    if kind == "year":
+        return f"{year:04d}", "year"
+    if kind == "month":
+        return _month_value(year, _MONTHS[match["mon"].lower()]), "month"
+    if kind == "numeric":
+        first, second = int(match["a"]), int(match["b"])
+        day, month = (first, second) if day_first else (second, first)
+    elif kind == "iso":
+        day, month = int(match["d"]), int(match["m"])
+    else:
+        day, month = int(match["d"]), _MONTHS[match["mon"].lower()]
+    return _day_value(year, month, day), "day"
+
+
+def _day_value(year: int, month: int, day: int) -> str | None:
+    """Give YYYY-MM-DD, or None when the calendar has no such day."""
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _month_value(year: int, month: int) -> str | None:
+    """Give YYYY-MM, or None for a month number outside 1-12."""
+    return f"{year:04d}-{month:02d}" if 1 <= month <= 12 and year >= 1 else None
+
+
+def _checked(original: str, value: str | None) -> str:
+    """Turn an impossible date into the error a person can act on."""
+    if value is None:
+        raise ValueError(f"{original!r} is not a valid date")
+    return value

@@ -1,0 +1,52 @@
+"""The SQLite schema: documents, chunks (with their vectors), sentences, FTS5."""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = "1"
+
+DDL = """
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    date TEXT,
+    date_start TEXT,
+    date_end TEXT,
+    source TEXT NOT NULL,
+    attribution TEXT,
+    origin_key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    text TEXT NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_origin ON documents(origin_key);
+CREATE TABLE IF NOT EXISTS chunks (
+    id INTEGER PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    paragraph INTEGER NOT NULL,
+    page INTEGER,
+    first_sentence INTEGER NOT NULL,
+    last_sentence INTEGER NOT NULL,
+    embedding BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
+CREATE TABLE IF NOT EXISTS sentences (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    paragraph INTEGER NOT NULL,
+    page INTEGER,
+    PRIMARY KEY (doc_id, ord)
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
+    title, body, tokenize = 'porter unicode61 remove_diacritics 2'
+);
+"""

@@ -1,0 +1,159 @@
+"""Hybrid retrieval: FTS5 BM25 and FAISS cosine, fused into one ranking of chunks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from index.embedder import Embedder
+from index.records import DocumentRecord, StoredChunk
+from index.store import Filters, Store
+
+Mode = Literal["hybrid", "keyword", "dense"]
+Fusion = Literal["weighted", "rrf"]
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class SearchConfig:
+    """How the two rankings are drawn and fused; defaults are the measured best."""
+
+    candidates: int = 100
+    fusion: Fusion = "weighted"
+    dense_weight: float = 0.5
+    rrf_k: int = 60
+    title_weight: float = 2.0
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One ranked passage with its provenance and the evidence for its rank."""
+
+    chunk: StoredChunk
+    document: DocumentRecord
+    text: str
+    score: float
+    keyword_score: float | None
+    dense_score: float | None
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON shape shared by the CLI and the HTTP API."""
+        return {
+            "chunk_id": self.chunk.id,
+            "document": self.document.as_dict(),
+            "text": self.text,
+            "start": self.chunk.start,
+            "end": self.chunk.end,
+            "paragraph": self.chunk.paragraph,
+            "page": self.chunk.page,
+            "score": round(self.score, 6),
+            "keyword_score": _round(self.keyword_score),
+            "dense_score": _round(self.dense_score),
+        }
+
+
+class Searcher:
+    """Ranks chunks for a query over one store with one embedder."""
+
+    def __init__(self, store: Store, embedder: Embedder, config: SearchConfig | None = None):
+        self.store = store
+        self.embedder = embedder
+        self.config = config or SearchConfig()
+
+    def search(
+        self,
+        query: str,
+        *,
+        top_k: int = 10,
+        filters: Filters | None = None,
+        mode: Mode = "hybrid",
+        query_vector: np.ndarray | None = None,
+    ) -> list[SearchHit]:
+        """The top_k chunks for the query, best first."""
+        filters = filters or Filters()
+        keyword = self.keyword_scores(query, filters) if mode != "dense" else {}
+        dense: dict[int, float] = {}
+        if mode != "keyword":
+            vector = query_vector if query_vector is not None else self.embedder.embed_one(query)
+            dense = self.dense_scores(vector, filters)
+        fused = self.fuse(keyword, dense)
+        ranked = sorted(fused.items(), key=lambda item: (-item[1], item[0]))[:top_k]
+        return self._hits(ranked, keyword, dense)
+
+    def keyword_scores(self, query: str, filters: Filters) -> dict[int, float]:
+        """BM25 scores of the keyword candidates."""
+        match = fts_query(query)
+        if not match:
+            return {}
+        hits = self.store.keyword_search(
+            match, self.config.candidates, filters, self.config.title_weight
+        )
+        return dict(hits)
+
+    def dense_scores(self, vector: np.ndarray, filters: Filters) -> dict[int, float]:
+        """Cosine scores of the dense candidates."""
+        allowed = self.store.allowed_chunk_ids(filters) if filters.active else None
+        return dict(self.store.vectors.search(vector, self.config.candidates, allowed))
+
+    def fuse(self, keyword: dict[int, float], dense: dict[int, float]) -> dict[int, float]:
+        """Combine the two candidate lists into one score per chunk."""
+        if not keyword or not dense:
+            return dict(keyword or dense)
+        if self.config.fusion == "rrf":
+            return _rrf([keyword, dense], self.config.rrf_k)
+        return _weighted(keyword, dense, self.config.dense_weight)
+
+    def _hits(
+        self, ranked: list[tuple[int, float]], keyword: dict[int, float], dense: dict[int, float]
+    ) -> list[SearchHit]:
+        rows = self.store.chunks([chunk_id for chunk_id, _ in ranked])
+        hits = []
+        for chunk_id, score in ranked:
+            if chunk_id not in rows:
+                continue  # removed between the two reads
+            chunk, document, text = rows[chunk_id]
+            hits.append(
+                SearchHit(chunk, document, text, score, keyword.get(chunk_id), dense.get(chunk_id))
+            )
+        return hits
+
+
+def fts_query(text: str) -> str:
+    """An FTS5 MATCH expression: every word quoted (no syntax injection), OR-ed."""
+    words = dict.fromkeys(w.lower() for w in _TOKEN.findall(text))
+    return " OR ".join(f'"{w}"' for w in words)
+
+
+def _rrf(rankings: list[dict[int, float]], k: int) -> dict[int, float]:
+    """Reciprocal rank fusion: sum of 1 / (k + rank) over the rankings."""
+    fused: dict[int, float] = {}
+    for scores in rankings:
+        ordered = sorted(scores, key=lambda cid: -scores[cid])
+        for rank, chunk_id in enumerate(ordered, start=1):
+            fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (k + rank)
+    return fused
+
+
+def _weighted(keyword: dict[int, float], dense: dict[int, float], alpha: float) -> dict[int, float]:
+    """Convex combination of min-max normalised scores; a missing score counts as 0."""
+    kw = _min_max(keyword)
+    de = _min_max(dense)
+    return {
+        cid: alpha * de.get(cid, 0.0) + (1.0 - alpha) * kw.get(cid, 0.0)
+        for cid in keyword.keys() | dense.keys()
+    }
+
+
+def _min_max(scores: dict[int, float]) -> dict[int, float]:
+    low, high = min(scores.values()), max(scores.values())
+    span = high - low
+    if span <= 0:
+        return dict.fromkeys(scores, 1.0)
+    return {cid: (s - low) / span for cid, s in scores.items()}
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 6)

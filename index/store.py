@@ -1,0 +1,389 @@
+"""The on-disk index: SQLite (documents, chunks, sentences, FTS5) plus FAISS vectors.
+
+SQLite is the source of truth, vectors included; each write is one transaction
+that bumps the index generation. The FAISS file is saved per generation and
+rebuilt from SQLite when a crash left it behind, so a killed ingest never leaves
+a torn index.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+from index.dates import date_bounds
+from index.errors import DocumentNotFound, StoreError
+from index.models import ChunkSpan, SentenceSpan
+from index.records import DocumentRecord, StoredChunk, StoredSentence
+from index.schema import DDL, SCHEMA_VERSION
+from index.vectors import VectorIndex
+
+DB_NAME = "index.sqlite3"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrict search to a kind and a date range (inclusive, on document dates)."""
+
+    kind: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    @property
+    def active(self) -> bool:
+        """Whether any restriction is set."""
+        return bool(self.kind or self.since or self.until)
+
+
+@dataclass
+class NewDocument:
+    """A cleaned, split and embedded document ready to be written."""
+
+    id: str
+    title: str
+    kind: str
+    date: str | None
+    source: str
+    attribution: str | None
+    origin_key: str
+    fingerprint: str
+    text: str
+    sentences: list[SentenceSpan]
+    chunks: list[ChunkSpan]
+    vectors: np.ndarray = field(repr=False)
+
+
+class Store:
+    """One index folder: open it, write documents, read them back, search keywords."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        try:
+            home.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the index folder {home}: {exc.strerror}") from exc
+        self._db = _connect(home / DB_NAME)
+        self._vectors: VectorIndex | None = None
+
+    # ---- lifecycle -------------------------------------------------------
+    def close(self) -> None:
+        """Close the database connection."""
+        self._db.close()
+
+    @property
+    def generation(self) -> int:
+        """Bumped by every committed write; readers use it to see change."""
+        return int(self._meta("generation") or 0)
+
+    @property
+    def model(self) -> str | None:
+        """The embedding model the index was built with, if any yet."""
+        return self._meta("model")
+
+    @property
+    def vectors(self) -> VectorIndex:
+        """The FAISS index, loaded on first use (listing documents never needs it)."""
+        if self._vectors is None:
+            dimension = self._meta("dimension")
+            if dimension is None:
+                raise StoreError("the index has no embedding model yet: ingest something first")
+            self._vectors = self._load_vectors(int(dimension))
+        return self._vectors
+
+    def bind_model(self, model: str, dimension: int) -> None:
+        """Record the model of a new index; refuse to mix two models' vectors in one."""
+        stored = self._meta("model")
+        if stored is None:
+            with self._transaction():
+                self._set_meta("model", model)
+                self._set_meta("dimension", str(dimension))
+                self._set_meta("schema", SCHEMA_VERSION)
+            return
+        if stored != model or self._meta("dimension") != str(dimension):
+            raise StoreError(
+                f"the index in {self.home} was built with model {stored!r}, not {model!r}:"
+                " use that model, or another --home to build a new index"
+            )
+
+    def save_vectors(self) -> None:
+        """Persist the FAISS index for the current generation (if it was loaded)."""
+        if self._vectors is not None:
+            self._vectors.save(self.home, self.generation)
+
+    # ---- writing ---------------------------------------------------------
+    def write(self, documents: list[NewDocument]) -> None:
+        """Insert or replace documents in one transaction, then update vectors."""
+        if not documents:
+            return
+        removed: list[int] = []
+        added: list[tuple[np.ndarray, np.ndarray]] = []
+        with self._transaction():
+            for doc in documents:
+                removed += self._delete_document_rows(doc.id)
+                added.append(self._insert_document(doc))
+            self._bump_generation()
+        vectors = self.vectors
+        vectors.remove(removed)
+        for ids, chunk_vectors in added:
+            vectors.add(ids, chunk_vectors)
+
+    def remove(self, doc_id: str) -> None:
+        """Delete one document, its chunks, sentences and vectors."""
+        if self.find(doc_id) is None:
+            raise DocumentNotFound(doc_id)
+        with self._transaction():
+            removed = self._delete_document_rows(doc_id)
+            self._bump_generation()
+        if self._vectors is not None:
+            self._vectors.remove(removed)
+            self.save_vectors()
+
+    # ---- reading ---------------------------------------------------------
+    def find(self, doc_id: str) -> DocumentRecord | None:
+        """A document's metadata, or None."""
+        row = self._db.execute(_DOC_SELECT + " WHERE d.id = ?", (doc_id,)).fetchone()
+        return _document(row) if row else None
+
+    def get(self, doc_id: str) -> DocumentRecord:
+        """A document's metadata; DocumentNotFound when absent."""
+        found = self.find(doc_id)
+        if found is None:
+            raise DocumentNotFound(doc_id)
+        return found
+
+    def text(self, doc_id: str) -> str:
+        """A document's full stored text (the text every offset points into)."""
+        row = self._db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise DocumentNotFound(doc_id)
+        return str(row[0])
+
+    def by_origin(self, origin_key: str) -> list[tuple[str, str]]:
+        """(id, fingerprint) of documents ingested from this file or record."""
+        rows = self._db.execute(
+            "SELECT id, fingerprint FROM documents WHERE origin_key = ?", (origin_key,)
+        )
+        return [(str(r[0]), str(r[1])) for r in rows]
+
+    def ids_from_file(self, file_key: str, keep: set[str]) -> list[str]:
+        """Ids of records ingested from a file whose origin is not in `keep`."""
+        rows = self._db.execute(
+            "SELECT id, origin_key FROM documents WHERE substr(origin_key, 1, ?) = ?",
+            (len(file_key) + 1, file_key + "#"),
+        )
+        return [str(r[0]) for r in rows if r[1] not in keep]
+
+    def documents(self, filters: Filters | None = None) -> list[DocumentRecord]:
+        """All documents matching the filters, by date then title."""
+        where, params = _filter_sql(filters or Filters())
+        rows = self._db.execute(
+            _DOC_SELECT + where + " ORDER BY d.date IS NULL, d.date, d.title", params
+        )
+        return [_document(r) for r in rows]
+
+    def counts(self) -> tuple[int, int]:
+        """How many documents and chunks the index holds."""
+        docs = self._db.execute("SELECT count(*) FROM documents").fetchone()[0]
+        chunks = self._db.execute("SELECT count(*) FROM chunks").fetchone()[0]
+        return int(docs), int(chunks)
+
+    def chunks(self, ids: list[int]) -> dict[int, tuple[StoredChunk, DocumentRecord, str]]:
+        """Chunks by id with their document and their text."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self._db.execute(
+            "SELECT c.id, c.doc_id, c.start, c.end, c.paragraph, c.page, c.first_sentence,"
+            " c.last_sentence, substr(d.text, c.start + 1, c.end - c.start),"
+            " d.id, d.title, d.kind, d.date, d.source, d.attribution, 0"
+            f" FROM chunks c JOIN documents d ON d.id = c.doc_id WHERE c.id IN ({marks})",
+            ids,
+        )
+        return {int(r[0]): (StoredChunk(*r[0:8]), _document(r[9:16]), str(r[8])) for r in rows}
+
+    def sentences(self, doc_id: str, first: int, last: int) -> list[StoredSentence]:
+        """Sentences `first`..`last` (inclusive) of a document."""
+        rows = self._db.execute(
+            "SELECT doc_id, ord, start, end, paragraph, page FROM sentences"
+            " WHERE doc_id = ? AND ord BETWEEN ? AND ? ORDER BY ord",
+            (doc_id, first, last),
+        )
+        return [StoredSentence(*r) for r in rows]
+
+    def term_frequency(self, word: str) -> int:
+        """How many chunks hold the word (FTS5 stemming applies): weights question terms."""
+        row = self._db.execute(
+            "SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?", (f'"{word}"',)
+        ).fetchone()
+        return int(row[0])
+
+    def keyword_search(
+        self, match: str, k: int, filters: Filters, title_weight: float = 2.0
+    ) -> list[tuple[int, float]]:
+        """FTS5 BM25 over chunk text and titles; scores are higher-is-better."""
+        where, params = _filter_sql(filters, prefix="AND")
+        sql = (
+            f"SELECT f.rowid, -bm25(chunks_fts, {float(title_weight)}, 1.0) AS score"
+            " FROM chunks_fts f JOIN chunks c ON c.id = f.rowid"
+            " JOIN documents d ON d.id = c.doc_id"
+            f" WHERE chunks_fts MATCH ? {where} ORDER BY score DESC LIMIT ?"
+        )
+        try:
+            rows = self._db.execute(sql, [match, *params, k]).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"keyword search failed: {exc}") from exc
+        return [(int(r[0]), float(r[1])) for r in rows]
+
+    def allowed_chunk_ids(self, filters: Filters) -> np.ndarray:
+        """Chunk ids whose document passes the filters (for filtered dense search)."""
+        where, params = _filter_sql(filters)
+        rows = self._db.execute(
+            "SELECT c.id FROM chunks c JOIN documents d ON d.id = c.doc_id" + where, params
+        )
+        return np.fromiter((r[0] for r in rows), dtype=np.int64)
+
+    # ---- internals -------------------------------------------------------
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """BEGIN IMMEDIATE .. COMMIT, rolled back on any error."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def _meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self._db.execute(
+            "INSERT INTO meta(key, value) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def _bump_generation(self) -> None:
+        self._set_meta("generation", str(self.generation + 1))
+
+    def _load_vectors(self, dimension: int) -> VectorIndex:
+        """The saved FAISS file of this generation, else rebuilt from SQLite."""
+        loaded = VectorIndex.load(self.home, self.generation, dimension)
+        if loaded is not None:
+            return loaded
+        rebuilt = VectorIndex(dimension)
+        rows = self._db.execute("SELECT id, embedding FROM chunks ORDER BY id").fetchall()
+        if rows:
+            ids = np.array([r[0] for r in rows], dtype=np.int64)
+            vectors = np.vstack([np.frombuffer(r[1], dtype=np.float32) for r in rows])
+            rebuilt.add(ids, vectors)
+        rebuilt.save(self.home, self.generation)
+        return rebuilt
+
+    def _delete_document_rows(self, doc_id: str) -> list[int]:
+        """Delete a document's rows; returns its chunk ids for the vector index."""
+        ids = [r[0] for r in self._db.execute("SELECT id FROM chunks WHERE doc_id = ?", (doc_id,))]
+        if ids:
+            marks = ",".join("?" * len(ids))
+            self._db.execute(f"DELETE FROM chunks_fts WHERE rowid IN ({marks})", ids)
+        self._db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
+        self._db.execute("DELETE FROM sentences WHERE doc_id = ?", (doc_id,))
+        self._db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+        return ids
+
+    def _insert_document(self, doc: NewDocument) -> tuple[np.ndarray, np.ndarray]:
+        """Insert one document's rows; returns (chunk ids, vectors) for FAISS."""
+        start, end = date_bounds(doc.date) if doc.date else (None, None)
+        self._db.execute(
+            "INSERT INTO documents (id, title, kind, date, date_start, date_end, source,"
+            " attribution, origin_key, fingerprint, text, ingested_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                doc.id, doc.title, doc.kind, doc.date, start, end, doc.source,
+                doc.attribution, doc.origin_key, doc.fingerprint, doc.text,
+                datetime.now(UTC).isoformat(timespec="seconds"),
+            ),
+        )  # fmt: skip
+        self._db.executemany(
+            "INSERT INTO sentences (doc_id, ord, start, end, paragraph, page)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(doc.id, i, s.start, s.end, s.paragraph, s.page) for i, s in enumerate(doc.sentences)],
+        )
+        ids = [self._insert_chunk(doc, i, c) for i, c in enumerate(doc.chunks)]
+        return np.array(ids, dtype=np.int64), doc.vectors
+
+    def _insert_chunk(self, doc: NewDocument, ord_: int, chunk: ChunkSpan) -> int:
+        """Insert one chunk and its FTS row; returns its id."""
+        vector = np.ascontiguousarray(doc.vectors[ord_], dtype=np.float32).tobytes()
+        cursor = self._db.execute(
+            "INSERT INTO chunks (doc_id, ord, start, end, paragraph, page, first_sentence,"
+            " last_sentence, embedding) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                doc.id, ord_, chunk.start, chunk.end, chunk.paragraph, chunk.page,
+                chunk.first_sentence, chunk.last_sentence, vector,
+            ),
+        )  # fmt: skip
+        chunk_id = int(cursor.lastrowid or 0)
+        self._db.execute(
+            "INSERT INTO chunks_fts (rowid, title, body) VALUES (?, ?, ?)",
+            (chunk_id, doc.title, doc.text[chunk.start : chunk.end]),
+        )
+        return chunk_id
+
+
+_DOC_SELECT = (
+    "SELECT d.id, d.title, d.kind, d.date, d.source, d.attribution,"
+    " (SELECT count(*) FROM chunks c WHERE c.doc_id = d.id) FROM documents d"
+)
+
+
+def _document(row: tuple[object, ...] | sqlite3.Row) -> DocumentRecord:
+    values = tuple(row)
+    return DocumentRecord(
+        id=str(values[0]),
+        title=str(values[1]),
+        kind=str(values[2]),
+        date=None if values[3] is None else str(values[3]),
+        source=str(values[4]),
+        attribution=None if values[5] is None else str(values[5]),
+        chunks=int(str(values[6] or 0)),
+    )
+
+
+def _filter_sql(filters: Filters, prefix: str = "WHERE") -> tuple[str, list[object]]:
+    """SQL conditions on documents `d` for the filters; dated filters skip undated docs."""
+    clauses: list[str] = []
+    params: list[object] = []
+    if filters.kind:
+        clauses.append("d.kind = ?")
+        params.append(filters.kind)
+    if filters.since:
+        clauses.append("d.date_end >= ?")
+        params.append(date_bounds(filters.since)[0])
+    if filters.until:
+        clauses.append("d.date_start <= ?")
+        params.append(date_bounds(filters.until)[1])
+    if not clauses:
+        return "", []
+    return f" {prefix} " + " AND ".join(clauses), params
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """Open SQLite in autocommit mode with WAL, so readers never wait on a writer."""
+    try:
+        db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA foreign_keys=ON")
+        db.executescript(DDL)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot open the index database {path}: {exc}") from exc
+    return db

@@ -1,0 +1,109 @@
+"""Cleaning keeps real text whole and drops page debris and web furniture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.cleaning import clean_text
+from index.models import PAGE_BREAK, CleanText
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+PDF_FILE = "000_dacb6d7e4608512c.txt"
+WEB_FILE = "001_531fd4b695795cd4.txt"
+
+
+def _corpus(name: str) -> str:
+    """Read a reference file, or skip when the shared corpus is not checked out."""
+    path = CORPUS / name
+    if not path.is_file():
+        pytest.skip(f"reference corpus file {path} is absent")
+    return path.read_text(encoding="utf-8")
+
+
+def _paragraph_texts(clean: CleanText) -> list[str]:
+    return [clean.text[p.start : p.end] for p in clean.paragraphs]
+
+
+def test_offsets_are_exact_and_joined_by_blank_lines() -> None:
+    clean = clean_text(_corpus(PDF_FILE))
+    assert "\n\n".join(_paragraph_texts(clean)) == clean.text
+    assert [p.number for p in clean.paragraphs] == list(range(1, len(clean.paragraphs) + 1))
+    assert all(p.page is None for p in clean.paragraphs)
+    assert clean.text == clean.text.strip()
+
+
+def test_pdf_hard_wraps_are_joined_and_bullets_dropped() -> None:
+    paragraphs = _paragraph_texts(clean_text(_corpus(PDF_FILE)))
+    assert paragraphs[0] == "Better child protection pledge for city"
+    assert (
+        "The SCR makes 12 recommendations that directly relate to Birmingham’s children "
+        "services, or are joint recommendations with other agencies. Ten of these have"
+    ) in paragraphs[8]
+    bullet = next(p for p in paragraphs if p.startswith("The vacancy rate"))
+    assert bullet.endswith("qualified full-time social workers to 100")
+    assert not any("\n" in p or "•" in p or p != p.strip() for p in paragraphs)
+    assert "Managers at every level" in " ".join(paragraphs)
+
+
+def test_web_boilerplate_and_slug_debris_are_removed() -> None:
+    clean = clean_text(_corpus(WEB_FILE))
+    paragraphs = _paragraph_texts(clean)
+    for furniture in ("Subscribe", "Tags", "If you enjoyed", "By on", "12/03/2010"):
+        assert furniture not in clean.text
+    assert paragraphs[-1].startswith("We have rolled out our rapid improvement programme")
+    assert "Top" not in paragraphs
+    assert paragraphs[1].startswith("Cllr Les Lawrence, Cabinet Member")
+    assert "lawrence-les2" not in clean.text
+    assert "\u00a0" not in clean.text
+
+
+def test_page_breaks_keep_page_numbers_without_splitting_sentences() -> None:
+    raw = f"Title line\n\nA sentence that runs over\n{PAGE_BREAK}the page break.\n\nNext one.\n"
+    raw += f"{PAGE_BREAK}\n\nOn page three."
+    clean = clean_text(raw)
+    assert _paragraph_texts(clean) == [
+        "Title line",
+        "A sentence that runs over the page break.",
+        "Next one.",
+        "On page three.",
+    ]
+    assert [p.page for p in clean.paragraphs] == [1, 1, 2, 3]
+
+
+def test_normalises_spaces_line_endings_and_hyphenated_wraps() -> None:
+    raw = "Caf\u0065\u0301  staff\u00a0were\tre-\r\nlocated to the front-\r\nline “team”.\r\n"
+    clean = clean_text(raw)
+    assert clean.text == "Café staff were re-located to the front-line “team”."
+
+
+def test_bullets_and_numbered_markers_start_paragraphs() -> None:
+    raw = "Actions:\n• first item\nwrapped\n- second item\n1. Third item\n(b) fourth item\n\n"
+    raw += "A line ending with\n– an en dash wrap\n12. And a wrapped number"
+    assert _paragraph_texts(clean_text(raw)) == [
+        "Actions:",
+        "first item wrapped",
+        "second item",
+        "Third item",
+        "fourth item",
+        "A line ending with – an en dash wrap 12. And a wrapped number",
+    ]
+
+
+def test_boilerplate_is_conservative() -> None:
+    raw = (
+        "Share\n\nBack to top\n\nSkip to main content\n\nCookie settings\n\nTweet\n\n"
+        "By Jane Smith on 3 May 2010 in Press releases\n\n"
+        "Top officials will share the findings by email on Monday.\n\n"
+        "Subscribe to the idea that every child matters, said the report."
+    )
+    assert _paragraph_texts(clean_text(raw)) == [
+        "Top officials will share the findings by email on Monday.",
+        "Subscribe to the idea that every child matters, said the report.",
+    ]
+
+
+@pytest.mark.parametrize("raw", ["", "   \n\n\f  \n", "Subscribe\n\nTop"])
+def test_nothing_left_gives_empty_clean_text(raw: str) -> None:
+    assert clean_text(raw) == CleanText("", [])
