@@ -42,10 +42,10 @@ def _assistant(home: Path | None) -> Iterator[Assistant]:
         finally:
             assistant.close()
     except (AssistantError, IndexLayerError) as exc:
-        err.print(f"error: {exc}", markup=False, highlight=False)
+        typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
     except ValueError as exc:  # settings validation
-        err.print(f"error: invalid setting: {exc}".splitlines()[0], markup=False)
+        typer.echo(f"error: invalid setting: {exc}".splitlines()[0], err=True)
         raise typer.Exit(2) from None
 
 
@@ -60,12 +60,17 @@ def ingest(
     as_json: JsonOption = False,
 ) -> None:
     """Add or update records from files and folders; unchanged files are skipped."""
-    with _assistant(home) as assistant, _progress(enabled=not as_json) as progress:
+    with (
+        _assistant(home) as assistant,
+        _progress(enabled=not as_json and err.is_terminal) as progress,
+    ):
         report = assistant.ingest(paths, progress)
     if as_json:
         _print_json(report.as_dict())
     else:
-        typer.echo(render.ingest_text(report))
+        for failure in report.failures:
+            typer.echo(f"failed: {failure.origin}: {failure.reason}", err=True)
+        typer.echo(report.summary())
     if report.failures:
         raise typer.Exit(1)
 
@@ -162,3 +167,7 @@ def ask(
 def main() -> None:
     """Console-script entry point."""
     app()
+
+
+if __name__ == "__main__":
+    main()

@@ -33,9 +33,16 @@ MAX_TOP_K = 100
 class Assistant:
     """Ingest, list, remove, search and ask over the index in `settings.home`."""
 
-    def __init__(self, settings: Settings, writer: AnswerWriter | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        writer: AnswerWriter | None = None,
+        embedder: Embedder | None = None,
+    ) -> None:
         self.settings = settings
         self.writer = writer or ExtractiveWriter()
+        self._given_embedder = embedder
 
     @cached_property
     def store(self) -> Store:
@@ -44,8 +51,8 @@ class Assistant:
 
     @cached_property
     def embedder(self) -> Embedder:
-        """The embedding model, loaded once and checked against the index."""
-        embedder = Embedder(self.settings.model)
+        """The embedding model, loaded once (or the one given), checked against the index."""
+        embedder = self._given_embedder or Embedder(self.settings.model)
         self.store.bind_model(embedder.name, embedder.dimension)
         return embedder
 
@@ -81,7 +88,13 @@ class Assistant:
             overlap=self.settings.chunk_overlap,
         )
         max_bytes = int(self.settings.max_file_mb * 1_000_000)
-        ingestor = Ingestor(self.store, self.embedder, options, max_bytes=max_bytes)
+        ingestor = Ingestor(
+            self.store,
+            self.embedder,
+            options,
+            max_bytes=max_bytes,
+            batch_chunks=self.settings.ingest_batch_chunks,
+        )
         return ingestor.ingest(paths, progress)
 
     def remove(self, doc_id: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from assistant.answer.models import Answer
-from index import DocumentRecord, IngestReport, SearchHit, format_date
+from index import DocumentRecord, SearchHit, format_date
 
 
 def _when(date: str | None) -> str:
@@ -63,10 +63,3 @@ def documents_text(documents: list[DocumentRecord]) -> str:
     return "\n".join(
         "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows
     )
-
-
-def ingest_text(report: IngestReport) -> str:
-    """One line per failure, then the summary line."""
-    lines = [f"failed: {f.origin}: {f.reason}" for f in report.failures]
-    lines.append(report.summary())
-    return "\n".join(lines)

@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     chunk_min_words: int = Field(default=100, ge=10, description="Smallest passage, in words.")
     chunk_max_words: int = Field(default=200, ge=20, description="Largest passage, in words.")
     chunk_overlap: int = Field(default=1, ge=0, le=3, description="Sentences shared by passages.")
+    ingest_batch_chunks: int = Field(
+        default=256, ge=1, description="Passages embedded and committed together while ingesting."
+    )
     fusion: Literal["weighted", "rrf"] = Field(
         default="weighted", description="How keyword and dense rankings are fused."
     )

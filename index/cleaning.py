@@ -47,15 +47,19 @@ def clean_text(raw: str) -> CleanText:
     blocks = _paragraph_blocks(_numbered_lines(raw, has_pages))
     parts: list[str] = []
     paragraphs: list[Paragraph] = []
+    page_starts: list[tuple[int, int]] = []
     offset = 0
-    for lines, page in blocks:
-        body = _join_lines(lines)
+    for lines, pages in blocks:
+        body, line_starts = _join_lines(lines)
         if parts:
             offset += 2
-        paragraphs.append(Paragraph(offset, offset + len(body), len(paragraphs) + 1, page))
+        for line_start, page in zip(line_starts, pages, strict=True):
+            if page is not None and (not page_starts or page_starts[-1][1] != page):
+                page_starts.append((offset + line_start, page))
+        paragraphs.append(Paragraph(offset, offset + len(body), len(paragraphs) + 1, pages[0]))
         parts.append(body)
         offset += len(body)
-    return CleanText("\n\n".join(parts), paragraphs)
+    return CleanText("\n\n".join(parts), paragraphs, page_starts)
 
 
 def _normalise_line(line: str) -> str:
@@ -111,45 +115,47 @@ def _ends_clause(previous: str | None) -> bool:
     return previous is None or previous.rstrip().endswith((".", ":", ";", "!", "?"))
 
 
-def _paragraph_blocks(
-    lines: Iterator[tuple[str, int | None]],
-) -> list[tuple[list[str], int | None]]:
+Block = tuple[list[str], list[int | None]]
+"""A paragraph's lines and the page each line is on."""
+
+
+def _paragraph_blocks(lines: Iterator[tuple[str, int | None]]) -> list[Block]:
     """Group lines into paragraphs: blank lines, bullets and furniture end them."""
-    blocks: list[tuple[list[str], int | None]] = []
-    current: list[str] = []
-    page: int | None = None
+    blocks: list[Block] = []
+    current: Block = ([], [])
     in_list = False
     for line, line_page in lines:
         if not line or _is_boilerplate(line):
-            current = _flush(blocks, current, page)
+            current = _flush(blocks, current)
             continue
-        body, is_bullet = _strip_bullet(line, current[-1] if current else None, in_list)
+        previous = current[0][-1] if current[0] else None
+        body, is_bullet = _strip_bullet(line, previous, in_list)
         if is_bullet:
-            current = _flush(blocks, current, page)
-        if not current:
-            page, in_list = line_page, is_bullet
+            current = _flush(blocks, current)
+        if not current[0]:
+            in_list = is_bullet
             body = _SLUG.sub("", body)
         if body:
-            current.append(body)
-    _flush(blocks, current, page)
+            current[0].append(body)
+            current[1].append(line_page)
+    _flush(blocks, current)
     return blocks
 
 
-def _flush(
-    blocks: list[tuple[list[str], int | None]], current: list[str], page: int | None
-) -> list[str]:
+def _flush(blocks: list[Block], current: Block) -> Block:
     """Close the open paragraph (if any) and hand back a fresh one."""
-    if current:
-        blocks.append((current, page))
-    return []
+    if current[0]:
+        blocks.append(current)
+    return ([], [])
 
 
-def _join_lines(lines: list[str]) -> str:
-    """Undo hard wraps: one space between lines, none after a word-breaking hyphen."""
+def _join_lines(lines: list[str]) -> tuple[str, list[int]]:
+    """Undo hard wraps (one space, none after a word-breaking hyphen); note line starts."""
     joined = lines[0]
+    starts = [0]
     for line in lines[1:]:
-        if joined.endswith("-") and joined[-2:-1].isalpha() and line[:1].islower():
-            joined += line
-        else:
-            joined += " " + line
-    return joined
+        if not (joined.endswith("-") and joined[-2:-1].isalpha() and line[:1].islower()):
+            joined += " "
+        starts.append(len(joined))
+        joined += line
+    return joined, starts

@@ -56,10 +56,20 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class CleanText:
-    """Cleaned document text and its paragraphs (offsets into `text`)."""
+    """Cleaned document text, its paragraphs, and where each page begins (offset, page)."""
 
     text: str
     paragraphs: list[Paragraph]
+    page_starts: list[tuple[int, int]] = field(default_factory=list)
+
+    def page_at(self, offset: int) -> int | None:
+        """The page an offset falls on (None for unpaged text)."""
+        page = None
+        for start, number in self.page_starts:
+            if start > offset:
+                break
+            page = number
+        return page
 
 
 @dataclass(frozen=True)

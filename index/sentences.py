@@ -54,12 +54,13 @@ def split_sentences(clean: CleanText) -> list[SentenceSpan]:
     """Give citations whole sentences: never across paragraphs, never cut at abbreviations."""
     spans: list[SentenceSpan] = []
     for paragraph in clean.paragraphs:
-        spans.extend(_paragraph_sentences(clean.text, paragraph))
+        spans.extend(_paragraph_sentences(clean, paragraph))
     return spans
 
 
-def _paragraph_sentences(text: str, paragraph: Paragraph) -> list[SentenceSpan]:
+def _paragraph_sentences(clean: CleanText, paragraph: Paragraph) -> list[SentenceSpan]:
     """Cut one paragraph at every real sentence end; its end always closes a sentence."""
+    text = clean.text
     cuts = [
         match.end()
         for match in _END.finditer(text, paragraph.start, paragraph.end)
@@ -70,7 +71,7 @@ def _paragraph_sentences(text: str, paragraph: Paragraph) -> list[SentenceSpan]:
     for end in [*cuts, paragraph.end]:
         span = _trimmed(text, start, end)
         if span is not None:
-            spans.append(SentenceSpan(span[0], span[1], paragraph.number, paragraph.page))
+            spans.append(SentenceSpan(span[0], span[1], paragraph.number, clean.page_at(span[0])))
         start = end
     return spans
 

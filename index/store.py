@@ -121,6 +121,7 @@ class Store:
         """Insert or replace documents in one transaction, then update vectors."""
         if not documents:
             return
+        vectors = self.vectors  # load before the write, or a rebuild would count it twice
         removed: list[int] = []
         added: list[tuple[np.ndarray, np.ndarray]] = []
         with self._transaction():
@@ -128,7 +129,6 @@ class Store:
                 removed += self._delete_document_rows(doc.id)
                 added.append(self._insert_document(doc))
             self._bump_generation()
-        vectors = self.vectors
         vectors.remove(removed)
         for ids, chunk_vectors in added:
             vectors.add(ids, chunk_vectors)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from assistant.answer.glossary import with_synonyms
 from assistant.answer.models import Evidence
 from assistant.answer.question import Question, stem, stems
 from index import SearchHit, Store, date_bounds, find_dates
@@ -54,7 +55,7 @@ class EvidenceSelector:
         candidates: list[Evidence] = []
         seen: set[tuple[str, int]] = set()
         for rank, hit in enumerate(hits[: self.rules.hits_read]):
-            if not all(stem(n) in stems(hit.text) for n in required):
+            if not all(stem(n) in with_synonyms(stems(hit.text)) for n in required):
                 continue
             bonus = 0.1 * (1 - rank / self.rules.hits_read)
             for evidence in self._sentences(question, hit, weights, bonus, seen):
@@ -95,7 +96,7 @@ class EvidenceSelector:
             quote = hit.text[sentence.start - chunk.start : sentence.end - chunk.start]
             if len(quote.split()) < self.rules.min_words:
                 continue
-            coverage = _coverage(weights, stems(quote))
+            coverage = _coverage(weights, with_synonyms(stems(quote)))
             dates = tuple(m.value for m in find_dates(quote, day_first=self.rules.day_first))
             when = 0.1 if question.asks_when and dates else 0.0
             found.append(

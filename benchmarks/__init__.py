@@ -1,0 +1,1 @@
+"""Benchmarks: retrieval quality on BEIR SciFact, and speed and memory of the pipeline."""

@@ -1,0 +1,68 @@
+"""Shared fixtures: a private ASSISTANT_HOME per test, the real model loaded once."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.engine import Assistant
+from assistant.settings import Settings
+from index import Embedder
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+CORPUS = SHARED / "corpus"
+SAMPLES = REPO / "samples"
+
+
+@pytest.fixture(autouse=True)
+def assistant_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own index folder, never the user's."""
+    home = tmp_path / "assistant-home"
+    monkeypatch.setenv("ASSISTANT_HOME", str(home))
+    return home
+
+
+@pytest.fixture(scope="session")
+def embedder() -> Embedder:
+    """The real all-MiniLM-L6-v2, from the installed package, loaded once per session."""
+    return Embedder()
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """The two reference statements; skipped (with the reason) when ../shared is absent."""
+    if not CORPUS.is_dir():
+        pytest.skip(f"reference corpus not found at {CORPUS} (../shared is absent)")
+    return CORPUS
+
+
+def open_assistant(home: Path, embedder: Embedder) -> Assistant:
+    """An Assistant on `home` sharing the session's model."""
+    return Assistant(Settings(home=home), embedder=embedder)
+
+
+@pytest.fixture(scope="session")
+def reference(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder, corpus_dir: Path
+) -> Iterator[Assistant]:
+    """The reference corpus ingested once, shared read-only by the answer tests."""
+    assistant = open_assistant(tmp_path_factory.mktemp("reference"), embedder)
+    report = assistant.ingest([corpus_dir])
+    assert not report.failures, report.failures
+    yield assistant
+    assistant.close()
+
+
+@pytest.fixture
+def fresh(assistant_home: Path, embedder: Embedder) -> Iterator[Assistant]:
+    """An empty Assistant in this test's own home."""
+    assistant = open_assistant(assistant_home, embedder)
+    yield assistant
+    assistant.close()

@@ -1,0 +1,128 @@
+"""Grounded answers over the two reference statements: concrete facts, verbatim quotes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from assistant.engine import Assistant, make_filters
+from assistant.errors import InvalidQuery
+
+PLEDGE = "000_dacb6d7e4608512c"  # press release, 27 July 2010
+SENTENCING = "001_531fd4b695795cd4"  # statement, 12 March 2010
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def assert_grounded(assistant: Assistant, answer_json: dict, corpus: Path) -> None:
+    """Every quote is the stored text at its offsets and, whitespace aside, in the source file."""
+    for citation in answer_json["citations"]:
+        doc = citation["document"]
+        stored = assistant.store.text(doc["id"])
+        assert stored[citation["start"] : citation["end"]] == citation["quote"]
+        raw = (corpus / Path(doc["source"]).name).read_text(encoding="utf-8")
+        assert _flat(citation["quote"]) in _flat(raw)
+        assert f"[{citation['id']}]" in answer_json["answer"]
+
+
+def test_vacancy_rate_in_april_2010(reference: Assistant, corpus_dir: Path) -> None:
+    answer = reference.ask("What was the vacancy rate in April 2010?").as_dict()
+    assert answer["status"] == "answered"
+    first = answer["citations"][0]
+    assert "15 per cent in April 2010" in first["quote"]
+    assert first["document"]["id"] == PLEDGE
+    assert first["document"]["title"] == "Better child protection pledge for city"
+    assert first["document"]["date"] == "2010-07-27"
+    assert first["document"]["kind"] == "press_release"
+    assert "15 per cent" in answer["answer"]
+    assert_grounded(reference, answer, corpus_dir)
+
+
+def test_when_the_improvement_notice_was_issued(reference: Assistant, corpus_dir: Path) -> None:
+    answer = reference.ask("When was the Improvement Notice issued?").as_dict()
+    assert answer["status"] == "answered"
+    first = answer["citations"][0]
+    assert "issued an Improvement Notice in February 2009" in first["quote"]
+    assert first["document"]["id"] == SENTENCING
+    assert first["document"]["date"] == "2010-03-12"
+    assert "February 2009" in answer["answer"]
+    assert_grounded(reference, answer, corpus_dir)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How many recommendations does the Serious Case Review make?", "12 recommendations"),
+        ("Who chaired the Task Force?", "Mike Whitby"),
+        ("What did Ofsted judge safeguarding to be in December 2008?", "inadequate"),
+        ("How many care homes were rated inadequate?", "seven to none"),
+        ("Who was recruited as Director of Children's Social Care?", "Colin Tucker"),
+    ],
+)
+def test_other_facts(reference: Assistant, corpus_dir: Path, question: str, expected: str) -> None:
+    answer = reference.ask(question).as_dict()
+    assert answer["status"] == "answered", answer["answer"]
+    assert expected in answer["citations"][0]["quote"]
+    assert_grounded(reference, answer, corpus_dir)
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("What was the vacancy rate in April 2011?", "April 2010"),
+        ("What did Ofsted say about Coventry's fostering service?", "Coventry"),
+        ("How many foster carers were recruited in 2012?", ""),
+        ("What is the capital of France?", ""),
+    ],
+)
+def test_not_found_when_the_records_do_not_answer(
+    reference: Assistant, question: str, reason: str
+) -> None:
+    answer = reference.ask(question).as_dict()
+    assert answer["status"] == "not_found"
+    assert answer["citations"] == []
+    assert answer["answer"].startswith("The records do not say.")
+    assert reason in answer["reason"]
+    assert answer["searched"]["documents"] == 2
+    for related in answer["related"]:
+        stored = reference.store.text(related["document"]["id"])
+        assert stored[related["start"] : related["end"]] == related["text"]
+
+
+def test_answer_sentences_each_end_with_a_citation(reference: Assistant) -> None:
+    answer = reference.ask("What improvements were made to the fostering service?")
+    assert answer.status == "answered"
+    sentences = re.split(r"(?<=\])\s+", answer.answer)
+    assert all(re.search(r"\[\d+\]$", s) for s in sentences)
+    assert len(sentences) == len(answer.citations)
+
+
+def test_json_shape(reference: Assistant) -> None:
+    data = reference.ask("When was the Improvement Notice issued?").as_dict()
+    assert {"question", "status", "answer", "citations"} <= data.keys()
+    citation = data["citations"][0]
+    assert set(citation) == {"id", "quote", "start", "end", "page", "document"}
+    assert set(citation["document"]) >= {"id", "title", "kind", "date", "source"}
+    assert citation["id"] == 1
+
+
+def test_filters_narrow_the_evidence(reference: Assistant) -> None:
+    filters = make_filters(None, None, "2010-06", day_first=True)
+    answer = reference.ask("What was the vacancy rate in April 2010?", filters)
+    assert answer.status == "not_found"  # only the March 2010 statement is before June 2010
+    assert answer.searched["filters"] == {"kind": None, "since": None, "until": "2010-06"}
+
+
+def test_bad_questions_raise_domain_errors(reference: Assistant) -> None:
+    with pytest.raises(InvalidQuery, match="empty"):
+        reference.ask("   ")
+    with pytest.raises(InvalidQuery, match="limit"):
+        reference.ask("why " * 400)
+    with pytest.raises(InvalidQuery, match="unknown kind"):
+        make_filters("memo", None, None, day_first=True)
+    with pytest.raises(InvalidQuery, match="since"):
+        make_filters(None, "31/02/2010", None, day_first=True)

@@ -1,0 +1,76 @@
+"""A real ingest process killed mid-way leaves the previous index usable."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from index import Embedder, Store
+
+from .conftest import open_assistant
+
+FILES = 150
+
+
+def _generation(home: Path) -> int:
+    with sqlite3.connect(home / "index.sqlite3") as db:
+        row = db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _batch(folder: Path) -> None:
+    folder.mkdir()
+    for i in range(FILES):
+        body = " ".join(f"Item {i} line {j} records a meeting about casework." for j in range(12))
+        (folder / f"note-{i:03}.txt").write_text(f"Note {i}\n\n{body}", encoding="utf-8")
+
+
+def test_killed_ingest_leaves_a_usable_index(
+    assistant_home: Path, tmp_path: Path, embedder: Embedder, corpus_dir: Path
+) -> None:
+    before = open_assistant(assistant_home, embedder)
+    before.ingest([corpus_dir])
+    before.close()
+    start_generation = _generation(assistant_home)
+    batch = tmp_path / "batch"
+    _batch(batch)
+
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "assistant.cli",
+            "ingest",
+            str(batch),
+            "--home",
+            str(assistant_home),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "HF_HUB_OFFLINE": "1", "ASSISTANT_INGEST_BATCH_CHUNKS": "16"},
+    )
+    deadline = time.monotonic() + 180
+    while _generation(assistant_home) == start_generation and time.monotonic() < deadline:
+        assert process.poll() is None, "ingest ended before it could be killed"
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)  # mid-ingest: after a batch landed, before the end
+    process.wait(timeout=30)
+
+    with sqlite3.connect(assistant_home / "index.sqlite3") as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    after = open_assistant(assistant_home, embedder)
+    docs, chunks = after.store.counts()
+    assert 2 < docs < FILES + 2, "the kill did not land mid-ingest"
+    assert after.store.vectors.size == chunks  # vectors rebuilt to match SQLite
+    answer = after.ask("What was the vacancy rate in April 2010?")
+    assert answer.status == "answered"
+    assert "15 per cent" in answer.citations[0].evidence.quote
+    report = after.ingest([batch])  # and the interrupted ingest can simply be run again
+    assert not report.failures and len(report.added) + len(report.unchanged) == FILES
+    after.close()
+    assert Store(assistant_home).counts()[0] == FILES + 2
