@@ -19,7 +19,11 @@ from assistant.errors import AssistantError
 from assistant.settings import Settings
 from index import IndexLayerError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Ask the improvement records questions; every answer sentence is cited.",
+)
 err = Console(stderr=True)
 
 HomeOption = Annotated[
