@@ -26,7 +26,7 @@ class Discovery:
         self.failures: list[LoadFailure] = []
 
     def files(self, paths: list[Path]) -> list[FoundFile]:
-        """Files under the paths (folders recursively), in a stable order."""
+        """Files under the paths (folders recursively), each once, in a stable order."""
         found: list[FoundFile] = []
         for path in paths:
             if path.is_dir():
@@ -35,7 +35,8 @@ class Discovery:
                 found.append(self._found(path))
             else:
                 self.failures.append(LoadFailure(str(path), "no such file or folder"))
-        return found
+        unique = {f.path.resolve(): f for f in reversed(found)}
+        return [f for f in found if unique.get(f.path.resolve()) is f]
 
     def _found(self, path: Path) -> FoundFile:
         entries = self._manifest(path.parent)

@@ -252,7 +252,10 @@ class Store:
     @contextmanager
     def _transaction(self) -> Iterator[None]:
         """BEGIN IMMEDIATE .. COMMIT, rolled back on any error."""
-        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"the index in {self.home} is busy or read-only: {exc}") from exc
         try:
             yield
         except BaseException:
@@ -379,7 +382,7 @@ def _filter_sql(filters: Filters, prefix: str = "WHERE") -> tuple[str, list[obje
 def _connect(path: Path) -> sqlite3.Connection:
     """Open SQLite in autocommit mode with WAL, so readers never wait on a writer."""
     try:
-        db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA foreign_keys=ON")

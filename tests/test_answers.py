@@ -126,3 +126,9 @@ def test_bad_questions_raise_domain_errors(reference: Assistant) -> None:
         make_filters("memo", None, None, day_first=True)
     with pytest.raises(InvalidQuery, match="since"):
         make_filters(None, "31/02/2010", None, day_first=True)
+
+
+def test_a_question_with_nothing_to_look_for_is_not_answered(reference: Assistant) -> None:
+    answer = reference.ask("What happened?")
+    assert answer.status == "not_found"
+    assert answer.reason and "nothing to look for" in answer.reason

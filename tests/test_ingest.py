@@ -191,3 +191,10 @@ def test_lost_vector_file_is_rebuilt_from_sqlite(
     assert assistant.search("vacancy rate", top_k=1)[0].document.id == "000_dacb6d7e4608512c"
     assert assistant.store.vectors.size == assistant.store.counts()[1]
     assistant.close()
+
+
+def test_a_file_named_twice_is_ingested_once(fresh: Assistant, tmp_path: Path) -> None:
+    path = _write(tmp_path / "in" / "once.txt", "Once only\n\n" + LONG)
+    report = fresh.ingest([path, tmp_path / "in", path])
+    assert report.added == ["once"]
+    assert _ids(fresh) == {"once"}

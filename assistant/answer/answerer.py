@@ -107,6 +107,8 @@ def _not_found(
 
 def _reason(question: Question, selection: Selection, hits: list[SearchHit]) -> str:
     """Why nothing answered, in a sentence a reader can act on."""
+    if selection.nothing_asked:
+        return "The question names nothing to look for beyond question words."
     if selection.unknown_names:
         return f"No record mentions {', '.join(selection.unknown_names)}."
     if selection.off_period:

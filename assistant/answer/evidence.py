@@ -33,6 +33,7 @@ class Selection:
     off_period: list[Evidence] = field(default_factory=list)
     unknown_names: list[str] = field(default_factory=list)
     best_coverage: float = 0.0
+    nothing_asked: bool = False
 
 
 class EvidenceSelector:
@@ -45,6 +46,9 @@ class EvidenceSelector:
     def select(self, question: Question, hits: list[SearchHit]) -> Selection:
         """Sentences that hold the question's terms, names and period, best first."""
         selection = Selection()
+        if not question.terms and not question.periods:
+            selection.nothing_asked = True
+            return selection
         total = max(self.store.counts()[1], 1)
         name_share = {n: self.store.term_frequency(n.lower()) / total for n in question.names}
         selection.unknown_names = [n for n, share in name_share.items() if share == 0]
