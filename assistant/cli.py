@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -38,18 +39,25 @@ UntilOption = Annotated[str | None, typer.Option("--until", help="Only records d
 @contextmanager
 def _assistant(home: Path | None) -> Iterator[Assistant]:
     """Settings from the environment, --home on top; domain errors become one line, exit 2."""
+    assistant = Assistant(_settings(home))
     try:
-        settings = Settings() if home is None else Settings(home=home)
-        assistant = Assistant(settings)
-        try:
-            yield assistant
-        finally:
-            assistant.close()
+        yield assistant
     except (AssistantError, IndexLayerError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
-    except ValueError as exc:  # settings validation
-        typer.echo(f"error: invalid setting: {exc}".splitlines()[0], err=True)
+    finally:
+        assistant.close()
+
+
+def _settings(home: Path | None) -> Settings:
+    """The settings, or a one-line error naming the bad setting."""
+    try:
+        return Settings() if home is None else Settings(home=home)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(part) for part in first["loc"])
+        name = "--home" if field == "home" and home is not None else f"ASSISTANT_{field.upper()}"
+        typer.echo(f"error: invalid setting {name}: {first['msg']}", err=True)
         raise typer.Exit(2) from None
 
 

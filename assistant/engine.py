@@ -12,20 +12,20 @@ from assistant.answer.writer import AnswerWriter, ExtractiveWriter
 from assistant.errors import InvalidQuery
 from assistant.settings import Settings
 from index import (
-    KINDS,
     DocumentRecord,
     Embedder,
     Filters,
     Ingestor,
     IngestReport,
     PrepareOptions,
+    Progress,
     SearchConfig,
     Searcher,
     SearchHit,
     Store,
     normalise_date,
+    normalise_kind,
 )
-from index.ingest import Progress
 
 MAX_TOP_K = 100
 
@@ -43,11 +43,12 @@ class Assistant:
         self.settings = settings
         self.writer = writer or ExtractiveWriter()
         self._given_embedder = embedder
+        self._create = False
 
     @cached_property
     def store(self) -> Store:
-        """The index folder, opened without loading the model."""
-        return Store(Path(self.settings.home))
+        """The index folder, opened without loading the model; it must exist unless ingesting."""
+        return Store(Path(self.settings.home), create=self._create)
 
     @cached_property
     def embedder(self) -> Embedder:
@@ -80,7 +81,8 @@ class Assistant:
         )
 
     def ingest(self, paths: list[Path], progress: Progress | None = None) -> IngestReport:
-        """Add or update documents from files and folders."""
+        """Add or update documents from files and folders (creating the index if need be)."""
+        self._create = True
         options = PrepareOptions(
             day_first=self.settings.day_first,
             min_words=self.settings.chunk_min_words,
@@ -129,8 +131,11 @@ def make_filters(
     kind: str | None, since: str | None, until: str | None, day_first: bool
 ) -> Filters:
     """Validated filters from user input; InvalidQuery names the bad value."""
-    if kind is not None and kind not in KINDS:
-        raise InvalidQuery(f"unknown kind {kind!r} (expected one of {', '.join(KINDS)})")
+    if kind is not None:
+        try:
+            kind = normalise_kind(kind)
+        except ValueError as exc:
+            raise InvalidQuery(str(exc)) from exc
     return Filters(
         kind=kind, since=_date(since, "since", day_first), until=_date(until, "until", day_first)
     )

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Literal
 
 from platformdirs import user_data_dir
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -55,3 +55,11 @@ class Settings(BaseSettings):
         le=1,
         description="Share of the question's weighted terms a sentence must hold to answer.",
     )
+
+    @field_validator("home", mode="before")
+    @classmethod
+    def _home_is_named(cls, value: object) -> object:
+        """An empty home would silently mean the current folder."""
+        if isinstance(value, str | Path) and not str(value).strip():
+            raise ValueError("home must name a folder")
+        return Path(value).expanduser() if isinstance(value, str | Path) else value

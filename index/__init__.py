@@ -6,7 +6,8 @@ The assistant layer imports only the names listed in `__all__`.
 from index.dates import date_bounds, find_dates, format_date, normalise_date
 from index.embedder import DEFAULT_MODEL, Embedder
 from index.errors import DocumentNotFound, IndexLayerError, LoaderError, StoreError
-from index.ingest import Ingestor, IngestReport
+from index.ingest import Ingestor, IngestReport, Progress
+from index.kinds import normalise_kind
 from index.loaders import SUPPORTED_SUFFIXES
 from index.models import KINDS, DateMention
 from index.prepare import PrepareOptions
@@ -28,6 +29,7 @@ __all__ = [
     "Ingestor",
     "LoaderError",
     "PrepareOptions",
+    "Progress",
     "SearchConfig",
     "SearchHit",
     "Searcher",
@@ -38,4 +40,5 @@ __all__ = [
     "find_dates",
     "format_date",
     "normalise_date",
+    "normalise_kind",
 ]

@@ -16,6 +16,7 @@ __all__ = ["clean_text"]
 
 _ODD_SPACES = re.compile(r"[\t\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # tab, \v, \n, \f, \r handled apart
 _SPACE_RUN = re.compile(r" {2,}")
 _GLYPH_BULLET = re.compile(r"^[•◦▪‣●○■□▫➢►]\s*")
 _DASH_BULLET = re.compile(r"^[-*–—]\s+")
@@ -40,11 +41,14 @@ _BOILERPLATE = re.compile(
 )
 _BOILERPLATE_MAX_WORDS = 15
 
+Line = tuple[str, int | None]
+"""A normalised line and its page (None when unpaged)."""
+
 
 def clean_text(raw: str) -> CleanText:
     """Give every later stage one normalised text whose offsets never move again."""
     has_pages = PAGE_BREAK in raw
-    blocks = _paragraph_blocks(_numbered_lines(raw, has_pages))
+    blocks = _paragraph_blocks(list(_numbered_lines(raw, has_pages)))
     parts: list[str] = []
     paragraphs: list[Paragraph] = []
     page_starts: list[tuple[int, int]] = []
@@ -68,9 +72,10 @@ def _normalise_line(line: str) -> str:
     return _SPACE_RUN.sub(" ", line).strip()
 
 
-def _numbered_lines(raw: str, has_pages: bool) -> Iterator[tuple[str, int | None]]:
+def _numbered_lines(raw: str, has_pages: bool) -> Iterator[Line]:
     """Yield each normalised line with its 1-based page (None when unpaged)."""
     text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)  # a NUL would cut the text short in SQLite's substr
     pages = text.split(PAGE_BREAK)
     for index, page_text in enumerate(pages):
         page = index + 1 if has_pages else None
@@ -119,13 +124,30 @@ Block = tuple[list[str], list[int | None]]
 """A paragraph's lines and the page each line is on."""
 
 
-def _paragraph_blocks(lines: Iterator[tuple[str, int | None]]) -> list[Block]:
+def _furniture(lines: list[Line]) -> list[bool]:
+    """Mark web furniture, but only lines that stand alone: a wrapped sentence never does."""
+    marks: list[bool] = []
+    for index, (line, _) in enumerate(lines):
+        opens = index == 0 or not lines[index - 1][0] or marks[index - 1]
+        marks.append(bool(line) and opens and _closes(lines, index) and _is_boilerplate(line))
+    return marks
+
+
+def _closes(lines: list[Line], index: int) -> bool:
+    """A line ends its paragraph before a blank line, the end, a page break or furniture."""
+    if index + 1 == len(lines):
+        return True
+    following, page = lines[index + 1]
+    return not following or page != lines[index][1] or _is_boilerplate(following)
+
+
+def _paragraph_blocks(lines: list[Line]) -> list[Block]:
     """Group lines into paragraphs: blank lines, bullets and furniture end them."""
     blocks: list[Block] = []
     current: Block = ([], [])
     in_list = False
-    for line, line_page in lines:
-        if not line or _is_boilerplate(line):
+    for (line, line_page), is_furniture in zip(lines, _furniture(lines), strict=True):
+        if not line or is_furniture:
             current = _flush(blocks, current)
             continue
         previous = current[0][-1] if current[0] else None

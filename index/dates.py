@@ -44,9 +44,12 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{_MONTH},?\s+(?P<y>\d{{4}})\b"), "dmy"),
     (re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}}){_ORDINAL},?\s+(?P<y>\d{{4}})\b"), "dmy"),
     (re.compile(rf"\b{_MONTH},?\s+(?P<y>\d{{4}})\b"), "month"),
+    (re.compile(r"(?<![\d./-])(?P<y>19\d\d|20\d\d)-(?P<m>0[1-9]|1[0-2])(?![\d/-])"), "ym"),
     (re.compile(r"(?<![\d£$€])(?<!\d[ ,.])\b(?P<y>19\d\d|20\d\d)\b(?![,.]?\d)(?!\s\d{3})"), "year"),
 )
 _YEAR_MONTH = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})")
+_YEAR_MONTH_DAY = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
+_WORD = re.compile(r"[A-Za-z]+")
 _Candidate = tuple[int, int, str | None, str]
 
 
@@ -65,10 +68,13 @@ def find_dates(text: str, *, day_first: bool = True) -> list[DateMention]:
 
 def normalise_date(value: str, *, day_first: bool = True) -> str:
     """Accept the date forms people type and give back the index's ISO form."""
-    text = re.sub(r"\b[A-Za-z]+\b", lambda m: m[0].capitalize(), value.strip())
+    text = _typed_form(value)
     match = _YEAR_MONTH.fullmatch(text)
     if match:
         return _checked(value, _month_value(int(match["y"]), int(match["m"])))
+    match = _YEAR_MONTH_DAY.fullmatch(text)
+    if match:
+        return _checked(value, _day_value(int(match["y"]), int(match["m"]), int(match["d"])))
     whole = [c for c in _candidates(text, day_first) if c[0] == 0 and c[1] == len(text)]
     if not whole:
         raise ValueError(
@@ -100,10 +106,28 @@ def format_date(value: str) -> str:
     return f"{parts[2]} {month} {parts[0]}"
 
 
+def _typed_form(value: str) -> str:
+    """Bring a typed date to the patterns' spelling: month names capitalised, the rest lower.
+
+    A closing full stop ("July 2010.") is dropped, as people type dates in sentences.
+    """
+    text = value.strip().lower()
+    if text.endswith("."):
+        text = text[:-1].rstrip()
+    return _WORD.sub(lambda m: m[0].capitalize() if m[0] in _MONTHS else m[0], text)
+
+
+def _is_year_range(match: re.Match[str]) -> bool:
+    """'2010-11' in running text is a financial year far more often than November 2010."""
+    return int(match["m"]) == (int(match["y"]) + 1) % 100
+
+
 def _candidates(text: str, day_first: bool) -> Iterator[_Candidate]:
     """Yield every pattern match; invalid dates keep value None so they block parts."""
     for pattern, kind in _PATTERNS:
         for match in pattern.finditer(text):
+            if kind == "ym" and _is_year_range(match):
+                continue
             value, precision = _interpret(match, kind, day_first)
             yield match.start(), match.end(), value, precision
 
@@ -115,6 +139,8 @@ def _interpret(match: re.Match[str], kind: str, day_first: bool) -> tuple[str | 
         return f"{year:04d}", "year"
     if kind == "month":
         return _month_value(year, _MONTHS[match["mon"].lower()]), "month"
+    if kind == "ym":
+        return _month_value(year, int(match["m"])), "month"
     if kind == "numeric":
         first, second = int(match["a"]), int(match["b"])
         day, month = (first, second) if day_first else (second, first)

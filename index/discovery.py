@@ -21,7 +21,8 @@ class FoundFile:
 class Discovery:
     """Walks the given paths; reads each folder's manifest.csv once."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, day_first: bool = True) -> None:
+        self.day_first = day_first
         self._manifests: dict[Path, dict[str, DocumentMeta]] = {}
         self.failures: list[LoadFailure] = []
 
@@ -30,21 +31,26 @@ class Discovery:
         found: list[FoundFile] = []
         for path in paths:
             if path.is_dir():
-                found += [self._found(p) for p in _walk(path)]
+                found += [self._found(p, path) for p in _walk(path)]
             elif path.exists() or path.is_symlink():
-                found.append(self._found(path))
+                found.append(self._found(path, path.parent))
             else:
                 self.failures.append(LoadFailure(str(path), "no such file or folder"))
         unique = {f.path.resolve(): f for f in reversed(found)}
         return [f for f in found if unique.get(f.path.resolve()) is f]
 
-    def _found(self, path: Path) -> FoundFile:
-        entries = self._manifest(path.parent)
-        return FoundFile(path, entries.get(path.name))
+    def _found(self, path: Path, root: Path) -> FoundFile:
+        """The file with the nearest manifest row naming it (by path relative to the manifest)."""
+        folder = path.parent
+        while True:
+            entry = self._manifest(folder).get(path.relative_to(folder).as_posix())
+            if entry is not None or folder == root or folder == folder.parent:
+                return FoundFile(path, entry)
+            folder = folder.parent
 
     def _manifest(self, folder: Path) -> dict[str, DocumentMeta]:
         if folder not in self._manifests:
-            entries, failures = read_manifest(folder)
+            entries, failures = read_manifest(folder, day_first=self.day_first)
             self._manifests[folder] = entries
             self.failures += failures
         return self._manifests[folder]

@@ -31,7 +31,7 @@ class Embedder:
     """Turns texts into unit-length float32 vectors with a sentence-transformers model."""
 
     def __init__(self, model: str = DEFAULT_MODEL, *, batch_size: int = 64) -> None:
-        self.name = model
+        self.name = DEFAULT_MODEL if model in _PACKAGED_ALIASES else model
         self.batch_size = batch_size
         self._model = _load(resolve_model(model))
         dim = _dimension(self._model)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,9 @@ from index.loaders import load_file
 from index.models import ChunkSpan, LoadedDocument, LoadFailure
 from index.prepare import PreparedDocument, PrepareOptions, merge_meta, origin_key, prepare, slug
 from index.store import NewDocument, Store
+
+SAVE_EVERY_SECONDS = 10.0
+"""While a long ingest runs, save the vectors this often so readers can load them."""
 
 Progress = Callable[[int, int], None]
 """Called with (files done, files in all) as the ingest goes on."""
@@ -77,11 +81,12 @@ class Ingestor:
         self.embed_title = embed_title
         self._pending: list[_Pending] = []
         self._claimed: set[str] = set()
+        self._saved_at = time.monotonic()
 
     def ingest(self, paths: list[Path], progress: Progress | None = None) -> IngestReport:
         """Ingest every file under the paths; bad files are reported, never fatal."""
         report = IngestReport()
-        discovery = Discovery()
+        discovery = Discovery(day_first=self.options.day_first)
         files = discovery.files(paths)
         report.failures += discovery.failures
         for done, found in enumerate(files, start=1):
@@ -161,6 +166,9 @@ class Ingestor:
             documents.append(_new_document(pending, vectors[offset : offset + count]))
             offset += count
         self.store.write(documents)
+        if time.monotonic() - self._saved_at > SAVE_EVERY_SECONDS:
+            self.store.save_vectors()
+            self._saved_at = time.monotonic()
         for pending in self._pending:
             (report.updated if pending.is_update else report.added).append(pending.doc_id)
         self._pending = []

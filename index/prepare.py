@@ -13,7 +13,8 @@ from index.cleaning import clean_text
 from index.dates import normalise_date
 from index.errors import LoaderError
 from index.inference import infer_date, infer_title
-from index.models import KINDS, ChunkSpan, CleanText, DocumentMeta, LoadedDocument, SentenceSpan
+from index.kinds import normalise_kind
+from index.models import ChunkSpan, CleanText, DocumentMeta, LoadedDocument, SentenceSpan
 from index.sentences import split_sentences
 
 PIPELINE_VERSION = "1"
@@ -110,12 +111,10 @@ def _title(meta: DocumentMeta, clean: CleanText, path: Path) -> str:
 def _kind(meta: DocumentMeta, origin: str) -> str:
     if not meta.kind:
         return "other"
-    kind = meta.kind.strip().lower().replace("-", "_").replace(" ", "_")
-    if kind not in KINDS:
-        raise LoaderError(
-            origin, f"unknown kind {meta.kind!r} (expected one of {', '.join(KINDS)})"
-        )
-    return kind
+    try:
+        return normalise_kind(meta.kind)
+    except ValueError as exc:
+        raise LoaderError(origin, str(exc)) from exc
 
 
 def _date(meta: DocumentMeta, loaded: LoadedDocument, day_first: bool) -> str | None:

@@ -48,6 +48,16 @@ _TITLE_ABBREVIATIONS = frozenset(
 _ANY_CASE_ABBREVIATIONS = frozenset(
     ["vs", "etc", "e.g", "i.e", "eg", "ie", "a.m", "p.m", "approx", "cf", "viz"]
 )
+_REFERENCE_ABBREVIATIONS = frozenset(
+    {"para", "paras", "pp", "p", "vol", "vols", "ref", "refs", "cf", "ch", "sec", "art", "fig"}
+    | {"figs", "no"}
+)  # "para. 5", "pp. 12-14": a number follows, the sentence goes on
+_DOTTED_SHORT_FORM = re.compile(r"(?:[A-Z]\.)+[A-Z]|(?i:[ap]\.m)")  # U.K., U.S.A., a.m., p.m.
+_SENTENCE_STARTERS = frozenset(
+    {"The", "A", "An", "It", "Its", "This", "That", "These", "Those", "He", "She", "They", "We"}
+    | {"I", "There", "Then", "But", "However"}
+)  # after "p.m." or "U.K." only these safely open a new sentence
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
 
 
 def split_sentences(clean: CleanText) -> list[SentenceSpan]:
@@ -83,7 +93,18 @@ def _is_boundary(text: str, match: re.Match[str], limit: int) -> bool:
         return False
     if not match.group().startswith(".") or len(match.group().rstrip("”’\"')]")) > 1:
         return True
-    return not _is_abbreviation(_word_before(text, match.start()))
+    word = _word_before(text, match.start())
+    if _DOTTED_SHORT_FORM.fullmatch(word):
+        return _first_word(following) in _SENTENCE_STARTERS
+    if word.lower() in _REFERENCE_ABBREVIATIONS and following[0].isdigit():
+        return False
+    return not _is_abbreviation(word)
+
+
+def _first_word(following: str) -> str:
+    """The next word, past any opening quote, to judge whether a new sentence begins."""
+    match = _FIRST_WORD.match(following.lstrip(_LEADING_PUNCT))
+    return match.group() if match else ""
 
 
 def _starts_sentence(char: str) -> bool:

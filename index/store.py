@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -62,8 +62,10 @@ class NewDocument:
 class Store:
     """One index folder: open it, write documents, read them back, search keywords."""
 
-    def __init__(self, home: Path) -> None:
+    def __init__(self, home: Path, *, create: bool = True) -> None:
         self.home = home
+        if not create and not (home / DB_NAME).exists():
+            raise StoreError(f"no index in {home}: run `assistant ingest PATH` first")
         try:
             home.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -112,37 +114,55 @@ class Store:
             )
 
     def save_vectors(self) -> None:
-        """Persist the FAISS index for the current generation (if it was loaded)."""
+        """Persist the FAISS index under the generation it holds (if it was loaded)."""
         if self._vectors is not None:
-            self._vectors.save(self.home, self.generation)
+            self._vectors.save(self.home)
+
+    def refresh(self) -> bool:
+        """Reload the vectors if another process changed the index; True when it did."""
+        if self._vectors is None or self._vectors.generation == self.generation:
+            return False
+        self._vectors = self._load_vectors(self._vectors.dimension)
+        return True
 
     # ---- writing ---------------------------------------------------------
     def write(self, documents: list[NewDocument]) -> None:
         """Insert or replace documents in one transaction, then update vectors."""
         if not documents:
             return
-        vectors = self.vectors  # load before the write, or a rebuild would count it twice
+        vectors = self.vectors
         removed: list[int] = []
         added: list[tuple[np.ndarray, np.ndarray]] = []
         with self._transaction():
+            in_step = vectors.generation == self.generation
             for doc in documents:
                 removed += self._delete_document_rows(doc.id)
                 added.append(self._insert_document(doc))
-            self._bump_generation()
+            generation = self._bump_generation()
+        if not in_step:  # another process wrote meanwhile: rebuild from the source of truth
+            self._vectors = self._load_vectors(vectors.dimension)
+            return
         vectors.remove(removed)
         for ids, chunk_vectors in added:
             vectors.add(ids, chunk_vectors)
+        vectors.generation = generation
 
     def remove(self, doc_id: str) -> None:
         """Delete one document, its chunks, sentences and vectors."""
         if self.find(doc_id) is None:
             raise DocumentNotFound(doc_id)
         with self._transaction():
+            in_step = self._vectors is not None and self._vectors.generation == self.generation
             removed = self._delete_document_rows(doc_id)
-            self._bump_generation()
-        if self._vectors is not None:
-            self._vectors.remove(removed)
-            self.save_vectors()
+            generation = self._bump_generation()
+        if self._vectors is None:
+            return  # rebuilt from SQLite when next needed
+        if not in_step:
+            self._vectors = self._load_vectors(self._vectors.dimension)
+            return
+        self._vectors.remove(removed)
+        self._vectors.generation = generation
+        self.save_vectors()
 
     # ---- reading ---------------------------------------------------------
     def find(self, doc_id: str) -> DocumentRecord | None:
@@ -250,10 +270,10 @@ class Store:
 
     # ---- internals -------------------------------------------------------
     @contextmanager
-    def _transaction(self) -> Iterator[None]:
-        """BEGIN IMMEDIATE .. COMMIT, rolled back on any error."""
+    def _transaction(self, immediate: bool = True) -> Iterator[None]:
+        """BEGIN (IMMEDIATE for writes) .. COMMIT, rolled back on any error."""
         try:
-            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
         except sqlite3.OperationalError as exc:
             raise StoreError(f"the index in {self.home} is busy or read-only: {exc}") from exc
         try:
@@ -274,21 +294,31 @@ class Store:
             (key, value),
         )
 
-    def _bump_generation(self) -> None:
-        self._set_meta("generation", str(self.generation + 1))
+    def _bump_generation(self) -> int:
+        generation = self.generation + 1
+        self._set_meta("generation", str(generation))
+        return generation
 
     def _load_vectors(self, dimension: int) -> VectorIndex:
-        """The saved FAISS file of this generation, else rebuilt from SQLite."""
-        loaded = VectorIndex.load(self.home, self.generation, dimension)
-        if loaded is not None:
-            return loaded
-        rebuilt = VectorIndex(dimension)
-        rows = self._db.execute("SELECT id, embedding FROM chunks ORDER BY id").fetchall()
+        """The saved FAISS file of this generation, else rebuilt from SQLite.
+
+        Generation, count and rows are read in one transaction, so what is loaded
+        is exactly what that generation holds, whatever other writers do meanwhile.
+        """
+        with self._transaction(immediate=False):
+            generation = self.generation
+            count = int(self._db.execute("SELECT count(*) FROM chunks").fetchone()[0])
+            loaded = VectorIndex.load(self.home, generation, dimension, count)
+            if loaded is not None:
+                return loaded
+            rows = self._db.execute("SELECT id, embedding FROM chunks ORDER BY id").fetchall()
+        rebuilt = VectorIndex(dimension, generation)
         if rows:
             ids = np.array([r[0] for r in rows], dtype=np.int64)
             vectors = np.vstack([np.frombuffer(r[1], dtype=np.float32) for r in rows])
             rebuilt.add(ids, vectors)
-        rebuilt.save(self.home, self.generation)
+        with suppress(StoreError):  # a read-only home still answers from the copy in memory
+            rebuilt.save(self.home)
         return rebuilt
 
     def _delete_document_rows(self, doc_id: str) -> list[int]:

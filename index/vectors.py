@@ -4,20 +4,29 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
 import faiss
 import numpy as np
 
+from index.errors import StoreError
+
 _FILE = re.compile(r"^vectors\.(\d+)\.faiss$")
+_STALE_TMP_SECONDS = 600
 
 
 class VectorIndex:
-    """An inner-product FAISS index over unit vectors, addressed by chunk id."""
+    """An inner-product FAISS index over unit vectors, addressed by chunk id.
 
-    def __init__(self, dimension: int) -> None:
+    `generation` is the index generation whose chunks it holds; a file is only
+    ever saved under that number, so a file's name says exactly what it holds.
+    """
+
+    def __init__(self, dimension: int, generation: int = 0) -> None:
         self.dimension = dimension
+        self.generation = generation
         self._index: faiss.Index = faiss.IndexIDMap2(faiss.IndexFlatIP(dimension))
 
     @property
@@ -48,40 +57,62 @@ class VectorIndex:
         if allowed is not None:
             if len(allowed) == 0:
                 return []
-            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed.astype(np.int64)))  # type: ignore[call-arg]
+            selector = faiss.IDSelectorBatch(allowed.astype(np.int64))
+            params = faiss.SearchParameters(sel=selector)  # type: ignore[call-arg]
         q = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
         scores, ids = self._index.search(q, min(k, self.size), params=params)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
 
-    def save(self, folder: Path, generation: int) -> None:
+    def save(self, folder: Path) -> None:
         """Write atomically as the file of this generation, then drop older files."""
-        target = folder / f"vectors.{generation}.faiss"
-        tmp = folder / f".vectors.{generation}.{os.getpid()}.tmp"
-        faiss.write_index(self._index, str(tmp))
-        os.replace(tmp, target)
-        for old_generation, path in saved_generations(folder):
-            if old_generation != generation:
-                path.unlink(missing_ok=True)
+        if any(g > self.generation for g in _saved_generations(folder)):
+            return  # a newer writer already saved; this copy is history
+        target = folder / f"vectors.{self.generation}.faiss"
+        tmp = folder / f".vectors.{self.generation}.{os.getpid()}.tmp"
+        try:
+            faiss.write_index(self._index, str(tmp))
+            os.replace(tmp, target)
+        except (RuntimeError, OSError) as exc:
+            tmp.unlink(missing_ok=True)
+            raise StoreError(f"cannot write the vector index in {folder}: {exc}") from exc
+        _drop_older(folder, self.generation)
 
     @classmethod
-    def load(cls, folder: Path, generation: int, dimension: int) -> VectorIndex | None:
-        """The saved index of exactly this generation, or None when it is not on disk."""
+    def load(cls, folder: Path, generation: int, dimension: int, count: int) -> VectorIndex | None:
+        """The saved index of exactly this generation and size, or None (missing or damaged)."""
         path = folder / f"vectors.{generation}.faiss"
         if not path.exists():
             return None
-        loaded = faiss.read_index(str(path))
-        if loaded.d != dimension:
+        try:
+            loaded = faiss.read_index(str(path))
+        except RuntimeError:
+            return None  # damaged: the caller rebuilds it from SQLite
+        if loaded.d != dimension or loaded.ntotal != count:
             return None
-        index = cls(dimension)
+        index = cls(dimension, generation)
         index._index = loaded
         return index
 
 
-def saved_generations(folder: Path) -> list[tuple[int, Path]]:
-    """Generations that have a vectors file in the folder."""
-    found = []
+def _saved_generations(folder: Path) -> dict[int, Path]:
+    """The vectors files in a folder, by generation."""
+    found = {}
     for path in folder.glob("vectors.*.faiss"):
         match = _FILE.match(path.name)
         if match:
-            found.append((int(match.group(1)), path))
-    return sorted(found)
+            found[int(match.group(1))] = path
+    return found
+
+
+def _drop_older(folder: Path, generation: int) -> None:
+    """Remove files of older generations and temp files a killed writer left behind."""
+    for saved, path in _saved_generations(folder).items():
+        if saved < generation:
+            path.unlink(missing_ok=True)
+    now = time.time()
+    for tmp in folder.glob(".vectors.*.tmp"):
+        try:
+            if now - tmp.stat().st_mtime > _STALE_TMP_SECONDS:
+                tmp.unlink(missing_ok=True)
+        except OSError:
+            continue

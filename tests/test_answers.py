@@ -132,3 +132,28 @@ def test_a_question_with_nothing_to_look_for_is_not_answered(reference: Assistan
     answer = reference.ask("What happened?")
     assert answer.status == "not_found"
     assert answer.reason and "nothing to look for" in answer.reason
+
+
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [
+        ("What was the vacancy rate after 2010?", "not_found"),
+        ("What was the vacancy rate since December 2009?", "answered"),
+        ("What did the minister say in December 2010?", "not_found"),  # a year is not a month
+        ("How many children died?", "not_found"),  # a date is not a count
+    ],
+)
+def test_periods_precision_and_counts(reference: Assistant, question: str, status: str) -> None:
+    assert reference.ask(question).status == status
+
+
+def test_headings_are_never_quoted(reference: Assistant) -> None:
+    answer = reference.ask("What is the better child protection pledge for city?")
+    titles = {"Better child protection pledge for city", "Background"}
+    assert all(c.evidence.quote not in titles for c in answer.citations)
+
+
+def test_an_empty_index_says_so(fresh: Assistant, tmp_path: Path) -> None:
+    fresh.ingest([tmp_path / "nothing-here"])
+    answer = fresh.ask("What was the vacancy rate in April 2010?")
+    assert answer.status == "not_found" and answer.reason and "index is empty" in answer.reason

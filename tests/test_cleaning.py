@@ -107,3 +107,32 @@ def test_boilerplate_is_conservative() -> None:
 @pytest.mark.parametrize("raw", ["", "   \n\n\f  \n", "Subscribe\n\nTop"])
 def test_nothing_left_gives_empty_clean_text(raw: str) -> None:
     assert clean_text(raw) == CleanText("", [])
+
+
+def test_wrapped_pdf_line_that_looks_like_a_byline_is_kept() -> None:
+    raw = (
+        "The plan agreed last spring was adopted\n"
+        "by the Cabinet on 15 June 2010 in full and took effect at once.\n"
+        "Staff were told the next day.\n\n"
+        "Top officials will report\nTop\nof the list was staffing."
+    )
+    assert _paragraph_texts(clean_text(raw)) == [
+        "The plan agreed last spring was adopted by the Cabinet on 15 June 2010 in full and "
+        "took effect at once. Staff were told the next day.",
+        "Top officials will report Top of the list was staffing.",
+    ]
+
+
+def test_furniture_lines_standing_alone_or_in_a_run_are_dropped() -> None:
+    raw = (
+        "Body text.\n\nShare\nTweet\n\nBy Jane Smith on 3 May 2010 in News\n"
+        f"{PAGE_BREAK}Next page text."
+    )
+    assert _paragraph_texts(clean_text(raw)) == ["Body text.", "Next page text."]
+
+
+def test_control_characters_are_stripped() -> None:
+    raw = "Nil\x00 by\x01 mouth\x1b was\x7f noted\x85.\tTabbed.\n\nNext\x0b\u009fline."
+    clean = clean_text(raw)
+    assert clean.text == "Nil by mouth was noted. Tabbed.\n\nNext line."
+    assert not any((ord(c) < 32 and c != "\n") or 0x7F <= ord(c) <= 0x9F for c in clean.text)

@@ -74,3 +74,56 @@ def test_killed_ingest_leaves_a_usable_index(
     assert not report.failures and len(report.added) + len(report.unchanged) == FILES
     after.close()
     assert Store(assistant_home).counts()[0] == FILES + 2
+
+
+def test_two_ingests_at_once_keep_vectors_and_rows_in_step(
+    assistant_home: Path, tmp_path: Path, embedder: Embedder
+) -> None:
+    folders = []
+    for name in ("left", "right"):
+        folder = tmp_path / name
+        folder.mkdir()
+        for i in range(12):
+            body = " ".join(f"{name} note {i} sentence {j} about casework." for j in range(10))
+            (folder / f"{name}-{i}.txt").write_text(f"{name} {i}\n\n{body}", encoding="utf-8")
+        folders.append(folder)
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "ASSISTANT_INGEST_BATCH_CHUNKS": "1"}
+    processes = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "assistant.cli",
+                "ingest",
+                str(f),
+                "--home",
+                str(assistant_home),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        for f in folders
+    ]
+    for process in processes:
+        assert process.wait(timeout=300) == 0, process.stderr.read() if process.stderr else ""
+    store = Store(assistant_home)
+    docs, chunks = store.counts()
+    assert docs == 24
+    saved = sorted(assistant_home.glob("vectors.*.faiss"))
+    assert saved == [assistant_home / f"vectors.{store.generation}.faiss"]
+    assert store.vectors.size == chunks  # the saved file holds every chunk of its generation
+
+
+def test_a_damaged_vector_file_is_rebuilt(
+    assistant_home: Path, embedder: Embedder, corpus_dir: Path
+) -> None:
+    assistant = open_assistant(assistant_home, embedder)
+    assistant.ingest([corpus_dir])
+    assistant.close()
+    (saved,) = assistant_home.glob("vectors.*.faiss")
+    saved.write_bytes(saved.read_bytes()[:100])
+    again = open_assistant(assistant_home, embedder)
+    assert again.ask("What was the vacancy rate in April 2010?").status == "answered"
+    assert again.store.vectors.size == again.store.counts()[1]
+    again.close()

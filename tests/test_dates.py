@@ -65,7 +65,10 @@ def test_invalid_dates_are_skipped_whole() -> None:
     ("typed", "expected"),
     [("2010-07-27", "2010-07-27"), ("2010-07", "2010-07"), ("2010", "2010"),
      ("27/07/2010", "2010-07-27"), ("27 July 2010", "2010-07-27"), ("July 2010", "2010-07"),
-     ("Jul 2010", "2010-07"), (" july 2010 ", "2010-07"), ("27th july 2010", "2010-07-27")],
+     ("Jul 2010", "2010-07"), (" july 2010 ", "2010-07"), ("27th july 2010", "2010-07-27"),
+     ("27th of July 2010", "2010-07-27"), ("27 of July 2010", "2010-07-27"),
+     ("27TH OF JULY 2010", "2010-07-27"), ("July 2010.", "2010-07"), ("2010-7-5", "2010-07-05"),
+     (" 2010-07 ", "2010-07"), ("2010-11", "2010-11"), ("Sept. 2010", "2010-09")],
 )  # fmt: skip
 def test_normalise_date_accepts_typed_forms(typed: str, expected: str) -> None:
     assert normalise_date(typed) == expected
@@ -79,7 +82,8 @@ def test_normalise_date_month_first() -> None:
     ("typed", "reason"),
     [("31/02/2010", "'31/02/2010' is not a valid date"), ("2010-13", "not a valid date"),
      ("next week", "not a recognised date"), ("", "not a recognised date"),
-     ("on 27 July 2010", "not a recognised date")],
+     ("on 27 July 2010", "not a recognised date"), ("2010-2-30", "not a valid date"),
+     ("27 of of July 2010", "not a recognised date")],
 )  # fmt: skip
 def test_normalise_date_rejects_with_reason(typed: str, reason: str) -> None:
     with pytest.raises(ValueError, match=reason):
@@ -98,3 +102,22 @@ def test_format_date() -> None:
     assert format_date("2010-04-05") == "5 April 2010"
     assert format_date("2010-04") == "April 2010"
     assert format_date("2010") == "2010"
+
+
+def test_year_month_is_a_month_mention() -> None:
+    assert _found("Issued: 2010-07") == [("2010-07", "2010-07", "month")]
+    assert _found("Issued: 2010-07-27.") == [("2010-07-27", "2010-07-27", "day")]
+    assert _found("Due 2010-09, or 2010-07/08.") == [
+        ("2010-09", "2010-09", "month"),
+        ("2010", "2010", "year"),
+    ]
+
+
+def test_year_ranges_and_other_numbers_are_not_months() -> None:
+    text = "In 2010-2011 and the 2010-11 budget; ref 2010-13; call 0121-30 3635."
+    assert _found(text) == [
+        ("2010", "2010", "year"),
+        ("2011", "2011", "year"),
+        ("2010", "2010", "year"),
+        ("2010", "2010", "year"),
+    ]

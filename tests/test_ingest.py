@@ -198,3 +198,22 @@ def test_a_file_named_twice_is_ingested_once(fresh: Assistant, tmp_path: Path) -
     report = fresh.ingest([path, tmp_path / "in", path])
     assert report.added == ["once"]
     assert _ids(fresh) == {"once"}
+
+
+def test_a_manifest_names_files_in_subfolders(fresh: Assistant, tmp_path: Path) -> None:
+    root = tmp_path / "records"
+    _write(root / "2010" / "pledge.txt", "Pledge\n\n" + LONG)
+    _write(
+        root / "manifest.csv",
+        "path,title,kind,date,source\n2010/pledge.txt,The pledge,press-release,27 July 2010,PR\n",
+    )
+    fresh.ingest([root])
+    doc = fresh.store.get("pledge")
+    assert (doc.title, doc.kind, doc.date) == ("The pledge", "press_release", "2010-07-27")
+
+
+def test_reading_commands_do_not_create_an_index(tmp_path: Path, embedder: Embedder) -> None:
+    missing = tmp_path / "typo"
+    with pytest.raises(StoreError, match="no index in"):
+        open_assistant(missing, embedder).documents()
+    assert not missing.exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import time
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from fpdf import FPDF
 
 from index.errors import LoaderError
+from index.kinds import normalise_kind
 from index.loaders import SUPPORTED_SUFFIXES, load_file
 from index.models import PAGE_BREAK, LoadedDocument
 
@@ -291,3 +293,73 @@ def test_encrypted_pdf(tmp_path: Path) -> None:
     pdf.output(str(path))
     with pytest.raises(LoaderError, match="encrypted PDF"):
         load_file(path)
+
+
+def test_markdown_impossible_front_matter_date_is_a_loader_error(tmp_path: Path) -> None:
+    path = _write(tmp_path / "bad-date.md", "---\ndate: 2010-02-30\n---\nBody\n")
+    with pytest.raises(LoaderError, match=r"invalid front matter: .*day is out of range"):
+        load_file(path)
+
+
+@pytest.mark.parametrize("written", ["press-release", "Press Release", " PRESS_RELEASE "])
+def test_kind_spellings_are_accepted_by_every_loader(tmp_path: Path, written: str) -> None:
+    markdown = _write(tmp_path / "a.md", f"---\nkind: {written}\n---\nBody.\n")
+    jsonl = _write(tmp_path / "b.jsonl", json.dumps({"id": "1", "text": "T.", "kind": written}))
+    register = _write(tmp_path / "c.csv", f"ref,text,kind\nR1,Text.,{written}\n")
+    assert _load_one(markdown).meta.kind == "press_release"
+    assert load_file(jsonl)[0][0].meta.kind == "press_release"
+    assert load_file(register)[0][0].meta.kind == "press_release"
+
+
+def test_unknown_kind_names_the_kinds(tmp_path: Path) -> None:
+    markdown = _write(tmp_path / "a.md", "---\nkind: memo\n---\nBody.\n")
+    with pytest.raises(LoaderError, match=r"invalid front matter: unknown kind 'memo' \(expected"):
+        load_file(markdown)
+    documents, failures = load_file(_write(tmp_path / "c.csv", "ref,text,kind\nR1,Text.,memo\n"))
+    assert documents == []
+    assert failures[0].reason.startswith("unknown kind 'memo' (expected one of press_release,")
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [("header.csv", "ref,title,text\n"), ("blank.jsonl", "\n  \n\n")],
+)
+def test_record_file_without_records_is_refused(tmp_path: Path, name: str, data: str) -> None:
+    path = _write(tmp_path / name, data)
+    with pytest.raises(LoaderError) as caught:
+        load_file(path)
+    assert caught.value.reason == "no records"
+
+
+HTML_TAGGED = """<html><body>
+<article class="post tag-social-care category-news" id="post-12">
+<p>Social care staffing improved.</p>
+<div class="social-share">Share this</div><div class="site-menu">Home</div>
+<div id="comments">A comment</div><div class="nav_bar">Links</div>
+<p class="socialist-history">Kept: not a furniture word.</p>
+</article></body></html>"""
+
+
+def test_html_furniture_matched_by_whole_class_tokens(tmp_path: Path) -> None:
+    text = _load_one(_write(tmp_path / "tagged.html", HTML_TAGGED)).raw_text
+    assert "Social care staffing improved." in text
+    assert "Kept: not a furniture word." in text
+    assert not [word for word in ("Share this", "Home", "A comment", "Links") if word in text]
+
+
+def test_html_article_with_furniture_class_is_never_skipped(tmp_path: Path) -> None:
+    page = '<html><body><article class="share"><p>Article text.</p></article></body></html>'
+    assert _load_one(_write(tmp_path / "a.html", page)).raw_text == "Article text."
+
+
+def test_pdf_warnings_are_silenced(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    path = _write(tmp_path / "junk.pdf", b"garbage before %PDF-1.4 and nothing more")
+    with caplog.at_level(logging.WARNING), pytest.raises(LoaderError):
+        load_file(path)
+    assert not [r for r in caplog.records if r.name.startswith("pypdf")]
+
+
+def test_normalise_kind() -> None:
+    assert normalise_kind(" Action-Plan note ") == "action_plan_note"
+    with pytest.raises(ValueError, match=r"unknown kind 'x' \(expected one of press_release, "):
+        normalise_kind("x")

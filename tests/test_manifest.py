@@ -48,3 +48,23 @@ def test_bad_rows_reported_and_skipped(tmp_path: Path) -> None:
 
 def test_no_manifest(tmp_path: Path) -> None:
     assert read_manifest(tmp_path) == ({}, [])
+
+
+def test_dates_and_kinds_read_as_everywhere_else(tmp_path: Path) -> None:
+    (tmp_path / MANIFEST_NAME).write_text(
+        "path,kind,date\n"
+        "one.txt,Press Release,27 July 2010\n"
+        "two.txt,press-release,2010-7-5\n"
+        "three.txt,scr_recommendation,07/27/2010\n",
+        encoding="utf-8",
+    )
+    entries, failures = read_manifest(tmp_path)
+    assert [failure.reason for failure in failures] == [
+        "bad date: '07/27/2010' is not a valid date"
+    ]
+    assert entries["one.txt"].date == "2010-07-27"
+    assert entries["one.txt"].kind == entries["two.txt"].kind == "press_release"
+    assert entries["two.txt"].date == "2010-07-05"
+    us_entries, us_failures = read_manifest(tmp_path, day_first=False)
+    assert us_failures == []
+    assert us_entries["three.txt"].date == "2010-07-27"

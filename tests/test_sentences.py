@@ -123,3 +123,40 @@ def test_sentences_carry_paragraph_and_page() -> None:
 
 def test_empty_text_has_no_sentences() -> None:
     assert split_sentences(CleanText("", [])) == []
+
+
+def test_reference_abbreviations_before_numbers_do_not_split() -> None:
+    text = (
+        "See para. 5 and paras. 6-8, pp. 12-14, p. 3, Vol. 2, vols. 3, ref. 7, refs. 8, "
+        "cf. 9, ch. 3, Sec. 4, art. 2, fig. 1, figs. 3 and No. 9 of the review. Then it ended."
+    )
+    assert _split(text) == [text.removesuffix(" Then it ended."), "Then it ended."]
+
+
+def test_reference_abbreviation_before_a_capital_still_ends_a_sentence() -> None:
+    assert _split("It is set out in the next para. The list follows.") == [
+        "It is set out in the next para.",
+        "The list follows.",
+    ]
+
+
+def test_dotted_initialisms_continue_a_name() -> None:
+    text = (
+        "The U.K. Government and the U.S.A. Department met. He moved to the U.K. The rest stayed."
+    )
+    assert _split(text) == [
+        "The U.K. Government and the U.S.A. Department met.",
+        "He moved to the U.K.",
+        "The rest stayed.",
+    ]
+
+
+def test_times_end_a_sentence_only_before_a_common_opener() -> None:
+    text = (
+        "They met at 5 p.m. The meeting ended. Again at 9 A.M. Monday they met at 10 a.m. Ofsted."
+    )
+    assert _split(text) == [
+        "They met at 5 p.m.",
+        "The meeting ended.",
+        "Again at 9 A.M. Monday they met at 10 a.m. Ofsted.",
+    ]

@@ -38,9 +38,12 @@ class Answerer:
         """The answer to a question, or not_found with what was searched and related reading."""
         question = analyse(_checked(text), day_first=self.day_first)
         filters = filters or Filters()
+        documents, passages = self.store.counts()
+        if documents == 0:
+            return _empty_index(question, filters)
         hits = self.searcher.search(question.text, top_k=self.top_k, filters=filters)
-        searched = self._searched(question, filters, hits)
-        selection = self.selector.select(question, hits)
+        selection = self.selector.select(question, hits, passages)
+        searched = _searched(question, filters, documents, passages, selection.passages_read)
         if not selection.chosen:
             return _not_found(question, selection, hits, searched)
         draft = self.writer.write(question, selection.chosen)
@@ -60,18 +63,27 @@ class Answerer:
                 raise QuoteMismatch(f"citation [{number}] is not used in the answer")
         return [Citation(n, e) for n, e in enumerate(draft.cited, start=1)]
 
-    def _searched(
-        self, question: Question, filters: Filters, hits: list[SearchHit]
-    ) -> dict[str, object]:
-        documents, chunks = self.store.counts()
-        return {
-            "query": question.text,
-            "filters": {"kind": filters.kind, "since": filters.since, "until": filters.until},
-            "periods": list(question.period_labels),
-            "documents": documents,
-            "passages": chunks,
-            "passages_read": len(hits),
-        }
+
+def _searched(
+    question: Question, filters: Filters, documents: int, passages: int, read: int
+) -> dict[str, object]:
+    """What was searched, so a reader can judge a not_found."""
+    return {
+        "query": question.text,
+        "filters": {"kind": filters.kind, "since": filters.since, "until": filters.until},
+        "periods": list(question.period_labels),
+        "documents": documents,
+        "passages": passages,
+        "passages_read": read,
+    }
+
+
+def _empty_index(question: Question, filters: Filters) -> Answer:
+    """Nothing to search: say so, and how to fix it."""
+    reason = "The index is empty: ingest records first (assistant ingest PATH)."
+    searched = _searched(question, filters, 0, 0, 0)
+    answer = f"The records do not say. {reason}"
+    return Answer(question.text, "not_found", answer, [], [], reason, searched)
 
 
 def _checked(text: str) -> str:

@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from assistant.answer.glossary import with_synonyms
 from assistant.answer.models import Evidence
-from assistant.answer.question import Question, stem, stems
+from assistant.answer.question import EARLIEST, LATEST, PRECISION, Question, stem, stems
 from index import SearchHit, Store, date_bounds, find_dates
 
 COMMON_NAME_SHARE = 0.2
-"""A name in this share of passages or more (e.g. "Birmingham") is not required nearby."""
+"""A name in this share of passages or more (e.g. "Birmingham") is not required."""
+
+HEADING_WORDS = 12
+"""A line this short with no closing punctuation is a heading, not a statement."""
+
+_CLOSES = (".", "!", "?", "…", '"', "”", "’", "'", ")")
+_NUMBER = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|hundred|thousand|dozen|half|none|no one|all|every)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -32,8 +43,8 @@ class Selection:
     chosen: list[Evidence] = field(default_factory=list)
     off_period: list[Evidence] = field(default_factory=list)
     unknown_names: list[str] = field(default_factory=list)
-    best_coverage: float = 0.0
     nothing_asked: bool = False
+    passages_read: int = 0
 
 
 class EvidenceSelector:
@@ -43,33 +54,32 @@ class EvidenceSelector:
         self.store = store
         self.rules = rules or SelectionRules()
 
-    def select(self, question: Question, hits: list[SearchHit]) -> Selection:
+    def select(self, question: Question, hits: list[SearchHit], passages: int) -> Selection:
         """Sentences that hold the question's terms, names and period, best first."""
         selection = Selection()
         if not question.terms and not question.periods:
             selection.nothing_asked = True
             return selection
-        total = max(self.store.counts()[1], 1)
-        name_share = {n: self.store.term_frequency(n.lower()) / total for n in question.names}
-        selection.unknown_names = [n for n, share in name_share.items() if share == 0]
+        total = max(passages, 1)
+        share = {n: self.store.term_frequency(n.lower()) / total for n in question.names}
+        selection.unknown_names = [n for n, s in share.items() if s == 0]
         if selection.unknown_names:
             return selection
-        required = [n for n, share in name_share.items() if share < COMMON_NAME_SHARE]
+        required = {stem(n) for n, s in share.items() if s < COMMON_NAME_SHARE}
         weights = self._weights(question, total)
+        read = hits[: self.rules.hits_read]
+        selection.passages_read = len(read)
         candidates: list[Evidence] = []
         seen: set[tuple[str, int]] = set()
-        for rank, hit in enumerate(hits[: self.rules.hits_read]):
-            if not all(stem(n) in with_synonyms(stems(hit.text)) for n in required):
-                continue
+        for rank, hit in enumerate(read):
             bonus = 0.1 * (1 - rank / self.rules.hits_read)
-            for evidence in self._sentences(question, hit, weights, bonus, seen):
-                if evidence.coverage < self.rules.min_coverage:
+            for evidence, sentence_stems in self._sentences(question, hit, weights, bonus, seen):
+                if not self._answers(question, evidence, sentence_stems, required):
                     continue
                 if _in_period(question, evidence):
                     candidates.append(evidence)
                 else:
                     selection.off_period.append(evidence)
-        selection.best_coverage = max((c.coverage for c in candidates), default=0.0)
         selection.chosen = self._choose(question, candidates)
         return selection
 
@@ -80,6 +90,14 @@ class EvidenceSelector:
             for term, word in zip(question.terms, question.term_words, strict=True)
         }
 
+    def _answers(
+        self, question: Question, evidence: Evidence, sentence_stems: set[str], required: set[str]
+    ) -> bool:
+        """Enough of the terms, every uncommon name, and a number if one is asked for."""
+        if evidence.coverage < self.rules.min_coverage or not required <= sentence_stems:
+            return False
+        return not question.asks_number or _states_a_number(evidence.quote, self.rules.day_first)
+
     def _sentences(
         self,
         question: Question,
@@ -87,7 +105,8 @@ class EvidenceSelector:
         weights: dict[str, float],
         bonus: float,
         seen: set[tuple[str, int]],
-    ) -> list[Evidence]:
+    ) -> list[tuple[Evidence, set[str]]]:
+        """The passage's statements (not headings), scored; each sentence once per question."""
         chunk = hit.chunk
         found = []
         for sentence in self.store.sentences(
@@ -98,23 +117,24 @@ class EvidenceSelector:
                 continue
             seen.add(key)
             quote = hit.text[sentence.start - chunk.start : sentence.end - chunk.start]
-            if len(quote.split()) < self.rules.min_words:
+            if _is_heading(quote, hit.document.title) or len(quote.split()) < self.rules.min_words:
                 continue
-            coverage = _coverage(weights, with_synonyms(stems(quote)))
-            dates = tuple(m.value for m in find_dates(quote, day_first=self.rules.day_first))
-            when = 0.1 if question.asks_when and dates else 0.0
-            found.append(
-                Evidence(
-                    document=hit.document,
-                    quote=quote,
-                    start=sentence.start,
-                    end=sentence.end,
-                    page=sentence.page,
-                    score=coverage + bonus + when,
-                    coverage=coverage,
-                    dates=dates,
-                )
+            sentence_stems = with_synonyms(stems(quote))
+            coverage = _coverage(weights, sentence_stems)
+            mentions = find_dates(quote, day_first=self.rules.day_first)
+            when = 0.1 if question.asks_when and mentions else 0.0
+            evidence = Evidence(
+                document=hit.document,
+                quote=quote,
+                start=sentence.start,
+                end=sentence.end,
+                page=sentence.page,
+                score=coverage + bonus + when,
+                coverage=coverage,
+                dates=tuple(m.value for m in mentions),
+                precisions=tuple(PRECISION[m.precision] for m in mentions),
             )
+            found.append((evidence, sentence_stems))
         return found
 
     def _choose(self, question: Question, candidates: list[Evidence]) -> list[Evidence]:
@@ -137,6 +157,20 @@ class EvidenceSelector:
         return chosen
 
 
+def _states_a_number(quote: str, day_first: bool) -> bool:
+    """A count or figure in the sentence, not counting the digits of its dates."""
+    for mention in reversed(find_dates(quote, day_first=day_first)):
+        quote = quote[: mention.start] + quote[mention.end :]
+    return bool(_NUMBER.search(quote))
+
+
+def _is_heading(quote: str, title: str) -> bool:
+    """Titles and short unpunctuated lines name a subject; they state nothing."""
+    if quote.strip() == title.strip():
+        return True
+    return len(quote.split()) <= HEADING_WORDS and not quote.rstrip().endswith(_CLOSES)
+
+
 def _coverage(weights: dict[str, float], sentence_stems: set[str]) -> float:
     """Share of the question's term weight the sentence holds (1.0 for a term-less question)."""
     total = sum(weights.values())
@@ -146,14 +180,30 @@ def _coverage(weights: dict[str, float], sentence_stems: set[str]) -> float:
 
 
 def _in_period(question: Question, evidence: Evidence) -> bool:
-    """Whether the sentence (or, lacking dates, its document) overlaps a period asked for."""
+    """Whether the sentence (or, lacking dates, its document) falls in the periods asked.
+
+    Periods from "in X or Y" are alternatives; open-ended ones ("since X") all apply.
+
+    A date less precise than the one asked ("2010" for "December 2010") does not count.
+    """
     if not question.periods:
         return True
-    spans = [date_bounds(d) for d in evidence.dates]
+    spans = [(*date_bounds(d), p) for d, p in zip(evidence.dates, evidence.precisions, strict=True)]
     if not spans and evidence.document.date:
-        spans = [date_bounds(evidence.document.date)]
-    return any(
-        start <= p_end and p_start <= end
-        for start, end in spans
-        for p_start, p_end in question.periods
+        spans = [(*date_bounds(evidence.document.date), _precision_of(evidence.document.date))]
+    test = all if any(p.start == EARLIEST or p.end == LATEST for p in question.periods) else any
+    return test(
+        any(
+            start <= p.end and p.start <= end and precision >= p.precision
+            for start, end, precision in spans
+        )
+        for p in question.periods
     )
+
+
+def _precision_of(value: str) -> int:
+    """Precision of a normalised date by its shape."""
+    return {4: 1, 7: 2}.get(len(value), 3)
+
+
+__all__ = ["EvidenceSelector", "Selection", "SelectionRules"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from index.records import DocumentRecord
+from index import DocumentRecord
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,7 @@ class Evidence:
     score: float
     coverage: float
     dates: tuple[str, ...] = ()  # normalised dates written in the sentence
+    precisions: tuple[int, ...] = ()  # 1 year, 2 month, 3 day, one per date
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
-from index import date_bounds, find_dates
+from index import DateMention, date_bounds, find_dates
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
 _STOPWORDS_TEXT = """
@@ -26,6 +27,22 @@ _MONTHS_TEXT = """
     december jan feb mar apr jun jul aug sep sept oct nov dec
 """
 _MONTHS = frozenset(_MONTHS_TEXT.split())
+_NUMERIC = re.compile(
+    r"\bhow (many|much)\b|\bwhat (percentage|proportion|number|rate|figure|share)\b", re.I
+)
+_OPEN_END = re.compile(r"\b(before|until|till|by|after|since|from)\s+$", re.I)
+EARLIEST, LATEST = "0001-01-01", "9999-12-31"
+PRECISION = {"year": 1, "month": 2, "day": 3}
+
+
+@dataclass(frozen=True)
+class Period:
+    """A period asked about: inclusive ISO bounds, how precise it was given, and as written."""
+
+    start: str
+    end: str
+    precision: int
+    label: str
 
 
 @dataclass(frozen=True)
@@ -36,9 +53,14 @@ class Question:
     terms: tuple[str, ...]
     term_words: tuple[str, ...]  # one written form per term, to look its frequency up
     names: tuple[str, ...]
-    periods: tuple[tuple[str, str], ...]
-    period_labels: tuple[str, ...]
+    periods: tuple[Period, ...]
     asks_when: bool
+    asks_number: bool
+
+    @property
+    def period_labels(self) -> tuple[str, ...]:
+        """The periods as the question wrote them (with "before", "since", ...)."""
+        return tuple(p.label for p in self.periods)
 
 
 def stem(word: str) -> str:
@@ -80,10 +102,33 @@ def analyse(text: str, *, day_first: bool = True) -> Question:
         terms=tuple(terms),
         term_words=tuple(terms.values()),
         names=tuple(dict.fromkeys(names)),
-        periods=tuple(date_bounds(m.value) for m in mentions),
-        period_labels=tuple(text[m.start : m.end] for m in mentions),
+        periods=tuple(_period(text, m) for m in mentions),
         asks_when=bool(_WHEN.search(text)),
+        asks_number=bool(_NUMERIC.search(text)),
     )
+
+
+def _period(text: str, mention: DateMention) -> Period:
+    """The period a date in a question stands for; "before 2010" is open-ended."""
+    start, end = date_bounds(mention.value)
+    precision = PRECISION[mention.precision]
+    written = text[mention.start : mention.end]
+    marker = _OPEN_END.search(text[: mention.start])
+    if marker is None:
+        return Period(start, end, precision, written)
+    word = marker.group(1).lower()
+    label = f"{word} {written}"
+    if word == "before":
+        return Period(EARLIEST, _shift(start, -1), precision, label)
+    if word in {"by", "until", "till"}:
+        return Period(EARLIEST, end, precision, label)
+    if word == "after":
+        return Period(_shift(end, 1), LATEST, precision, label)
+    return Period(start, LATEST, precision, label)  # since, from
+
+
+def _shift(iso_day: str, days: int) -> str:
+    return (date.fromisoformat(iso_day) + timedelta(days=days)).isoformat()
 
 
 def _bare(word: str) -> str:

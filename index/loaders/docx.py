@@ -11,6 +11,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from index.errors import LoaderError
+from index.loaders.errors import exception_reason
 from index.models import DocumentMeta, LoadedDocument
 
 _TITLE_STYLES = ("Title", "Heading")
@@ -25,7 +26,7 @@ def load_docx(path: Path, data: bytes) -> LoadedDocument:
         core_title = (document.core_properties.title or "").strip()
         lines = [line for block in blocks for line in _block_lines(block)]
     except Exception as exc:
-        raise LoaderError(origin, f"corrupt or unreadable DOCX: {_reason(exc)}") from None
+        raise LoaderError(origin, f"corrupt or unreadable DOCX: {exception_reason(exc)}") from None
     title = core_title or _first_heading(blocks)
     text = "\n\n".join(lines)
     return LoadedDocument(origin=origin, raw_text=text, meta=DocumentMeta(title=title or None))
@@ -77,9 +78,3 @@ def _style_name(paragraph: Paragraph) -> str:
     """The paragraph style's name, or '' when it has none."""
     style = paragraph.style
     return (style.name or "") if style is not None else ""
-
-
-def _reason(exc: Exception) -> str:
-    """The first line of an exception, or its type when it has no message."""
-    message = str(exc).strip().splitlines()
-    return message[0][:200] if message else type(exc).__name__

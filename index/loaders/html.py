@@ -12,10 +12,12 @@ from index.models import DocumentMeta, LoadedDocument
 _SKIP_TAGS = frozenset(
     {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template"}
 )
-_BOILERPLATE = re.compile(
-    r"share|social|subscribe|cookie|breadcrumb|menu|sidebar|comments", re.IGNORECASE
+_FURNITURE_WORDS = frozenset(
+    {"share", "sharing", "social", "subscribe", "newsletter", "cookie", "cookies", "breadcrumb"}
+    | {"breadcrumbs", "menu", "sidebar", "comment", "comments", "nav", "navbar", "navigation"}
 )
-_NEVER_SKIPPED = frozenset({"html", "body", "main"})
+_TAXONOMY_PREFIXES = ("tag-", "category-")
+_NEVER_SKIPPED = frozenset({"html", "body", "main", "article"})
 _VOID_TAGS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 )
@@ -125,8 +127,18 @@ class _ArticleParser(HTMLParser):
             return True
         if tag in _NEVER_SKIPPED or tag in _VOID_TAGS:
             return False
-        marks = f"{values.get('class', '')} {values.get('id', '')}"
-        return bool(_BOILERPLATE.search(marks))
+        marks = f"{values.get('class', '')} {values.get('id', '')}".lower().split()
+        return any(_is_furniture_token(token) for token in marks)
+
+
+def _is_furniture_token(token: str) -> bool:
+    """A class or id names furniture by a whole word ('social-share', 'site-menu', 'nav_bar').
+
+    Taxonomy classes ('tag-social-care', 'category-news') describe the content, not the page.
+    """
+    if token.startswith(_TAXONOMY_PREFIXES):
+        return False
+    return any(part in _FURNITURE_WORDS for part in re.split(r"[-_]+", token))
 
 
 def load_html(path: Path, data: bytes) -> LoadedDocument:

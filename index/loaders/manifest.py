@@ -3,27 +3,25 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
-import re
 from pathlib import Path
 
+from index.dates import normalise_date
 from index.errors import LoaderError
+from index.kinds import normalise_kind
 from index.loaders.encoding import decode_bytes
-from index.models import KINDS, DocumentMeta, LoadFailure
+from index.models import DocumentMeta, LoadFailure
 
 MANIFEST_NAME = "manifest.csv"
-
-_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
-_UK_DAY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
 class _BadRow(Exception):
     """A manifest row that cannot be used; becomes a LoadFailure."""
 
 
-def read_manifest(folder: Path) -> tuple[dict[str, DocumentMeta], list[LoadFailure]]:
+def read_manifest(
+    folder: Path, *, day_first: bool = True
+) -> tuple[dict[str, DocumentMeta], list[LoadFailure]]:
     """Metadata keyed by relative POSIX path; bad rows are reported and skipped."""
     path = folder / MANIFEST_NAME
     if not path.is_file():
@@ -40,7 +38,7 @@ def read_manifest(folder: Path) -> tuple[dict[str, DocumentMeta], list[LoadFailu
     for row_no, row in enumerate(rows, start=2):  # spreadsheet rows: header is row 1
         fields = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k is not None}
         try:
-            key, meta = _entry(fields)
+            key, meta = _entry(fields, day_first)
             if key in entries:
                 raise _BadRow(f"duplicate path {key!r}")
         except _BadRow as exc:
@@ -50,23 +48,32 @@ def read_manifest(folder: Path) -> tuple[dict[str, DocumentMeta], list[LoadFailu
     return entries, failures
 
 
-def _entry(fields: dict[str, str]) -> tuple[str, DocumentMeta]:
+def _entry(fields: dict[str, str], day_first: bool) -> tuple[str, DocumentMeta]:
     """One row into (relative path, metadata), or _BadRow."""
     key = _relative_path(fields.get("path", ""))
-    kind = fields.get("kind") or None
-    if kind is not None and kind not in KINDS:
-        raise _BadRow(f"unknown kind {kind!r} (expected one of {', '.join(KINDS)})")
-    raw_date = fields.get("date") or None
-    date = _normalise_date(raw_date) if raw_date else None
-    if raw_date and date is None:
-        raise _BadRow(f"bad date {raw_date!r} (expected YYYY-MM-DD, YYYY-MM or DD/MM/YYYY)")
     meta = DocumentMeta(
         title=fields.get("title") or None,
-        kind=kind,
-        date=date,
+        kind=_kind(fields.get("kind") or None),
+        date=_date(fields.get("date") or None, day_first),
         source=fields.get("source") or None,
     )
     return key, meta
+
+
+def _kind(value: str | None) -> str | None:
+    """The row's kind in its canonical spelling, so 'Press Release' works here too."""
+    try:
+        return normalise_kind(value) if value is not None else None
+    except ValueError as exc:
+        raise _BadRow(str(exc)) from None
+
+
+def _date(value: str | None, day_first: bool) -> str | None:
+    """The row's date read as the rest of the index reads typed dates."""
+    try:
+        return normalise_date(value, day_first=day_first) if value is not None else None
+    except ValueError as exc:
+        raise _BadRow(f"bad date: {exc}") from None
 
 
 def _relative_path(value: str) -> str:
@@ -78,20 +85,3 @@ def _relative_path(value: str) -> str:
     if posix.startswith("/") or ".." in parts or not parts:
         raise _BadRow(f"path {value!r} must be relative to the folder")
     return "/".join(parts)
-
-
-def _normalise_date(value: str) -> str | None:
-    """'YYYY-MM-DD', 'YYYY-MM' or UK 'DD/MM/YYYY' into 'YYYY-MM-DD' / 'YYYY-MM'."""
-    if match := _DAY.fullmatch(value):
-        year, month, day = (int(part) for part in match.groups())
-    elif match := _UK_DAY.fullmatch(value):
-        day, month, year = (int(part) for part in match.groups())
-    elif match := _MONTH.fullmatch(value):
-        year, month = (int(part) for part in match.groups())
-        return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else None
-    else:
-        return None
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None

@@ -10,8 +10,9 @@ from typing import Any
 import yaml
 
 from index.errors import LoaderError
+from index.kinds import normalise_kind
 from index.loaders.encoding import decode_bytes
-from index.models import KINDS, DocumentMeta, LoadedDocument
+from index.models import DocumentMeta, LoadedDocument
 
 _FENCE_MARKERS = ("---", "...")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -64,25 +65,33 @@ def _front_matter_meta(front: str | None, origin: str) -> DocumentMeta:
         return DocumentMeta()
     try:
         values = yaml.safe_load(front)
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:
         raise LoaderError(origin, f"invalid front matter: {_yaml_reason(exc)}") from None
     if values is None:
         return DocumentMeta()
     if not isinstance(values, dict):
         raise LoaderError(origin, "invalid front matter: expected 'key: value' lines")
-    kind = _scalar(values.get("kind"))
-    if kind is not None and kind not in KINDS:
-        raise LoaderError(origin, f"invalid front matter: unknown kind {kind!r}")
     return DocumentMeta(
         title=_scalar(values.get("title")),
-        kind=kind,
+        kind=_kind(values.get("kind"), origin),
         date=_scalar(values.get("date")),
         source=_scalar(values.get("source")),
     )
 
 
-def _yaml_reason(exc: yaml.YAMLError) -> str:
-    """One line out of PyYAML's multi-line messages."""
+def _kind(value: Any, origin: str) -> str | None:
+    """The front matter's kind in its canonical spelling; an unknown kind stops the file."""
+    kind = _scalar(value)
+    if kind is None:
+        return None
+    try:
+        return normalise_kind(kind)
+    except ValueError as exc:
+        raise LoaderError(origin, f"invalid front matter: {exc}") from None
+
+
+def _yaml_reason(exc: Exception) -> str:
+    """One line out of PyYAML's multi-line messages (or a date it could not build)."""
     problem = getattr(exc, "problem", None)
     mark = getattr(exc, "problem_mark", None)
     if problem and mark is not None:

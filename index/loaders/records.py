@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from index.errors import LoaderError
+from index.kinds import normalise_kind
 from index.loaders.encoding import decode_bytes
-from index.models import KINDS, DocumentMeta, LoadedDocument, LoadFailure
+from index.models import DocumentMeta, LoadedDocument, LoadFailure
 
 _ID_KEYS = ("id", "_id")
 _ID_COLUMNS = ("id", "ref")
@@ -46,7 +47,7 @@ def load_jsonl(path: Path, data: bytes) -> Loaded:
             failures.append(LoadFailure(origin=f"{path}:{line_no}", reason=str(exc)))
             continue
         documents.append(document)
-    return documents, failures
+    return _some(path, documents, failures)
 
 
 def _json_record(path: Path, line: str, seen: set[str]) -> LoadedDocument:
@@ -89,6 +90,13 @@ def load_csv(path: Path, data: bytes) -> Loaded:
                 failures.append(LoadFailure(origin=f"{path}:row {row_no}", reason=str(exc)))
     except csv.Error as exc:
         raise LoaderError(str(path), f"invalid CSV: {exc}") from None
+    return _some(path, documents, failures)
+
+
+def _some(path: Path, documents: list[LoadedDocument], failures: list[LoadFailure]) -> Loaded:
+    """A file that holds no record at all is an error, not a quiet success."""
+    if not documents and not failures:
+        raise LoaderError(str(path), "no records")
     return documents, failures
 
 
@@ -133,8 +141,10 @@ def _meta(values: Mapping[str, Any]) -> DocumentMeta:
         for key, value in values.items()
     }
     kind = text.get("kind")
-    if kind is not None and kind not in KINDS:
-        raise _BadRecord(f"unknown kind {kind!r} (expected one of {', '.join(KINDS)})")
+    try:
+        kind = normalise_kind(kind) if kind is not None else None
+    except ValueError as exc:
+        raise _BadRecord(str(exc)) from None
     return DocumentMeta(
         title=text.get("title"), kind=kind, date=text.get("date"), source=text.get("source")
     )
