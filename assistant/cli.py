@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from assistant import render
+from assistant.cli_access import audit, keys_app
 from assistant.engine import Assistant, make_filters
 from assistant.errors import AssistantError
 from assistant.settings import Settings
@@ -25,6 +26,8 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Ask the improvement records questions; every answer sentence is cited.",
 )
+app.add_typer(keys_app, name="keys", help="Create, list and revoke API keys for the service.")
+app.command()(audit)
 err = Console(stderr=True)
 
 HomeOption = Annotated[
@@ -174,6 +177,23 @@ def ask(
         _print_json(answer.as_dict())
     else:
         typer.echo(render.answer_text(answer))
+
+
+@app.command()
+def serve(
+    home: HomeOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes.")] = 1,
+) -> None:
+    """Serve the HTTP API (FastAPI under uvicorn); open on loopback until keys are made."""
+    from assistant.service.server import serve as run_server  # FastAPI only when serving
+
+    try:
+        run_server(_settings(home), host, port, workers)
+    except AssistantError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
 
 
 def main() -> None:

@@ -39,11 +39,12 @@ class Assistant:
         *,
         writer: AnswerWriter | None = None,
         embedder: Embedder | None = None,
+        create: bool = False,
     ) -> None:
         self.settings = settings
         self.writer = writer or ExtractiveWriter()
         self._given_embedder = embedder
-        self._create = False
+        self._create = create
 
     @cached_property
     def store(self) -> Store:
@@ -77,7 +78,12 @@ class Assistant:
         )
         selector = EvidenceSelector(self.store, rules)
         return Answerer(
-            self.store, self.searcher, selector, self.writer, day_first=self.settings.day_first
+            self.store,
+            self.searcher,
+            selector,
+            self.writer,
+            day_first=self.settings.day_first,
+            max_question_chars=self.settings.max_question_chars,
         )
 
     def ingest(self, paths: list[Path], progress: Progress | None = None) -> IngestReport:

@@ -56,6 +56,30 @@ class Settings(BaseSettings):
         description="Share of the question's weighted terms a sentence must hold to answer.",
     )
 
+    max_request_kb: int = Field(
+        default=256, ge=1, description="Largest JSON request body the service accepts, in KB."
+    )
+    max_question_chars: int = Field(
+        default=1000, ge=10, description="Longest question or claim, in characters."
+    )
+    max_upload_mb: float = Field(
+        default=20.0, gt=0, description="Largest file accepted by POST /v1/documents, in MB."
+    )
+    upload_types: list[str] = Field(
+        default=[".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".jsonl", ".csv"],
+        description="File name endings POST /v1/documents accepts.",
+    )
+    max_page_size: int = Field(default=100, ge=1, description="Most results per page or search.")
+    rate_per_minute: int = Field(
+        default=600, ge=1, description="Requests per minute allowed to one key (or client)."
+    )
+    audit_retention_days: int = Field(
+        default=365, ge=1, description="Audit rows older than this are deleted."
+    )
+    cors_origins: list[str] = Field(
+        default=[], description="Origins allowed by CORS; empty keeps CORS off."
+    )
+
     @field_validator("home", mode="before")
     @classmethod
     def _home_is_named(cls, value: object) -> object:

@@ -37,8 +37,9 @@ class IngestReport:
 
     def summary(self) -> str:
         """The one line printed at the end of an ingest."""
+        removed = f"{len(self.removed)} removed, " if self.removed else ""
         return (
-            f"{len(self.added)} added, {len(self.updated)} updated, "
+            f"{len(self.added)} added, {len(self.updated)} updated, {removed}"
             f"{len(self.unchanged)} unchanged, {len(self.failures)} failed"
         )
 

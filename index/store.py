@@ -9,6 +9,7 @@ a torn index.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -70,13 +71,32 @@ class Store:
             home.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot create the index folder {home}: {exc.strerror}") from exc
-        self._db = _connect(home / DB_NAME)
+        self._path = home / DB_NAME
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
         self._vectors: VectorIndex | None = None
+        _create_schema(self._db)
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        """This thread's connection: one connection is never shared by two threads at once."""
+        db: sqlite3.Connection | None = getattr(self._local, "db", None)
+        if db is None:
+            db = _connect(self._path)
+            self._local.db = db
+            with self._lock:
+                self._connections.append(db)
+        return db
 
     # ---- lifecycle -------------------------------------------------------
     def close(self) -> None:
-        """Close the database connection."""
-        self._db.close()
+        """Close every thread's database connection."""
+        with self._lock:
+            for db in self._connections:
+                db.close()
+            self._connections.clear()
+        self._local = threading.local()
 
     @property
     def generation(self) -> int:
@@ -120,9 +140,12 @@ class Store:
 
     def refresh(self) -> bool:
         """Reload the vectors if another process changed the index; True when it did."""
-        if self._vectors is None or self._vectors.generation == self.generation:
+        current = self._vectors
+        if current is None or current.generation == self.generation:
             return False
-        self._vectors = self._load_vectors(self._vectors.dimension)
+        with self._lock:  # one reload at a time; readers keep the old copy meanwhile
+            if self._vectors is current:
+                self._vectors = self._load_vectors(current.dimension)
         return True
 
     # ---- writing ---------------------------------------------------------
@@ -416,7 +439,14 @@ def _connect(path: Path) -> sqlite3.Connection:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA foreign_keys=ON")
-        db.executescript(DDL)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"cannot open the index database {path}: {exc}") from exc
     return db
+
+
+def _create_schema(db: sqlite3.Connection) -> None:
+    """Create the tables on first use; a file that is not an index fails here, clearly."""
+    try:
+        db.executescript(DDL)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot open the index database: {exc}") from exc

@@ -26,6 +26,7 @@ class Answerer:
         *,
         day_first: bool = True,
         top_k: int = 10,
+        max_question_chars: int = MAX_QUESTION_CHARS,
     ) -> None:
         self.store = store
         self.searcher = searcher
@@ -33,10 +34,11 @@ class Answerer:
         self.writer = writer
         self.day_first = day_first
         self.top_k = top_k
+        self.max_question_chars = max_question_chars
 
     def ask(self, text: str, filters: Filters | None = None) -> Answer:
         """The answer to a question, or not_found with what was searched and related reading."""
-        question = analyse(_checked(text), day_first=self.day_first)
+        question = analyse(_checked(text, self.max_question_chars), day_first=self.day_first)
         filters = filters or Filters()
         documents, passages = self.store.counts()
         if documents == 0:
@@ -86,15 +88,13 @@ def _empty_index(question: Question, filters: Filters) -> Answer:
     return Answer(question.text, "not_found", answer, [], [], reason, searched)
 
 
-def _checked(text: str) -> str:
+def _checked(text: str, limit: int) -> str:
     """Refuse empty and oversized questions with a reason."""
     question = " ".join(text.split())
     if not question:
         raise InvalidQuery("the question is empty")
-    if len(question) > MAX_QUESTION_CHARS:
-        raise InvalidQuery(
-            f"the question is {len(question)} characters; the limit is {MAX_QUESTION_CHARS}"
-        )
+    if len(question) > limit:
+        raise InvalidQuery(f"the question is {len(question)} characters; the limit is {limit}")
     return question
 
 

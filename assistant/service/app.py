@@ -1,0 +1,66 @@
+"""The FastAPI app: thin routers; the model and index loaded once, in the lifespan."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+
+from assistant.service.errors import error_body, install_error_handlers
+from assistant.service.limits import BodyLimit, BodyTooLarge
+from assistant.service.routers import admin, answers, ask, completions, documents, health, search
+from assistant.service.state import open_state
+from assistant.settings import Settings
+from index import Embedder
+
+DESCRIPTION = """Cited answers over Birmingham children's social care improvement records.
+
+Every answer sentence is a verbatim quote with a citation; when the records do not
+answer, the status is `not_found`. Errors are `{"error": {"code", "message"}}`.
+"""
+
+
+def create_app(settings: Settings | None = None, *, embedder: Embedder | None = None) -> FastAPI:
+    """The service over the index in `settings.home`; nothing loads until the lifespan."""
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.service = open_state(settings, embedder)
+        try:
+            yield
+        finally:
+            app.state.service.close()
+
+    app = FastAPI(
+        title="Records assistant", version="0.1.0", description=DESCRIPTION, lifespan=lifespan
+    )
+    install_error_handlers(app)
+
+    @app.exception_handler(BodyTooLarge)
+    async def _too_large(_: Request, exc: BodyTooLarge) -> JSONResponse:
+        return JSONResponse(error_body("too_large", str(exc)), status_code=413)
+
+    for module in (health, ask, search, documents, answers, completions, admin):
+        app.include_router(module.router)
+    app.add_middleware(
+        BodyLimit,
+        json_bytes=settings.max_request_kb * 1024,
+        upload_bytes=int(settings.max_upload_mb * 1_000_000) + 64 * 1024,
+    )
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
+    return app
+
+
+def app_factory() -> FastAPI:
+    """Entry point for `uvicorn --factory` (each worker builds its own app)."""
+    return create_app()

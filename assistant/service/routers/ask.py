@@ -1,0 +1,46 @@
+"""POST /v1/ask and /v1/chat: cited answers, as JSON or streamed as Server-Sent Events."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from assistant.conversation import Turn, resolve
+from assistant.service.answering import filters_of, serve_answer
+from assistant.service.deps import ReaderDep, StateDep
+from assistant.service.schemas import AnswerOut, AskRequest, ChatRequest, ErrorOut
+from assistant.service.streaming import answer_events, event_stream
+
+router = APIRouter(prefix="/v1", tags=["answers"])
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut},
+    401: {"model": ErrorOut},
+    429: {"model": ErrorOut},
+}
+_SSE = {"content": {"text/event-stream": {}}, "description": "the answer as SSE (stream: true)"}
+
+
+@router.post("/ask", response_model=AnswerOut, responses={**_ERRORS, 200: _SSE})
+def ask(body: AskRequest, caller: ReaderDep, state: StateDep) -> Any:
+    """Answer a question from the records, every sentence cited (or not_found)."""
+    filters = filters_of(body.filters, state)
+    payload = serve_answer(
+        state, caller, "/v1/ask", lambda: state.current().ask(body.question, filters)
+    )
+    return event_stream(answer_events(payload)) if body.stream else payload
+
+
+@router.post("/chat", response_model=AnswerOut, responses={**_ERRORS, 200: _SSE})
+def chat(body: ChatRequest, caller: ReaderDep, state: StateDep) -> Any:
+    """Answer the last user turn, read against the earlier ones ("and when was that?")."""
+    resolution = resolve([Turn(m.role, m.content) for m in body.messages])
+    filters = filters_of(body.filters, state)
+    payload = serve_answer(
+        state,
+        caller,
+        "/v1/chat",
+        lambda: state.current().ask(resolution.question, filters),
+        {"resolved_question": resolution.question},
+    )
+    return event_stream(answer_events(payload)) if body.stream else payload
