@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,7 @@ class Embedder:
     def __init__(self, model: str = DEFAULT_MODEL, *, batch_size: int = 64) -> None:
         self.name = DEFAULT_MODEL if model in _PACKAGED_ALIASES else model
         self.batch_size = batch_size
+        self._lock = threading.Lock()  # fast tokenizers fail ("Already borrowed") if shared
         self._model = _load(resolve_model(model))
         dim = _dimension(self._model)
         self.dimension = int(dim) if dim else int(self.embed_batch(["probe"]).shape[1])
@@ -41,13 +43,14 @@ class Embedder:
         """Embed texts in one call; rows are L2-normalised so inner product is cosine."""
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        vectors = self._model.encode(
-            texts,
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
+        with self._lock:
+            vectors = self._model.encode(
+                texts,
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
     def embed_one(self, text: str) -> np.ndarray:
