@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -194,6 +195,15 @@ def serve(
     except AssistantError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
+
+
+@app.command(
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+    add_help_option=False,
+)
+def chat(ctx: typer.Context) -> None:
+    """The terminal client: --server URL, --api-key KEY, --home DIR (see `assistant chat -h`)."""
+    os.execv(sys.executable, [sys.executable, "-m", "tui", *ctx.args])
 
 
 def main() -> None:
