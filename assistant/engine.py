@@ -153,4 +153,4 @@ def _date(value: str | None, name: str, day_first: bool) -> str | None:
     try:
         return normalise_date(value, day_first=day_first)
     except ValueError as exc:
-        raise InvalidQuery(f"--{name}: {exc}") from exc
+        raise InvalidQuery(f"{name}: {exc}") from exc

@@ -76,6 +76,11 @@ class Settings(BaseSettings):
     audit_retention_days: int = Field(
         default=365, ge=1, description="Audit rows older than this are deleted."
     )
+    bind_host: str = Field(
+        default="127.0.0.1",
+        description="The address the service is bound to (set by `assistant serve`); with no"
+        " active key only a loopback service answers.",
+    )
     cors_origins: list[str] = Field(
         default=[], description="Origins allowed by CORS; empty keeps CORS off."
     )

@@ -77,7 +77,7 @@ def test_failures_are_one_line_each_and_set_the_exit_code(tmp_path: Path) -> Non
     ("args", "message"),
     [
         (["remove", "nope"], "error: no document with id 'nope'"),
-        (["search", "x", "--since", "31/02/2010"], "error: --since: "),
+        (["search", "x", "--since", "31/02/2010"], "error: since: "),
         (["search", "x", "--kind", "memo"], "error: unknown kind 'memo'"),
         (["search", "x", "--top", "500"], "error: top must be between 1 and 100"),
         (["ask", "   "], "error: the question is empty"),

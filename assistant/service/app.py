@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse
 
-from assistant.service.errors import error_body, install_error_handlers
-from assistant.service.limits import BodyLimit, BodyTooLarge
+from assistant.service.errors import install_error_handlers
+from assistant.service.limits import BodyLimit
 from assistant.service.routers import admin, answers, ask, completions, documents, health, search
 from assistant.service.state import open_state
 from assistant.settings import Settings
@@ -39,10 +38,6 @@ def create_app(settings: Settings | None = None, *, embedder: Embedder | None = 
         title="Records assistant", version="0.1.0", description=DESCRIPTION, lifespan=lifespan
     )
     install_error_handlers(app)
-
-    @app.exception_handler(BodyTooLarge)
-    async def _too_large(_: Request, exc: BodyTooLarge) -> JSONResponse:
-        return JSONResponse(error_body("too_large", str(exc)), status_code=413)
 
     for module in (health, ask, search, documents, answers, completions, admin):
         app.include_router(module.router)

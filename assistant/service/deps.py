@@ -11,6 +11,7 @@ from fastapi import Depends, Request
 from assistant.access import Role, allows, parse_role
 from assistant.service.errors import ApiError
 from assistant.service.ratelimit import retry_after
+from assistant.service.server import is_loopback
 from assistant.service.state import ServiceState
 
 
@@ -21,6 +22,7 @@ def get_state(request: Request) -> ServiceState:
 
 
 StateDep = Annotated[ServiceState, Depends(get_state)]
+_BEARER = {"WWW-Authenticate": "Bearer"}
 
 
 @dataclass(frozen=True)
@@ -32,9 +34,13 @@ class Caller:
 
 
 def _authenticate(request: Request, state: ServiceState) -> Caller:
-    """Open (as admin) while no key exists; otherwise a valid Bearer key is required."""
+    """Open (as admin) on loopback while no key is active; otherwise a valid Bearer key."""
     if not state.keys.any_active():
-        return Caller(None, Role.ADMIN)
+        if is_loopback(state.settings.bind_host):
+            return Caller(None, Role.ADMIN)
+        raise ApiError(
+            401, "unauthorized", "no API key is active: an admin must create one", _BEARER
+        )
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
@@ -42,13 +48,11 @@ def _authenticate(request: Request, state: ServiceState) -> Caller:
             401,
             "unauthorized",
             "an API key is required: send 'Authorization: Bearer <key>'",
-            {"WWW-Authenticate": "Bearer"},
+            _BEARER,
         )
     info = state.keys.verify(token.strip())
     if info is None:
-        raise ApiError(
-            401, "unauthorized", "unknown or revoked API key", {"WWW-Authenticate": "Bearer"}
-        )
+        raise ApiError(401, "unauthorized", "unknown or revoked API key", _BEARER)
     return Caller(info.name, parse_role(info.role))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.service.errors import error_body
@@ -39,11 +40,11 @@ class BodyLimit:
         await self.app(scope, counted, send)
 
 
-class BodyTooLarge(Exception):
-    """A streamed body went past the limit."""
+class BodyTooLarge(HTTPException):
+    """A streamed body went past the limit (an HTTPException, so body parsing re-raises it)."""
 
     def __init__(self, limit: int) -> None:
-        super().__init__(f"the request body is larger than {limit} bytes")
+        super().__init__(413, f"the request body is larger than {limit} bytes")
 
 
 async def _too_large(send: Send, limit: int) -> None:

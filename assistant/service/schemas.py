@@ -44,11 +44,32 @@ class SearchRequest(BaseModel):
     filters: Filters | None = None
 
 
-class Message(BaseModel):
-    """One chat turn."""
+class TextPart(BaseModel):
+    """A part of a message's content; only text parts carry words we answer."""
 
-    role: Literal["user", "assistant", "system"]
-    content: str
+    model_config = ConfigDict(extra="allow")
+    type: str = "text"
+    text: str | None = None
+
+
+class Message(BaseModel):
+    """One chat turn; OpenAI's content forms (text, list of parts, null) are accepted."""
+
+    model_config = ConfigDict(extra="allow")
+    role: Literal["user", "assistant", "system", "developer", "tool"]
+    content: str | list[TextPart] | None = None
+
+    @property
+    def text(self) -> str:
+        """The turn's words, whatever form the content came in."""
+        if isinstance(self.content, list):
+            return " ".join(p.text for p in self.content if p.type == "text" and p.text)
+        return self.content or ""
+
+    @property
+    def speaker(self) -> Literal["user", "assistant", "system"]:
+        """Developer and tool turns count as system turns: they are not questions."""
+        return self.role if self.role in ("user", "assistant") else "system"
 
 
 class ChatRequest(BaseModel):

@@ -19,9 +19,12 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     429: {"model": ErrorOut},
 }
 _SSE = {"content": {"text/event-stream": {}}, "description": "the answer as SSE (stream: true)"}
+_RESPONSES: dict[int | str, dict[str, Any]] = {**_ERRORS, 200: _SSE}
 
 
-@router.post("/ask", response_model=AnswerOut, responses={**_ERRORS, 200: _SSE})
+@router.post(
+    "/ask", response_model=AnswerOut, response_model_exclude_unset=True, responses=_RESPONSES
+)
 def ask(body: AskRequest, caller: ReaderDep, state: StateDep) -> Any:
     """Answer a question from the records, every sentence cited (or not_found)."""
     filters = filters_of(body.filters, state)
@@ -31,10 +34,12 @@ def ask(body: AskRequest, caller: ReaderDep, state: StateDep) -> Any:
     return event_stream(answer_events(payload)) if body.stream else payload
 
 
-@router.post("/chat", response_model=AnswerOut, responses={**_ERRORS, 200: _SSE})
+@router.post(
+    "/chat", response_model=AnswerOut, response_model_exclude_unset=True, responses=_RESPONSES
+)
 def chat(body: ChatRequest, caller: ReaderDep, state: StateDep) -> Any:
     """Answer the last user turn, read against the earlier ones ("and when was that?")."""
-    resolution = resolve([Turn(m.role, m.content) for m in body.messages])
+    resolution = resolve([Turn(m.speaker, m.text) for m in body.messages])
     filters = filters_of(body.filters, state)
     payload = serve_answer(
         state,

@@ -63,7 +63,7 @@ def completions(body: CompletionRequest, caller: ReaderDep, state: StateDep) -> 
     """A cited answer to the last user message, as an OpenAI chat completion."""
     if body.model != MODEL_ID:
         raise ApiError(404, "model_not_found", f"unknown model {body.model!r}; use {MODEL_ID!r}")
-    resolution = resolve([Turn(m.role, m.content) for m in body.messages])
+    resolution = resolve([Turn(m.speaker, m.text) for m in body.messages])
     payload = serve_answer(
         state,
         caller,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 from typing import Annotated, Any
@@ -43,7 +42,7 @@ def list_documents(
     }
 
 
-@router.get("/{doc_id}", response_model=DocumentFull, responses=_NOT_FOUND)
+@router.get("/{doc_id:path}", response_model=DocumentFull, responses=_NOT_FOUND)
 def get_document(doc_id: str, _: ReaderDep, state: StateDep) -> dict[str, object]:
     """A document's metadata and whole stored text, so a quote can be shown in context."""
     store = state.current().store
@@ -51,7 +50,7 @@ def get_document(doc_id: str, _: ReaderDep, state: StateDep) -> dict[str, object
     return {"document": {**record.as_dict(), "chunks": record.chunks}, "text": store.text(doc_id)}
 
 
-@router.delete("/{doc_id}", responses=_NOT_FOUND)
+@router.delete("/{doc_id:path}", responses=_NOT_FOUND)
 def delete_document(doc_id: str, _: EditorDep, state: StateDep) -> dict[str, str]:
     """Remove a document, its passages and vectors."""
     with state.write_lock:
@@ -77,7 +76,7 @@ def upload_documents(
 
 
 def _save(upload: UploadFile, state: ServiceState) -> Path:
-    """Check type and size, then keep the upload under the home (its citations point there)."""
+    """Check type and size, then keep the upload under the home by name (citations point there)."""
     name = Path(upload.filename or "upload").name
     suffix = Path(name).suffix.lower()
     if suffix not in state.settings.upload_types:
@@ -88,10 +87,12 @@ def _save(upload: UploadFile, state: ServiceState) -> Path:
     data = upload.file.read(limit + 1)
     if len(data) > limit:
         raise ApiError(413, "too_large", f"{name}: larger than {state.settings.max_upload_mb} MB")
-    folder = Path(state.settings.home) / "uploads" / hashlib.sha256(data).hexdigest()[:16]
+    folder = Path(state.settings.home) / "uploads"
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / (_SAFE_NAME.sub("-", name) or "upload")
-    path.write_bytes(data)
+    path = folder / (_SAFE_NAME.sub("-", name).lstrip(".") or "upload")
+    tmp = path.with_name(f".{path.name}.part")
+    tmp.write_bytes(data)
+    tmp.replace(path)  # a revised file of the same name replaces the old: its document updates
     return path
 
 
