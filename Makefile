@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install demo test check format bench bench-scifact clean
+.PHONY: install tmux demo test check format bench bench-scifact bench-load clean
 
 install: $(STAMP)
 
@@ -24,8 +24,16 @@ demo: install
 	$(BIN)/assistant ingest samples
 	$(BIN)/assistant ask "What was the vacancy rate in April 2010?"
 	$(BIN)/assistant ask "When was the Improvement Notice issued?"
+	@if [ -t 0 ] && [ -t 1 ]; then $(BIN)/assistant chat; \
+	else echo "(not a terminal: run '$(BIN)/assistant chat' to open the client)"; fi
 
-test: install
+# The terminal-client tests drive the real app in tmux; install it when missing.
+tmux:
+	@command -v tmux >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq tmux >/dev/null; \
+	  else echo "tmux is missing and this is not root: the tmux test will be skipped"; fi; }
+
+test: install tmux
 	$(BIN)/pytest -q
 
 check: install
