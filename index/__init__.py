@@ -14,6 +14,7 @@ from index.prepare import PrepareOptions
 from index.records import DocumentRecord, StoredSentence
 from index.search import SearchConfig, Searcher, SearchHit
 from index.store import Filters, Store
+from index.text import sentences_of
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -41,4 +42,5 @@ __all__ = [
     "format_date",
     "normalise_date",
     "normalise_kind",
+    "sentences_of",
 ]
