@@ -197,6 +197,27 @@ def serve(
         raise typer.Exit(2) from None
 
 
+@app.command("timeline")
+def timeline_command(
+    home: HomeOption = None,
+    kind: KindOption = None,
+    since: Annotated[str | None, typer.Option("--since", help="Events on/after.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Events on/before.")] = None,
+    about: Annotated[
+        str | None, typer.Option("--about", help="Only events about these words.")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Dated events in order, each with its citations (one event however many report it)."""
+    with _assistant(home) as assistant:
+        filters = make_filters(kind, since, until, assistant.settings.day_first)
+        events = assistant.timeline(filters, about)
+    if as_json:
+        _print_json({"events": [e.as_dict() for e in events], "count": len(events)})
+    else:
+        typer.echo(render.timeline_text(events))
+
+
 @app.command(
     context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
     add_help_option=False,

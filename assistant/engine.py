@@ -11,6 +11,7 @@ from assistant.answer.models import Answer
 from assistant.answer.writer import AnswerWriter, ExtractiveWriter
 from assistant.errors import InvalidQuery
 from assistant.settings import Settings
+from assistant.timeline import TimelineEvent, timeline
 from index import (
     DocumentRecord,
     Embedder,
@@ -23,6 +24,7 @@ from index import (
     Searcher,
     SearchHit,
     Store,
+    date_bounds,
     normalise_date,
     normalise_kind,
 )
@@ -126,6 +128,16 @@ class Assistant:
     def ask(self, question: str, filters: Filters | None = None) -> Answer:
         """A cited answer, or not_found."""
         return self.answerer.ask(question, filters)
+
+    def timeline(self, filters: Filters, about: str | None = None) -> list[TimelineEvent]:
+        """Dated events in order (filters: kind, and since/until on the events' dates)."""
+        return timeline(
+            self.store,
+            Filters(kind=filters.kind),
+            since=date_bounds(filters.since)[0] if filters.since else None,
+            until=date_bounds(filters.until)[1] if filters.until else None,
+            about=about,
+        )
 
     def close(self) -> None:
         """Release the database."""

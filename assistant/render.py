@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from assistant.answer.models import Answer
+from assistant.timeline import TimelineEvent
 from index import DocumentRecord, SearchHit, format_date
 
 
@@ -63,3 +64,17 @@ def documents_text(documents: list[DocumentRecord]) -> str:
     return "\n".join(
         "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows
     )
+
+
+def timeline_text(events: list[TimelineEvent]) -> str:
+    """One block per event: the period, the statement, then where it is reported."""
+    if not events:
+        return "No dated events match."
+    lines = []
+    for event in events:
+        lines.append(f"{event.label}")
+        lines.append(textwrap.indent(textwrap.fill(f"“{event.statement}”", width=96), "    "))
+        for number, report in enumerate(event.reports, start=1):
+            d = report.document
+            lines.append(f"    [{number}] {d.title} ({d.kind}, {_when(d.date)}) [{d.id}]")
+    return "\n".join(lines)

@@ -13,7 +13,7 @@ from index.models import KINDS, DateMention
 from index.prepare import PrepareOptions
 from index.records import DocumentRecord, StoredSentence
 from index.search import SearchConfig, Searcher, SearchHit
-from index.store import Filters, Store
+from index.store import DatedSentence, Filters, Store
 from index.text import sentences_of
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "KINDS",
     "SUPPORTED_SUFFIXES",
     "DateMention",
+    "DatedSentence",
     "DocumentNotFound",
     "DocumentRecord",
     "Embedder",

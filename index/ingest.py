@@ -203,4 +203,5 @@ def _new_document(pending: _Pending, vectors: np.ndarray) -> NewDocument:
         sentences=p.sentences,
         chunks=p.chunks,
         vectors=vectors,
+        dates=p.dates,
     )

@@ -5,19 +5,20 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from index.chunking import chunk_sentences
 from index.cleaning import clean_text
 from index.dates import normalise_date
 from index.errors import LoaderError
+from index.events import DatedSpan, dated_spans
 from index.inference import infer_date, infer_title
 from index.kinds import normalise_kind
 from index.models import ChunkSpan, CleanText, DocumentMeta, LoadedDocument, SentenceSpan
 from index.sentences import split_sentences
 
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 """Bump when cleaning or chunking changes, so unchanged files are re-processed once."""
 
 
@@ -45,6 +46,7 @@ class PreparedDocument:
     text: str
     sentences: list[SentenceSpan]
     chunks: list[ChunkSpan]
+    dates: list[tuple[int, DatedSpan]]  # (sentence index, span with offsets in the document)
 
 
 def origin_key(path: Path, loaded: LoadedDocument) -> str:
@@ -88,18 +90,32 @@ def prepare(
         max_words=options.max_words,
         overlap=options.overlap,
     )
+    date = _date(meta, loaded, options.day_first)
     return PreparedDocument(
         origin_key=origin_key(path, loaded),
         fingerprint=fingerprint(loaded, meta, options),
         title=_title(meta, clean, path),
         kind=_kind(meta, loaded.origin),
-        date=_date(meta, loaded, options.day_first),
+        date=date,
         source=str(path.resolve()),
         attribution=meta.source,
         text=clean.text,
         sentences=sentences,
         chunks=chunks,
+        dates=_sentence_dates(clean.text, sentences, date, options.day_first),
     )
+
+
+def _sentence_dates(
+    text: str, sentences: list[SentenceSpan], anchor: str | None, day_first: bool
+) -> list[tuple[int, DatedSpan]]:
+    """The dated spans of each sentence, offsets moved from the sentence to the document."""
+    found = []
+    for index, sentence in enumerate(sentences):
+        for span in dated_spans(text[sentence.start : sentence.end], anchor, day_first=day_first):
+            moved = replace(span, start=span.start + sentence.start, end=span.end + sentence.start)
+            found.append((index, moved))
+    return found
 
 
 def _title(meta: DocumentMeta, clean: CleanText, path: Path) -> str:

@@ -46,6 +46,19 @@ CREATE TABLE IF NOT EXISTS sentences (
     page INTEGER,
     PRIMARY KEY (doc_id, ord)
 );
+CREATE TABLE IF NOT EXISTS sentence_dates (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    first TEXT NOT NULL,
+    last TEXT NOT NULL,
+    precision TEXT NOT NULL,
+    label TEXT NOT NULL,
+    approximate INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sentence_dates_first ON sentence_dates(first);
+CREATE INDEX IF NOT EXISTS sentence_dates_doc ON sentence_dates(doc_id, ord);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     title, body, tokenize = 'porter unicode61 remove_diacritics 2'
 );

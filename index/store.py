@@ -20,6 +20,7 @@ import numpy as np
 
 from index.dates import date_bounds
 from index.errors import DocumentNotFound, StoreError
+from index.events import DatedSpan
 from index.models import ChunkSpan, SentenceSpan
 from index.records import DocumentRecord, StoredChunk, StoredSentence
 from index.schema import DDL, SCHEMA_VERSION
@@ -42,6 +43,23 @@ class Filters:
         return bool(self.kind or self.since or self.until)
 
 
+@dataclass(frozen=True)
+class DatedSentence:
+    """A sentence that states a date: where it is, what it says, which period it names."""
+
+    document: DocumentRecord
+    ord: int
+    start: int
+    end: int
+    text: str
+    first: str
+    last: str
+    precision: str
+    label: str
+    approximate: bool
+    page: int | None
+
+
 @dataclass
 class NewDocument:
     """A cleaned, split and embedded document ready to be written."""
@@ -58,6 +76,7 @@ class NewDocument:
     sentences: list[SentenceSpan]
     chunks: list[ChunkSpan]
     vectors: np.ndarray = field(repr=False)
+    dates: list[tuple[int, DatedSpan]] = field(default_factory=list)
 
 
 class Store:
@@ -266,6 +285,38 @@ class Store:
         ).fetchone()
         return int(row[0])
 
+    def dated_sentences(
+        self, filters: Filters, first: str | None = None, last: str | None = None
+    ) -> list[DatedSentence]:
+        """Sentences with a date inside [first, last], with their document and text."""
+        where, params = _filter_sql(filters, prefix="AND")
+        sql = (
+            "SELECT sd.doc_id, sd.ord, s.start, s.end,"
+            " substr(d.text, s.start + 1, s.end - s.start),"
+            " sd.first, sd.last, sd.precision, sd.label, sd.approximate, s.page,"
+            " d.id, d.title, d.kind, d.date, d.source, d.attribution, 0"
+            " FROM sentence_dates sd JOIN sentences s ON s.doc_id = sd.doc_id AND s.ord = sd.ord"
+            " JOIN documents d ON d.id = sd.doc_id"
+            f" WHERE sd.last >= ? AND sd.first <= ? {where} ORDER BY sd.first, d.date, sd.doc_id"
+        )
+        rows = self._db.execute(sql, [first or "0001-01-01", last or "9999-12-31", *params])
+        return [
+            DatedSentence(
+                document=_document(r[11:18]),
+                ord=int(r[1]),
+                start=int(r[2]),
+                end=int(r[3]),
+                text=str(r[4]),
+                first=str(r[5]),
+                last=str(r[6]),
+                precision=str(r[7]),
+                label=str(r[8]),
+                approximate=bool(r[9]),
+                page=r[10],
+            )
+            for r in rows
+        ]
+
     def keyword_search(
         self, match: str, k: int, filters: Filters, title_weight: float = 2.0
     ) -> list[tuple[int, float]]:
@@ -352,6 +403,7 @@ class Store:
             self._db.execute(f"DELETE FROM chunks_fts WHERE rowid IN ({marks})", ids)
         self._db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
         self._db.execute("DELETE FROM sentences WHERE doc_id = ?", (doc_id,))
+        self._db.execute("DELETE FROM sentence_dates WHERE doc_id = ?", (doc_id,))
         self._db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
         return ids
 
@@ -372,6 +424,14 @@ class Store:
             "INSERT INTO sentences (doc_id, ord, start, end, paragraph, page)"
             " VALUES (?, ?, ?, ?, ?, ?)",
             [(doc.id, i, s.start, s.end, s.paragraph, s.page) for i, s in enumerate(doc.sentences)],
+        )
+        self._db.executemany(
+            "INSERT INTO sentence_dates (doc_id, ord, start, end, first, last, precision, label,"
+            " approximate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (doc.id, i, d.start, d.end, d.first, d.last, d.precision, d.label, d.approximate)
+                for i, d in doc.dates
+            ],
         )
         ids = [self._insert_chunk(doc, i, c) for i, c in enumerate(doc.chunks)]
         return np.array(ids, dtype=np.int64), doc.vectors

@@ -117,7 +117,7 @@ class EvidenceSelector:
                 continue
             seen.add(key)
             quote = hit.text[sentence.start - chunk.start : sentence.end - chunk.start]
-            if _is_heading(quote, hit.document.title) or len(quote.split()) < self.rules.min_words:
+            if is_heading(quote, hit.document.title) or len(quote.split()) < self.rules.min_words:
                 continue
             sentence_stems = with_synonyms(stems(quote))
             coverage = _coverage(weights, sentence_stems)
@@ -164,7 +164,7 @@ def _states_a_number(quote: str, day_first: bool) -> bool:
     return bool(_NUMBER.search(quote))
 
 
-def _is_heading(quote: str, title: str) -> bool:
+def is_heading(quote: str, title: str) -> bool:
     """Titles and short unpunctuated lines name a subject; they state nothing."""
     if quote.strip() == title.strip():
         return True

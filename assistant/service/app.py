@@ -10,7 +10,16 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from assistant.service.errors import install_error_handlers
 from assistant.service.limits import BodyLimit
-from assistant.service.routers import admin, answers, ask, completions, documents, health, search
+from assistant.service.routers import (
+    admin,
+    answers,
+    ask,
+    completions,
+    documents,
+    health,
+    search,
+    timeline,
+)
 from assistant.service.state import open_state
 from assistant.settings import Settings
 from index import Embedder
@@ -39,7 +48,7 @@ def create_app(settings: Settings | None = None, *, embedder: Embedder | None = 
     )
     install_error_handlers(app)
 
-    for module in (health, ask, search, documents, answers, completions, admin):
+    for module in (health, ask, search, documents, answers, completions, admin, timeline):
         app.include_router(module.router)
     app.add_middleware(
         BodyLimit,

@@ -1,0 +1,122 @@
+"""The timeline: dated statements in order, each with its citations; one event per fact,
+however many documents report it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.answer.evidence import is_heading
+from assistant.answer.glossary import with_synonyms
+from assistant.answer.question import STOPWORDS, stem, stems
+from index import DatedSentence, Filters, Store
+
+SAME_EVENT = 0.35
+"""Two sentences on the same period with this word overlap (Jaccard) report one event."""
+_MONTH_WORDS = frozenset(
+    stem(m)
+    for m in [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+
+@dataclass
+class TimelineEvent:
+    """A dated statement: the period, how it was read, and every sentence that reports it."""
+
+    first: str
+    last: str
+    precision: str
+    label: str
+    approximate: bool
+    reports: list[DatedSentence] = field(default_factory=list)
+
+    @property
+    def statement(self) -> str:
+        """The words of the first report (verbatim)."""
+        return self.reports[0].text
+
+    def as_dict(self) -> dict[str, object]:
+        """JSON: the period, the statement and numbered citations (as in the ask JSON)."""
+        return {
+            "date": self.label,
+            "first": self.first,
+            "last": self.last,
+            "precision": self.precision,
+            "approximate": self.approximate,
+            "statement": self.statement,
+            "citations": [
+                {
+                    "id": n,
+                    "quote": r.text,
+                    "start": r.start,
+                    "end": r.end,
+                    "page": r.page,
+                    "document": r.document.as_dict(),
+                }
+                for n, r in enumerate(self.reports, start=1)
+            ],
+        }
+
+
+def timeline(
+    store: Store,
+    filters: Filters,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    about: str | None = None,
+) -> list[TimelineEvent]:
+    """Events in date order whose period overlaps [since, until], optionally about some words."""
+    wanted = _content(about) if about else set()
+    events: list[TimelineEvent] = []
+    for row in store.dated_sentences(Filters(kind=filters.kind), since, until):
+        words = _content(row.text)
+        if is_heading(row.text, row.document.title) or (wanted and not wanted <= words):
+            continue
+        _merge(events, row, words)
+    return events
+
+
+def _merge(events: list[TimelineEvent], row: DatedSentence, words: set[str]) -> None:
+    """Add a report to the event it repeats (same period, same words), else a new event."""
+    for event in reversed(events):
+        if (event.first, event.last) != (row.first, row.last):
+            if event.first < row.first:
+                break
+            continue
+        if any(r.document.id == row.document.id and r.ord == row.ord for r in event.reports):
+            return
+        if any(_overlap(words, _content(r.text)) >= SAME_EVENT for r in event.reports):
+            event.reports.append(row)
+            return
+    events.append(
+        TimelineEvent(row.first, row.last, row.precision, row.label, row.approximate, [row])
+    )
+
+
+def _content(text: str) -> set[str]:
+    """Content-word stems (acronyms expanded), for comparing sentences."""
+    return {
+        s
+        for s in with_synonyms(stems(text))
+        if s not in STOPWORDS and s not in _MONTH_WORDS and not s.isdigit()
+    }
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    """Jaccard overlap of two sentences' words."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
