@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -38,10 +40,6 @@ def test_relative_phrases_need_a_document_date() -> None:
     assert dated_spans("He was appointed last month.", None) == []
 
 
-def _labels(assistant: Assistant, **filters: str) -> list[str]:
-    return [e.label for e in assistant.timeline(make_filters(None, None, None, True), **filters)]
-
-
 def test_the_reference_timeline_holds_the_key_events(reference: Assistant) -> None:
     events = reference.timeline(Filters())
     by_label: dict[str, list[str]] = {}
@@ -72,9 +70,7 @@ def test_filters_and_about(reference: Assistant) -> None:
 
 
 def test_one_event_however_many_documents_report_it(
-    fresh: Assistant,
-    corpus_dir,
-    tmp_path,  # type: ignore[no-untyped-def]
+    fresh: Assistant, corpus_dir: Path, tmp_path: Path
 ) -> None:
     fresh.ingest([corpus_dir])
     (tmp_path / "notes").mkdir()
