@@ -157,3 +157,22 @@ def test_an_empty_index_says_so(fresh: Assistant, tmp_path: Path) -> None:
     fresh.ingest([tmp_path / "nothing-here"])
     answer = fresh.ask("What was the vacancy rate in April 2010?")
     assert answer.status == "not_found" and answer.reason and "index is empty" in answer.reason
+
+
+def test_when_questions_lead_with_the_date(reference: Assistant) -> None:
+    answer = reference.ask("When was the Improvement Notice issued?")
+    assert answer.answer.startswith("February 2009: ")
+
+
+def test_latest_and_as_of(reference: Assistant) -> None:
+    latest = reference.ask("What is the latest vacancy rate?")
+    assert latest.status == "answered" and len(latest.citations) == 1
+    assert "April 2010" in latest.citations[0].evidence.quote
+    as_of = reference.ask("What was the vacancy rate as of November 2009?")
+    assert as_of.status == "not_found"  # the first figure the records give is December 2009
+
+
+def test_answers_that_span_time_read_in_date_order(reference: Assistant) -> None:
+    answer = reference.ask("What did the Minister say about progress?")
+    firsts = [min(c.evidence.dates or ("9999",)) for c in answer.citations]
+    assert firsts == sorted(firsts)

@@ -143,6 +143,9 @@ class EvidenceSelector:
         if not ranked:
             return []
         best = ranked[0]
+        if question.asks_latest:
+            close = [e for e in ranked if e.coverage >= best.coverage - 0.15]
+            return [max(close, key=lambda e: (latest_date(e), e.score))]
         chosen = [best]
         for other in ranked[1:]:
             if len(chosen) >= self.rules.max_sentences:
@@ -155,6 +158,18 @@ class EvidenceSelector:
                 continue
             chosen.append(other)
         return chosen
+
+
+def latest_date(evidence: Evidence) -> str:
+    """The latest day a sentence speaks of (its own dates, else its document's)."""
+    dates = evidence.dates or ((evidence.document.date,) if evidence.document.date else ())
+    return max((date_bounds(d)[1] for d in dates), default="")
+
+
+def earliest_date(evidence: Evidence) -> str:
+    """The earliest day a sentence speaks of (its own dates, else its document's)."""
+    dates = evidence.dates or ((evidence.document.date,) if evidence.document.date else ())
+    return min((date_bounds(d)[0] for d in dates), default="9999")
 
 
 def _states_a_number(quote: str, day_first: bool) -> bool:

@@ -30,7 +30,8 @@ _MONTHS = frozenset(_MONTHS_TEXT.split())
 _NUMERIC = re.compile(
     r"\bhow (many|much)\b|\bwhat (percentage|proportion|number|rate|figure|share)\b", re.I
 )
-_OPEN_END = re.compile(r"\b(before|until|till|by|after|since|from)\s+$", re.I)
+_OPEN_END = re.compile(r"\b(before|until|till|by|as of|after|since|from)\s+$", re.I)
+_LATEST = re.compile(r"\b(latest|most recent|currently|current|now|newest)\b", re.I)
 EARLIEST, LATEST = "0001-01-01", "9999-12-31"
 PRECISION = {"year": 1, "month": 2, "day": 3}
 
@@ -56,6 +57,7 @@ class Question:
     periods: tuple[Period, ...]
     asks_when: bool
     asks_number: bool
+    asks_latest: bool = False
 
     @property
     def period_labels(self) -> tuple[str, ...]:
@@ -92,7 +94,7 @@ def analyse(text: str, *, day_first: bool = True) -> Question:
         lowered = word.lower()
         if any(s <= start < e for s, e in in_date) or lowered in STOPWORDS:
             continue
-        if lowered in _MONTHS or len(lowered) < 2:
+        if lowered in _MONTHS or len(lowered) < 2 or _LATEST.fullmatch(lowered):
             continue
         terms.setdefault(stem(word), _bare(word))
         if index > 0 and word[0].isupper():
@@ -105,6 +107,7 @@ def analyse(text: str, *, day_first: bool = True) -> Question:
         periods=tuple(_period(text, m) for m in mentions),
         asks_when=bool(_WHEN.search(text)),
         asks_number=bool(_NUMERIC.search(text)),
+        asks_latest=bool(_LATEST.search(text)),
     )
 
 
@@ -120,7 +123,7 @@ def _period(text: str, mention: DateMention) -> Period:
     label = f"{word} {written}"
     if word == "before":
         return Period(EARLIEST, _shift(start, -1), precision, label)
-    if word in {"by", "until", "till"}:
+    if word in {"by", "until", "till", "as of"}:
         return Period(EARLIEST, end, precision, label)
     if word == "after":
         return Period(_shift(end, 1), LATEST, precision, label)

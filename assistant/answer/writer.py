@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from assistant.answer.evidence import earliest_date
 from assistant.answer.models import Evidence
 from assistant.answer.question import Question
 from index import format_date
@@ -37,15 +38,21 @@ class ExtractiveWriter:
     """Quotes each evidence sentence verbatim, dated by its document when it has no date."""
 
     def write(self, question: Question, evidence: list[Evidence]) -> Draft:
-        """One answer sentence per piece of evidence, each followed by its [n]."""
-        lines = [f"{_lead(e)}{e.quote} [{n}]" for n, e in enumerate(evidence, start=1)]
-        return Draft(text=" ".join(lines), cited=list(evidence))
+        """One sentence per piece of evidence, in date order, each followed by its [n];
+        a "when" question is answered date first."""
+        ordered = sorted(evidence, key=earliest_date)
+        lines = [
+            f"{_lead(e, question.asks_when)}{e.quote} [{n}]" for n, e in enumerate(ordered, start=1)
+        ]
+        return Draft(text=" ".join(lines), cited=ordered)
 
 
-def _lead(evidence: Evidence) -> str:
-    """Say when a sentence was written if the sentence itself gives no date."""
+def _lead(evidence: Evidence, date_first: bool) -> str:
+    """Lead with the date for "when" questions; date an undated sentence by its document."""
     document = evidence.document
-    if evidence.dates or not document.date:
+    if evidence.dates:
+        return f"{format_date(evidence.dates[0])}: " if date_first else ""
+    if not document.date:
         return ""
     label = _KIND_LABEL.get(document.kind, "the record")
     return f"In {label} of {format_date(document.date)}: "
