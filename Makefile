@@ -49,6 +49,9 @@ format: install
 bench: install
 	$(BIN)/python -m benchmarks.pipeline
 
+bench-load: install
+	$(BIN)/python -m benchmarks.load --home "$$($(BIN)/python -c 'from assistant.settings import Settings; print(Settings().home)')"
+
 bench-scifact: install
 	$(BIN)/python -m benchmarks.scifact
 
