@@ -17,6 +17,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from assistant import render
 from assistant.cli_access import audit, keys_app
+from assistant.cli_check import check
+from assistant.cli_registers import recommendations
 from assistant.engine import Assistant, make_filters
 from assistant.errors import AssistantError
 from assistant.settings import Settings
@@ -29,6 +31,8 @@ app = typer.Typer(
 )
 app.add_typer(keys_app, name="keys", help="Create, list and revoke API keys for the service.")
 app.command()(audit)
+app.command()(check)
+app.command()(recommendations)
 err = Console(stderr=True)
 
 HomeOption = Annotated[

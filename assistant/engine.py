@@ -10,6 +10,7 @@ from assistant.answer.evidence import EvidenceSelector, SelectionRules
 from assistant.answer.models import Answer
 from assistant.answer.writer import AnswerWriter, ExtractiveWriter
 from assistant.errors import InvalidQuery
+from assistant.registers import Recommendation, read_register, status_filter
 from assistant.settings import Settings
 from assistant.timeline import TimelineEvent, timeline
 from index import (
@@ -137,6 +138,16 @@ class Assistant:
             since=date_bounds(filters.since)[0] if filters.since else None,
             until=date_bounds(filters.until)[1] if filters.until else None,
             about=about,
+        )
+
+    def recommendations(
+        self, status: str | None = None, kind: str | None = None
+    ) -> list[Recommendation]:
+        """Register rows (SCR recommendations, action-plan items), optionally of one status."""
+        wanted = status_filter(status)
+        kind = make_filters(kind, None, None, self.settings.day_first).kind
+        return read_register(
+            self.store, kind=kind, status=wanted, day_first=self.settings.day_first
         )
 
     def close(self) -> None:

@@ -6,6 +6,7 @@ The assistant layer imports only the names listed in `__all__`.
 from index.dates import date_bounds, find_dates, format_date, normalise_date
 from index.embedder import DEFAULT_MODEL, Embedder
 from index.errors import DocumentNotFound, IndexLayerError, LoaderError, StoreError
+from index.fields import FieldChange, StoredRecord
 from index.ingest import Ingestor, IngestReport, Progress
 from index.kinds import normalise_kind
 from index.loaders import SUPPORTED_SUFFIXES
@@ -25,6 +26,7 @@ __all__ = [
     "DocumentNotFound",
     "DocumentRecord",
     "Embedder",
+    "FieldChange",
     "Filters",
     "IndexLayerError",
     "IngestReport",
@@ -37,6 +39,7 @@ __all__ = [
     "Searcher",
     "Store",
     "StoreError",
+    "StoredRecord",
     "StoredSentence",
     "date_bounds",
     "find_dates",

@@ -204,4 +204,7 @@ def _new_document(pending: _Pending, vectors: np.ndarray) -> NewDocument:
         chunks=p.chunks,
         vectors=vectors,
         dates=p.dates,
+        fields=p.fields,
+        row=p.row,
+        seen_at=p.seen_at,
     )

@@ -27,6 +27,8 @@ class LoadedDocument:
     `raw_text` may hold PAGE_BREAK between pages (PDF). `record_id` is set when
     the record carries its own id (jsonl, csv rows); files get one from their path.
     `is_markup_free` is False for text that still needs boilerplate cleaning.
+    Register rows (csv) also keep their columns as `fields`, their spreadsheet `row`
+    and `seen_at`, the date their values were true as of (an as_of/updated column).
     """
 
     origin: str  # the path (or path#row) it was read from, for messages
@@ -34,6 +36,9 @@ class LoadedDocument:
     meta: DocumentMeta = field(default_factory=DocumentMeta)
     record_id: str | None = None
     fingerprint: str = ""  # content hash of what was read, for incremental ingest
+    fields: tuple[tuple[str, str], ...] = ()  # (column, value) in file order
+    row: int | None = None  # 1-based spreadsheet row (the header is row 1)
+    seen_at: str | None = None  # as written in the file; normalised when prepared
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from index.kinds import normalise_kind
 from index.models import ChunkSpan, CleanText, DocumentMeta, LoadedDocument, SentenceSpan
 from index.sentences import split_sentences
 
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 """Bump when cleaning or chunking changes, so unchanged files are re-processed once."""
 
 
@@ -47,6 +47,9 @@ class PreparedDocument:
     sentences: list[SentenceSpan]
     chunks: list[ChunkSpan]
     dates: list[tuple[int, DatedSpan]]  # (sentence index, span with offsets in the document)
+    fields: tuple[tuple[str, str], ...] = ()  # a register row's columns, as read
+    row: int | None = None
+    seen_at: str | None = None  # normalised date the row's values were true as of
 
 
 def origin_key(path: Path, loaded: LoadedDocument) -> str:
@@ -103,7 +106,20 @@ def prepare(
         sentences=sentences,
         chunks=chunks,
         dates=_sentence_dates(clean.text, sentences, date, options.day_first),
+        fields=loaded.fields,
+        row=loaded.row,
+        seen_at=_seen_at(loaded, options.day_first),
     )
+
+
+def _seen_at(loaded: LoadedDocument, day_first: bool) -> str | None:
+    """The row's as-of date, normalised; a date that cannot be read fails the row."""
+    if loaded.seen_at is None:
+        return None
+    try:
+        return normalise_date(loaded.seen_at, day_first=day_first)
+    except ValueError as exc:
+        raise LoaderError(loaded.origin, f"bad as-of date: {exc}") from exc
 
 
 def _sentence_dates(

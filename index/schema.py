@@ -1,4 +1,4 @@
-"""The SQLite schema: documents, chunks (with their vectors), sentences, FTS5."""
+"""The SQLite schema: documents, chunks (with their vectors), sentences, FTS5, record fields."""
 
 from __future__ import annotations
 
@@ -59,6 +59,26 @@ CREATE TABLE IF NOT EXISTS sentence_dates (
 );
 CREATE INDEX IF NOT EXISTS sentence_dates_first ON sentence_dates(first);
 CREATE INDEX IF NOT EXISTS sentence_dates_doc ON sentence_dates(doc_id, ord);
+CREATE TABLE IF NOT EXISTS record_rows (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    row INTEGER NOT NULL,
+    seen_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS record_fields (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    field TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (doc_id, ord)
+);
+CREATE TABLE IF NOT EXISTS record_history (
+    id INTEGER PRIMARY KEY,
+    doc_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    value TEXT NOT NULL,
+    seen_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS record_history_doc ON record_history(doc_id, field);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     title, body, tokenize = 'porter unicode61 remove_diacritics 2'
 );

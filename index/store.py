@@ -21,6 +21,7 @@ import numpy as np
 from index.dates import date_bounds
 from index.errors import DocumentNotFound, StoreError
 from index.events import DatedSpan
+from index.fields import StoredRecord, delete_fields, read_fields, write_fields
 from index.models import ChunkSpan, SentenceSpan
 from index.records import DocumentRecord, StoredChunk, StoredSentence
 from index.schema import DDL, SCHEMA_VERSION
@@ -77,6 +78,9 @@ class NewDocument:
     chunks: list[ChunkSpan]
     vectors: np.ndarray = field(repr=False)
     dates: list[tuple[int, DatedSpan]] = field(default_factory=list)
+    fields: tuple[tuple[str, str], ...] = ()  # a register row's columns
+    row: int | None = None  # set for register rows: their fields are stored
+    seen_at: str | None = None  # when the values were true; None: the ingest time
 
 
 class Store:
@@ -317,6 +321,40 @@ class Store:
             for r in rows
         ]
 
+    def records(
+        self, filters: Filters | None = None, having: str | None = None
+    ) -> list[StoredRecord]:
+        """Register rows (documents read from csv rows) with their columns and value history.
+
+        `having` keeps only rows with that column (case-insensitive); ordered by file, row.
+        """
+        where, params = _filter_sql(filters or Filters(), prefix="AND")
+        column = ""
+        if having is not None:
+            column = (
+                " AND EXISTS (SELECT 1 FROM record_fields f WHERE f.doc_id = d.id"
+                " AND lower(f.field) = lower(?))"
+            )
+            params = [*params, having]
+        rows = self._db.execute(
+            "SELECT d.id, d.title, d.kind, d.date, d.source, d.attribution, 0, r.row, r.seen_at,"
+            " d.text FROM record_rows r JOIN documents d ON d.id = r.doc_id"
+            f" WHERE 1 = 1 {where}{column} ORDER BY d.source, r.row",
+            params,
+        ).fetchall()
+        fields, history = read_fields(self._db, [str(r[0]) for r in rows])
+        return [
+            StoredRecord(
+                document=_document(r[0:7]),
+                row=int(r[7]),
+                seen_at=str(r[8]),
+                fields=fields[str(r[0])],
+                text=str(r[9]),
+                history=tuple(history[str(r[0])]),
+            )
+            for r in rows
+        ]
+
     def keyword_search(
         self, match: str, k: int, filters: Filters, title_weight: float = 2.0
     ) -> list[tuple[int, float]]:
@@ -404,22 +442,25 @@ class Store:
         self._db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
         self._db.execute("DELETE FROM sentences WHERE doc_id = ?", (doc_id,))
         self._db.execute("DELETE FROM sentence_dates WHERE doc_id = ?", (doc_id,))
+        delete_fields(self._db, doc_id)
         self._db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
         return ids
 
     def _insert_document(self, doc: NewDocument) -> tuple[np.ndarray, np.ndarray]:
         """Insert one document's rows; returns (chunk ids, vectors) for FAISS."""
         start, end = date_bounds(doc.date) if doc.date else (None, None)
+        now = datetime.now(UTC).isoformat(timespec="seconds")
         self._db.execute(
             "INSERT INTO documents (id, title, kind, date, date_start, date_end, source,"
             " attribution, origin_key, fingerprint, text, ingested_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 doc.id, doc.title, doc.kind, doc.date, start, end, doc.source,
-                doc.attribution, doc.origin_key, doc.fingerprint, doc.text,
-                datetime.now(UTC).isoformat(timespec="seconds"),
+                doc.attribution, doc.origin_key, doc.fingerprint, doc.text, now,
             ),
         )  # fmt: skip
+        if doc.row is not None:
+            write_fields(self._db, doc.id, doc.row, doc.seen_at or now, doc.fields)
         self._db.executemany(
             "INSERT INTO sentences (doc_id, ord, start, end, paragraph, page)"
             " VALUES (?, ?, ?, ?, ?, ?)",

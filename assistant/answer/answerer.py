@@ -7,6 +7,7 @@ from assistant.answer.models import Answer, Citation, Related
 from assistant.answer.question import Question, analyse
 from assistant.answer.writer import AnswerWriter, Draft
 from assistant.errors import InvalidQuery, QuoteMismatch
+from assistant.registers import answer_from_register
 from index import Filters, Searcher, SearchHit, Store, format_date
 
 MAX_QUESTION_CHARS = 1000
@@ -43,6 +44,9 @@ class Answerer:
         documents, passages = self.store.counts()
         if documents == 0:
             return _empty_index(question, filters)
+        register = answer_from_register(self.store, question, filters, day_first=self.day_first)
+        if register is not None:
+            return register
         hits = self.searcher.search(question.text, top_k=self.top_k, filters=filters)
         selection = self.selector.select(question, hits, passages)
         searched = _searched(question, filters, documents, passages, selection.passages_read)

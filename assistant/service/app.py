@@ -14,9 +14,11 @@ from assistant.service.routers import (
     admin,
     answers,
     ask,
+    check,
     completions,
     documents,
     health,
+    recommendations,
     search,
     timeline,
 )
@@ -48,7 +50,18 @@ def create_app(settings: Settings | None = None, *, embedder: Embedder | None = 
     )
     install_error_handlers(app)
 
-    for module in (health, ask, search, documents, answers, completions, admin, timeline):
+    for module in (
+        health,
+        ask,
+        check,
+        search,
+        documents,
+        answers,
+        completions,
+        admin,
+        timeline,
+        recommendations,
+    ):
         app.include_router(module.router)
     app.add_middleware(
         BodyLimit,

@@ -19,6 +19,8 @@ _ID_KEYS = ("id", "_id")
 _ID_COLUMNS = ("id", "ref")
 _TEXT_COLUMNS = ("text", "description", "recommendation", "body")
 _META_COLUMNS = ("title", "date", "kind", "source")
+_SEEN_COLUMNS = ("as_of", "as of", "as-of", "updated")
+"""A column saying when the row's values were true; else they count as seen at ingest."""
 
 Loaded = tuple[list[LoadedDocument], list[LoadFailure]]
 
@@ -117,12 +119,16 @@ def _csv_record(path: Path, row_no: int, fields: dict[str, str], seen: set[str])
     meta = _meta({key: fields.get(columns.get(key, "")) for key in _META_COLUMNS})
     if meta.title is None and ref:
         meta = DocumentMeta(title=ref, kind=meta.kind, date=meta.date, source=meta.source)
+    seen_column = next((columns[c] for c in _SEEN_COLUMNS if fields.get(columns.get(c, ""))), None)
     return LoadedDocument(
         origin=f"{path}#{record_id}",
         raw_text="\n\n".join(paragraphs),
         meta=meta,
         record_id=record_id,
-        fingerprint=record_fingerprint(fields),
+        fingerprint=record_fingerprint({**fields, "\0row": str(row_no)}),
+        fields=tuple(fields.items()),
+        row=row_no,
+        seen_at=fields[seen_column] if seen_column else None,
     )
 
 

@@ -1,0 +1,146 @@
+"""Check a claim, or every claim of a draft statement, against the records.
+
+Retrieve with the assistant's hybrid searcher, read the passages' sentences as scored
+units, decide by the rules of `assistant.factcheck.rules`, explain from the quotes, and
+verify every quote against the stored text before it leaves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import numpy as np
+
+from assistant.answer.models import Citation
+from assistant.engine import Assistant
+from assistant.errors import QuoteMismatch
+from assistant.factcheck.claim import Claim, read_claim
+from assistant.factcheck.errors import InvalidClaim
+from assistant.factcheck.evidence import Unit, UnitReader, weigh
+from assistant.factcheck.explain import explain
+from assistant.factcheck.models import ClaimCheck, DraftCheck
+from assistant.factcheck.report import render_report
+from assistant.factcheck.rules import Decision, Rules, decide
+from index import Searcher, Store, sentences_of
+
+MAX_DRAFT_CLAIMS = 100
+"""A draft with more sentences than this is refused: split it, or check it in parts."""
+
+
+def utc_now() -> datetime:
+    """The time of a check (a clock parameter lets tests fix it)."""
+    return datetime.now(UTC)
+
+
+class FactChecker:
+    """Verdicts on claims over one index: supported, contradicted or not_found, with quotes."""
+
+    def __init__(
+        self,
+        store: Store,
+        searcher: Searcher,
+        *,
+        rules: Rules | None = None,
+        day_first: bool = True,
+        top_k: int = 10,
+        max_claim_chars: int = 1000,
+        max_claims: int = MAX_DRAFT_CLAIMS,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.store = store
+        self.searcher = searcher
+        self.rules = rules or Rules()
+        self.day_first = day_first
+        self.top_k = top_k
+        self.max_claim_chars = max_claim_chars
+        self.max_claims = max_claims
+        self.clock = clock
+        self.reader = UnitReader(store, day_first=day_first)
+
+    @classmethod
+    def of(
+        cls,
+        assistant: Assistant,
+        *,
+        rules: Rules | None = None,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> FactChecker:
+        """A checker over an Assistant's index and searcher, with its settings."""
+        settings = assistant.settings
+        return cls(
+            assistant.store,
+            assistant.searcher,
+            rules=rules,
+            day_first=settings.day_first,
+            max_claim_chars=settings.max_question_chars,
+            clock=clock,
+        )
+
+    def check(self, text: str) -> ClaimCheck:
+        """One claim's verdict, explanation and verified citations."""
+        claim = read_claim(text, day_first=self.day_first, max_chars=self.max_claim_chars)
+        return self._check(claim)
+
+    def _check(self, claim: Claim, vector: np.ndarray | None = None) -> ClaimCheck:
+        documents, passages = self.store.counts()
+        searched: dict[str, object] = {
+            "query": claim.text,
+            "terms": list(claim.subject.values()),
+            "names": list(claim.names),
+            "periods": list(claim.question.period_labels),
+            "documents": documents,
+            "passages": passages,
+            "passages_read": 0,
+        }
+        if documents == 0:
+            decision = Decision("not_found", note="the index is empty (ingest records first)")
+            return self._result(claim, decision, searched)
+        hits = self.searcher.search(claim.text, top_k=self.top_k, query_vector=vector)
+        searched["passages_read"] = len(hits)
+        weights = weigh(self.store, claim, passages)
+        units = self.reader.units(claim, weights, hits)
+        return self._result(claim, decide(claim, weights, units, self.rules), searched)
+
+    def check_draft(self, text: str) -> DraftCheck:
+        """Every sentence of a draft checked as a claim, with the Markdown fact-check pack."""
+        sentences = sentences_of(text)
+        if not sentences:
+            raise InvalidClaim("the draft holds no sentences to check")
+        if len(sentences) > self.max_claims:
+            raise InvalidClaim(
+                f"the draft holds {len(sentences)} sentences; the limit is {self.max_claims}"
+            )
+        claims = [
+            read_claim(s, day_first=self.day_first, max_chars=self.max_claim_chars)
+            for s in sentences
+        ]
+        vectors = self.searcher.embedder.embed_batch([c.text for c in claims])  # one model call
+        checks = [self._check(claim, vector) for claim, vector in zip(claims, vectors, strict=True)]
+        documents, passages = self.store.counts()
+        draft = DraftCheck(
+            checks=checks,
+            generation=self.store.generation,
+            checked_at=self.clock().astimezone(UTC).isoformat(timespec="seconds"),
+            documents=documents,
+            passages=passages,
+        )
+        return replace(draft, report=render_report(draft))
+
+    def _result(self, claim: Claim, decision: Decision, searched: dict[str, object]) -> ClaimCheck:
+        explanation, cited = explain(claim, decision, searched)
+        citations = self._verified(cited, explanation)
+        return ClaimCheck(claim.text, decision.verdict, explanation, citations, searched)
+
+    def _verified(self, cited: list[Unit], explanation: str) -> list[Citation]:
+        """Every quote is the stored text at its offsets, every marker used; else a bug."""
+        texts: dict[str, str] = {}
+        for number, unit in enumerate(cited, start=1):
+            doc_id = unit.document.id
+            stored = texts.setdefault(doc_id, self.store.text(doc_id))
+            if stored[unit.start : unit.end] != unit.quote:
+                raise QuoteMismatch(f"quote not verbatim in {doc_id} at {unit.start}")
+            if f"[{number}]" not in explanation:
+                raise QuoteMismatch(f"citation [{number}] is not used in the explanation")
+        return [Citation(n, u.evidence()) for n, u in enumerate(cited, start=1)]

@@ -1,0 +1,51 @@
+"""A claim read for checking: the subject it is about, and the facts it states about it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.answer.question import Period, Question, analyse
+from assistant.factcheck.errors import InvalidClaim
+from assistant.factcheck.facts import FACT_WORDS, Facts, read_facts
+from index import DateMention
+
+
+@dataclass(frozen=True)
+class Claim:
+    """The words that say what a claim is about, apart from the facts it asserts."""
+
+    text: str
+    question: Question
+    subject: dict[str, str]  # stem -> the word as written (to look its frequency up)
+    names: tuple[str, ...]  # capitalised words after the first: people, bodies, places
+    facts: Facts
+    periods: tuple[tuple[Period, DateMention], ...]  # each date asked about, as read
+
+    @property
+    def counts(self) -> set[float]:
+        """The claim's figures that are counts, not percentages."""
+        return self.facts.values(percent=False)
+
+    @property
+    def whole_set(self) -> bool:
+        """Says "all", "every" or "fully" without itself naming a part ("10 of the 12")."""
+        return self.facts.whole and len(self.counts) <= 1
+
+
+def read_claim(text: str, *, day_first: bool = True, max_chars: int = 1000) -> Claim:
+    """Split a claim into subject terms and facts; an empty or oversized claim is refused."""
+    claim = " ".join(text.split())
+    if not claim:
+        raise InvalidClaim("the claim is empty")
+    if len(claim) > max_chars:
+        raise InvalidClaim(f"the claim is {len(claim)} characters; the limit is {max_chars}")
+    question = analyse(claim, day_first=day_first)
+    subject = {
+        term: word
+        for term, word in zip(question.terms, question.term_words, strict=True)
+        if word.lower() not in FACT_WORDS and not word[0].isdigit()
+    }
+    names = tuple(n for n in question.names if n.lower() not in FACT_WORDS)
+    facts = read_facts(claim, set(subject), day_first=day_first)
+    periods = tuple(zip(question.periods, facts.dates, strict=True))
+    return Claim(claim, question, subject, names, facts, periods)

@@ -1,0 +1,150 @@
+"""Candidate evidence for a claim: retrieved sentences (and adjacent pairs), scored by coverage.
+
+A unit is one sentence, or two adjacent sentences of one paragraph when the second
+leans on the first ("The SCR makes 12 recommendations … Ten of these have …"). Its
+quote is always one verbatim span of the stored text.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from assistant.answer.glossary import with_synonyms
+from assistant.answer.models import Evidence
+from assistant.answer.question import stem, stems
+from assistant.factcheck.claim import Claim
+from assistant.factcheck.facts import PRECISION, Facts, read_facts
+from index import DocumentRecord, SearchHit, Store, StoredSentence
+
+COMMON_NAME_SHARE = 0.5
+"""A name in this share of passages or more (e.g. "Birmingham") need not be in the evidence.
+
+Higher than the answerer's 0.2: a claim that names a person is about that person."""
+PAIR_GAIN = 0.1
+"""A pair of sentences is a unit only if it covers this much more than either sentence."""
+HEADING_WORDS = 12
+_CLOSES = (".", "!", "?", "…", '"', "”", "’", "'", ")")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A span of stored text offered as evidence, with how much of the claim's subject it holds."""
+
+    document: DocumentRecord
+    quote: str
+    start: int
+    end: int
+    page: int | None
+    rank: int  # retrieval rank of its passage, 0 first
+    coverage: float  # share of the claim's subject weight it holds
+    missing: tuple[str, ...]  # subject words it lacks, as the claim wrote them
+    names_held: bool  # every uncommon name of the claim is in it
+    facts: Facts
+    sentences: int = 1  # a pair spans two; single sentences rank first
+
+    def evidence(self) -> Evidence:
+        """The unit as the answer layer's Evidence, so citations share the ask JSON."""
+        return Evidence(
+            document=self.document,
+            quote=self.quote,
+            start=self.start,
+            end=self.end,
+            page=self.page,
+            score=self.coverage,
+            coverage=self.coverage,
+            dates=tuple(d.value for d in self.facts.dates),
+            precisions=tuple(PRECISION[d.precision] for d in self.facts.dates),
+        )
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The claim's subject terms weighted by rarity, and the names evidence must hold."""
+
+    terms: dict[str, float]
+    required: frozenset[str]
+    unknown_names: tuple[str, ...]
+    unknown_words: tuple[str, ...]
+
+
+def weigh(store: Store, claim: Claim, passages: int) -> Weights:
+    """Rarer words weigh more; names and words the records never use are reported."""
+    total = max(passages, 1)
+    frequency = {word: store.term_frequency(word.lower()) for word in claim.subject.values()}
+    terms = {
+        term: math.log(1 + (total + 1) / (frequency[word] + 1))
+        for term, word in claim.subject.items()
+    }
+    name_share = {n: store.term_frequency(n.lower()) / total for n in claim.names}
+    unknown_names = tuple(n for n, share in name_share.items() if share == 0)
+    unknown_words = tuple(w for w, f in frequency.items() if f == 0 and w not in claim.names)
+    required = frozenset(stem(n) for n, s in name_share.items() if s < COMMON_NAME_SHARE)
+    return Weights(terms, required, unknown_names, unknown_words)
+
+
+class UnitReader:
+    """Reads the sentences of retrieved passages as scored units."""
+
+    def __init__(self, store: Store, *, day_first: bool = True, min_words: int = 4) -> None:
+        self.store = store
+        self.day_first = day_first
+        self.min_words = min_words
+
+    def units(self, claim: Claim, weights: Weights, hits: list[SearchHit]) -> list[Unit]:
+        """Every statement of the passages once, plus adjacent pairs that cover more."""
+        units: dict[tuple[str, int, int], Unit] = {}
+        texts: dict[str, str] = {}
+        for rank, hit in enumerate(hits):
+            doc = hit.document
+            text = texts.setdefault(doc.id, self.store.text(doc.id))
+            chunk = hit.chunk
+            sentences = self.store.sentences(doc.id, chunk.first_sentence, chunk.last_sentence)
+            previous: tuple[StoredSentence, Unit] | None = None
+            for sentence in sentences:
+                quote = text[sentence.start : sentence.end]
+                if self._is_heading(quote, doc.title):
+                    previous = None
+                    continue
+                unit = self._unit(claim, weights, doc, text, sentence, sentence, rank)
+                units.setdefault((doc.id, unit.start, unit.end), unit)
+                if previous is not None and previous[0].paragraph == sentence.paragraph:
+                    pair = self._unit(claim, weights, doc, text, previous[0], sentence, rank)
+                    if pair.coverage >= max(unit.coverage, previous[1].coverage) + PAIR_GAIN:
+                        units.setdefault((doc.id, pair.start, pair.end), pair)
+                previous = (sentence, unit)
+        return list(units.values())
+
+    def _unit(
+        self,
+        claim: Claim,
+        weights: Weights,
+        doc: DocumentRecord,
+        text: str,
+        first: StoredSentence,
+        last: StoredSentence,
+        rank: int,
+    ) -> Unit:
+        quote = text[first.start : last.end]
+        held = with_synonyms(stems(quote))
+        total = sum(weights.terms.values())
+        got = sum(w for term, w in weights.terms.items() if term in held)
+        return Unit(
+            document=doc,
+            quote=quote,
+            start=first.start,
+            end=last.end,
+            page=first.page,
+            rank=rank,
+            coverage=got / total if total else 0.0,
+            missing=tuple(claim.subject[t] for t in weights.terms if t not in held),
+            names_held=weights.required <= held,
+            facts=read_facts(quote, set(claim.subject), day_first=self.day_first),
+            sentences=1 if first.ord == last.ord else 2,
+        )
+
+    def _is_heading(self, quote: str, title: str) -> bool:
+        """Titles and short unpunctuated lines name a subject; they state nothing."""
+        if quote.strip() == title.strip() or len(quote.split()) < self.min_words:
+            return True
+        return len(quote.split()) <= HEADING_WORDS and not quote.rstrip().endswith(_CLOSES)

@@ -1,0 +1,201 @@
+"""The checkable facts of a piece of text: figures, dates, negation, totality, grades, people.
+
+Claims and evidence are read the same way, so the rules can compare like with like.
+Everything here is plain pattern matching, written out so a reader can predict it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answer.question import stem
+from index import DateMention, date_bounds, find_dates
+
+NUMBER_WORDS: dict[str, float] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}  # fmt: skip
+QUANTIFIERS = frozenset({"all", "every", "each"})
+"""Words that claim a whole set ("all twelve", "every level")."""
+DEGREE_WORDS = frozenset({"fully", "completely", "entirely", "wholly"})
+"""Words that claim a thing was done in full ("fully implemented")."""
+NEGATIONS = frozenset(
+    {"not", "never", "no", "none", "nobody", "nothing", "neither", "nor", "cannot", "without"}
+)
+GRADES = ("inadequate", "adequate", "satisfactory", "good", "outstanding")
+"""Ofsted's judgement words: a claim's grade must be the records' grade."""
+FACT_WORDS = (
+    frozenset(NUMBER_WORDS) | QUANTIFIERS | DEGREE_WORDS | NEGATIONS | frozenset(GRADES)
+) | {"per", "cent", "percent", "only", "already"}
+"""Words compared as facts, so they never count towards a sentence being on the subject."""
+
+PRECISION = {"year": 1, "month": 2, "day": 3}
+"""A date mention's precision as a number, as the answer layer counts it."""
+
+NEGATION_REACH = 5
+"""A negation applies to a subject word at most this many words after it."""
+BIND_GAP = re.compile(r"^[\s,;:(]*(?:(?:in|at|by|for|during|as of|as at|from|to)\s+)?$", re.I)
+"""What may stand between a figure and the date it is given for ("15 per cent in April 2010")."""
+
+_FIGURE = re.compile(
+    r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])"
+    r"|\b(?P<word>" + "|".join(NUMBER_WORDS) + r")\b"
+    r"|(?<=\bto )(?P<none>none)\b",  # "down from seven to none": a quantity, nought
+    re.I,
+)
+_PERCENT = re.compile(r"\s*(?:per\s*cent|percent|%)", re.I)
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
+_TO_NONE = re.compile(r"\b(?:to|from)\s+none\b", re.I)
+_PARTIAL = re.compile(
+    r"\b(?:the majority|most of|some of|partly|partially|in the process of|not all|only some)\b",
+    re.I,
+)
+_PERSON = re.compile(
+    r"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Dr|Minister|Leader)\.?\s+"
+    r"(?P<name>(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number as written, its value, whether it is a percentage, and where it is."""
+
+    text: str
+    value: float
+    percent: bool
+    start: int
+    end: int
+    date: str | None = None  # the date it is given for ("15 per cent in April 2010")
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a text states that can be compared with another text."""
+
+    figures: tuple[Figure, ...]
+    dates: tuple[DateMention, ...]
+    negations: tuple[str, ...]  # negation words that reach a subject word
+    whole: bool  # "all", "every", "each", or "fully"/"completely" …
+    quantified: bool  # "all", "every", "each" (a whole set, not a degree)
+    partial: str | None  # "the majority", "in the process of", … as written
+    grades: frozenset[str]
+    people: tuple[str, ...]  # titled people named ("Cllr Len Clark")
+
+    def values(self, percent: bool) -> set[float]:
+        """The figures of one kind (percentages or counts)."""
+        return {f.value for f in self.figures if f.percent == percent}
+
+
+def read_facts(text: str, subject: set[str], *, day_first: bool = True) -> Facts:
+    """The facts of `text`; `subject` holds the stems negations must reach to count."""
+    dates = tuple(find_dates(text, day_first=day_first))
+    lowered = [t.lower() for t in (m.group() for m in _TOKEN.finditer(text))]
+    partial = _PARTIAL.search(text)
+    return Facts(
+        figures=tuple(_figures(text, dates)),
+        dates=dates,
+        negations=tuple(_negations(text, subject)),
+        whole=any(t in QUANTIFIERS or t in DEGREE_WORDS for t in lowered),
+        quantified=any(t in QUANTIFIERS for t in lowered),
+        partial=partial.group() if partial else None,
+        grades=frozenset(t for t in lowered if t in GRADES),
+        people=tuple(m.group().strip() for m in _PERSON.finditer(text)),
+    )
+
+
+def _figures(text: str, dates: tuple[DateMention, ...]) -> list[Figure]:
+    """Numbers that are not part of a date, each bound to the date it is given for."""
+    found = []
+    for match in _FIGURE.finditer(text):
+        if any(d.start <= match.start() < d.end for d in dates):
+            continue
+        raw = match.group()
+        if match.group("num") and len(raw) > 1 and raw.startswith("0"):
+            continue  # a telephone number or a code, not a quantity
+        if match.group("none"):
+            value = 0.0
+        elif match.group("num"):
+            value = float(raw.replace(",", ""))
+        else:
+            value = NUMBER_WORDS[raw.lower()]
+        unit = _PERCENT.match(text, match.end())
+        end = unit.end() if unit else match.end()
+        found.append(Figure(text[match.start() : end], value, bool(unit), match.start(), end))
+    return [_bound(f, found, dates, text) for f in found]
+
+
+def _bound(
+    figure: Figure, figures: list[Figure], dates: tuple[DateMention, ...], text: str
+) -> Figure:
+    """Bind a figure to the date written right after it, else to the clause's opening date.
+
+    "23 per cent in December 2009" binds forwards; "In April 2010 the rate stood at
+    15 per cent" binds backwards, provided no other figure sits between the two.
+    """
+    for mention in dates:
+        if mention.start >= figure.end and BIND_GAP.match(text[figure.end : mention.start]):
+            return _with_date(figure, mention.value)
+    before = [d for d in dates if d.end <= figure.start]
+    if before:
+        last = before[-1]
+        between = [f for f in figures if last.end <= f.start < figure.start]
+        after = [d for d in dates if d.start >= figure.end]
+        if not between and not (after and BIND_GAP.match(text[figure.end : after[0].start])):
+            return _with_date(figure, last.value)
+    return figure
+
+
+def _with_date(figure: Figure, value: str) -> Figure:
+    return Figure(figure.text, figure.value, figure.percent, figure.start, figure.end, value)
+
+
+def _negations(text: str, subject: set[str]) -> list[str]:
+    """Negation words followed closely by a subject word ("none of the improvements")."""
+    text = _TO_NONE.sub(" ", text)  # "down from seven to none" is a quantity, not a denial
+    tokens = [m.group() for m in _TOKEN.finditer(text)]
+    found = []
+    for index, token in enumerate(tokens):
+        lowered = token.lower().replace("’", "'")
+        if lowered not in NEGATIONS and not lowered.endswith("n't"):
+            continue
+        reach = tokens[index + 1 : index + 1 + NEGATION_REACH]
+        if any(stem(word) in subject for word in reach):
+            found.append(token)
+    return found
+
+
+def nearest_grade(claim: str, evidence: str, subject: set[str]) -> str | None:
+    """The evidence's grade for what the claim grades, when the evidence gives several.
+
+    The claim's grade qualifies its nearest subject word ("safeguarding adequate");
+    in the evidence the grade nearest that word counts ("“inadequate” for
+    safeguarding"), not another grade of the same sentence ("adequate" overall).
+    None when the claim gives no single grade or the word is not in the evidence.
+    """
+    claimed = [(i, w) for i, w in enumerate(_tokens(claim)) if w.lower() in GRADES]
+    if len(claimed) != 1:
+        return None
+    at = claimed[0][0]
+    words = [(abs(i - at), stem(w)) for i, w in enumerate(_tokens(claim)) if stem(w) in subject]
+    tokens = _tokens(evidence)
+    grades = [i for i, w in enumerate(tokens) if w.lower() in GRADES]
+    for _distance, term in sorted(words):
+        places = [i for i, w in enumerate(tokens) if stem(w) == term]
+        if places and grades:
+            best = min(grades, key=lambda g: min(abs(g - p) for p in places))
+            return tokens[best].lower()
+    return None
+
+
+def _tokens(text: str) -> list[str]:
+    return [m.group() for m in _TOKEN.finditer(text)]
+
+
+def overlaps(value: str, start: str, end: str) -> bool:
+    """Whether a normalised date falls (at least partly) inside [start, end]."""
+    first, last = date_bounds(value)
+    return first <= end and start <= last

@@ -1,0 +1,296 @@
+"""The verdict rules: a claim's facts against the best evidence, in a fixed, explained order.
+
+1. **not_found before anything else** when the claim names nothing to look for, names
+   something no record mentions ("Coventry"), or rests on a content word no record
+   uses ("dismissed"): the records cannot confirm or deny what they never speak of.
+2. **Candidates** are units (a sentence, or two adjacent sentences of one paragraph)
+   that hold at least `min_coverage` of the claim's subject weight (rare words weigh
+   more; numbers, dates, grades, "all", "not" are facts, not subject) and every
+   uncommon name the claim gives.
+3. **Best evidence** is the candidates within `near` of the best coverage. Each is
+   judged against the claim (`judge`):
+   - *conflicts* when it states another figure for the same thing (or for the same
+     date: "15 per cent in April 2010" against "10 per cent in April 2010"), dates
+     the event otherwise ("February 2009" against "March 2011"), gives a part where
+     the claim says all ("Ten of these" of 12 against "all twelve", or "the
+     majority"), gives another Ofsted grade ("inadequate" against "good"), or has
+     the opposite polarity (a negation reaching the subject on one side only);
+   - *is silent* when it leaves out a fact the claim states (no date, no figure, no
+     grade, no "all"), gives a measured figure (or a recurring event) for another
+     period than claimed, or names another titled person beside the claim's;
+   - *supports* otherwise: every figure, date, grade, "all" and negation agrees.
+4. **Verdict**: supported if any best unit supports; contradicted if one conflicts and
+   holds at least `contradict_coverage` of the subject; otherwise not_found.
+   With no candidate at all, a unit that holds the whole subject but names another
+   titled person ("Cllr Mike Whitby" for "Len Clark") contradicts; else not_found.
+
+When in doubt the rules fall to not_found: a wrong verdict is worse than none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from assistant.answer.question import EARLIEST
+from assistant.factcheck.claim import Claim
+from assistant.factcheck.evidence import Unit, Weights
+from assistant.factcheck.facts import PRECISION, nearest_grade, overlaps
+from index import date_bounds, format_date
+
+NEAREST_COVERAGE = 0.3
+"""A not_found offers the nearest unit as reading only if it holds this much of the subject."""
+
+RECURRING = frozenset({"inspe", "revie", "visit", "meet", "met", "monit"})
+"""Stems of things done again and again: a record of one date does not deny another."""
+
+Verdict = Literal["supported", "contradicted", "not_found"]
+Outcome = Literal["supports", "conflicts", "silent"]
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Thresholds of the verdict; see the module docstring for how they are used."""
+
+    min_coverage: float = 0.7
+    contradict_coverage: float = 0.8
+    near: float = 0.15
+    cited: int = 2
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """One unit against the claim, with the difference or the gap in a phrase."""
+
+    unit: Unit
+    outcome: Outcome
+    note: str = ""
+
+
+@dataclass
+class Decision:
+    """The verdict, the units it rests on, and why in a phrase."""
+
+    verdict: Verdict
+    units: list[Unit] = field(default_factory=list)
+    note: str = ""
+    nearest: Unit | None = None  # for not_found: the closest unit, offered as reading
+
+
+def decide(claim: Claim, weights: Weights, units: list[Unit], rules: Rules) -> Decision:
+    """Apply the rules of the module docstring, in order."""
+    if not claim.subject:
+        return Decision("not_found", note="the claim names nothing the records could confirm")
+    if weights.unknown_names:
+        return Decision("not_found", note=f"no record mentions {_listed(weights.unknown_names)}")
+    ranked = sorted(units, key=lambda u: (-u.coverage, u.sentences, u.rank))
+    nearest = ranked[0] if ranked and ranked[0].coverage >= NEAREST_COVERAGE else None
+    if weights.unknown_words:
+        words = _listed(weights.unknown_words, quoted=True)
+        return Decision("not_found", note=f"no record uses the words {words}", nearest=nearest)
+    candidates = [u for u in ranked if u.coverage >= rules.min_coverage and u.names_held]
+    if not candidates:
+        named = _other_person(claim, ranked)
+        if named is not None:
+            return Decision("contradicted", [named.unit], named.note)
+        return Decision("not_found", note=_gap(nearest), nearest=nearest)
+    best = [u for u in candidates if u.coverage >= candidates[0].coverage - rules.near]
+    judged = [judge(claim, u) for u in best]
+    supports = [j.unit for j in judged if j.outcome == "supports"]
+    if supports:
+        return Decision("supported", _distinct(supports, rules.cited))
+    conflicts = [
+        j
+        for j in judged
+        if j.outcome == "conflicts" and j.unit.coverage >= rules.contradict_coverage
+    ]
+    if conflicts:
+        return Decision("contradicted", [conflicts[0].unit], conflicts[0].note)
+    first = judged[0]
+    note = first.note if first.outcome == "silent" else _gap(first.unit)
+    return Decision("not_found", note=note, nearest=first.unit)
+
+
+def judge(claim: Claim, unit: Unit) -> Judgement:
+    """Figures, dates, all-or-part, grades, negation: the first conflict wins, then gaps."""
+    gaps: list[str] = []
+    for check in (_figures, _dates, _whole, _grades, _negation, _people):
+        found = check(claim, unit)
+        if found is None:
+            continue
+        outcome, note = found
+        if outcome == "conflicts":
+            return Judgement(unit, "conflicts", note)
+        gaps.append(note)
+    if gaps:
+        return Judgement(unit, "silent", gaps[0])
+    return Judgement(unit, "supports")
+
+
+Found = tuple[Outcome, str] | None
+
+
+def _figures(claim: Claim, unit: Unit) -> Found:
+    """Each figure of the claim must be in the unit; one given for the same date must match."""
+    for figure in claim.facts.figures:
+        if figure.date is not None:
+            first, last = date_bounds(figure.date)
+            same = [
+                f
+                for f in unit.facts.figures
+                if f.percent == figure.percent and f.date and overlaps(f.date, first, last)
+            ]
+            if same and not any(f.value == figure.value for f in same):
+                given = same[0]
+                when = format_date(given.date) if given.date else ""
+                return "conflicts", f"the records give {given.text} for {when}, not {figure.text}"
+            if same:
+                continue
+        values = unit.facts.values(figure.percent)
+        if figure.value in values:
+            continue
+        if values:
+            given_texts = [f.text for f in unit.facts.figures if f.percent == figure.percent]
+            return "conflicts", f"the records give {_listed(given_texts)}, not {figure.text}"
+        return "silent", "no record gives a figure for it"
+    return None
+
+
+def _dates(claim: Claim, unit: Unit) -> Found:
+    """Each date of the claim must be a date of the unit; another date for an event conflicts.
+
+    A figure bound to its date ("15 per cent in April 2011") is a measurement, and an
+    inspection, review, visit or meeting can recur: a record of another month does not
+    deny either, it is only silent about the month claimed.
+    An undated unit supports "by July 2010" when its document is dated by then.
+    """
+    for period, mention in claim.periods:
+        dates = unit.facts.dates
+        if any(
+            overlaps(d.value, period.start, period.end)
+            and PRECISION[d.precision] >= period.precision
+            for d in dates
+        ):
+            continue
+        held = _listed([format_date(d.value) for d in dates])
+        measured = any(f.date == mention.value for f in claim.facts.figures)
+        if dates and not any(overlaps(d.value, period.start, period.end) for d in dates):
+            if measured or RECURRING & set(claim.subject):
+                return "silent", f"the records give this for {held}, not for {period.label}"
+            return "conflicts", f"the records date it {held}, not {period.label}"
+        doc_date = unit.document.date
+        reported_by = doc_date is not None and date_bounds(doc_date)[1] <= period.end
+        if not dates and period.start == EARLIEST and reported_by:
+            continue
+        return "silent", f"no record gives it a date matching {period.label}"
+    return None
+
+
+def _whole(claim: Claim, unit: Unit) -> Found:
+    """ "All twelve" against "Ten of these … a further two": a part is not the whole."""
+    if not claim.whole_set:
+        return None
+    counts = unit.facts.values(percent=False)
+    if len(counts) >= 2 and (not claim.counts or claim.counts == {max(counts)}):
+        total = max(counts)
+        part = max(v for v in counts if v < total)
+        return "conflicts", f"the records say {_number(part)} of the {_number(total)}, not all"
+    if unit.facts.partial:
+        return "conflicts", f"the records say “{unit.facts.partial.lower()}”, not all"
+    if not unit.facts.whole:
+        return "silent", "no record says it applies to all"
+    return None
+
+
+def _grades(claim: Claim, unit: Unit) -> Found:
+    """An Ofsted grade in the claim must be a grade the unit gives."""
+    missing = claim.facts.grades - unit.facts.grades
+    if len(unit.facts.grades) > 1 and not missing:
+        given = nearest_grade(claim.text, unit.quote, set(claim.subject))
+        if given is not None and given not in claim.facts.grades:
+            claimed = _listed(sorted(claim.facts.grades), quoted=True)
+            return "conflicts", f"the records give “{given}” for it, not {claimed}"
+    if not missing:
+        return None
+    if unit.facts.grades:
+        given = _listed(sorted(unit.facts.grades), quoted=True)
+        return "conflicts", f"the records give {given}, not {_listed(sorted(missing), quoted=True)}"
+    return "silent", "no record gives a judgement for it"
+
+
+def _negation(claim: Claim, unit: Unit) -> Found:
+    """A negation reaching the subject on one side only turns the statement round."""
+    if bool(claim.facts.negations) == bool(unit.facts.negations):
+        return None
+    if claim.facts.negations:
+        word = claim.facts.negations[0]
+        return "conflicts", f"the records state it, where the claim says “{word.lower()}”"
+    return "conflicts", f"the records deny it (“{unit.facts.negations[0]}”)"
+
+
+def _people(claim: Claim, unit: Unit) -> Found:
+    """A sentence naming the claim's person and another one may give the role to the other.
+
+    "The Task Force under Cllr Mike Whitby … with Cllr Len Clark as its chair" does not
+    say who chaired what as plainly as a check needs: silent, so not_found.
+    """
+    words = set(claim.text.replace(",", " ").split())
+    named = [p for p in unit.facts.people if set(p.split()[1:]) & words]
+    others = [p for p in unit.facts.people if not set(p.split()[1:]) & words]
+    if named and others:
+        return "silent", f"the records name {others[0]} as well as {named[0]} there"
+    return None
+
+
+def _other_person(claim: Claim, ranked: list[Unit]) -> Judgement | None:
+    """A unit with the whole subject but another titled person where the claim names one."""
+    known = {w for u in ranked for p in u.facts.people for w in p.split()[1:]}
+    claim_words = set(claim.text.replace(",", " ").split())
+    for unit in ranked:
+        missing = set(unit.missing)
+        if unit.names_held or not missing or not missing <= set(claim.names):
+            continue
+        if not missing <= known:
+            continue  # the missing names are not people the records name
+        others = [p for p in unit.facts.people if not set(p.split()[1:]) & claim_words]
+        if others:
+            claimed = " ".join(sorted(missing, key=claim.text.find))
+            return Judgement(unit, "conflicts", f"the records name {others[0]}, not {claimed}")
+    return None
+
+
+def _gap(unit: Unit | None) -> str:
+    """Why the nearest sentence is not evidence enough."""
+    if unit is None:
+        return "no sentence in the records is about this"
+    if unit.missing:
+        missing = _listed(unit.missing, quoted=True)
+        return f"no sentence states it: the nearest does not mention {missing}"
+    return "no sentence states it together with the names it gives"
+
+
+def _distinct(units: list[Unit], limit: int) -> list[Unit]:
+    """Up to `limit` units, no quote twice, none overlapping another."""
+    chosen: list[Unit] = []
+    for unit in units:
+        if len(chosen) == limit:
+            break
+        if any(
+            c.document.id == unit.document.id and c.start < unit.end and unit.start < c.end
+            for c in chosen
+        ) or any(c.quote == unit.quote for c in chosen):
+            continue
+        chosen.append(unit)
+    return chosen
+
+
+def _listed(items: tuple[str, ...] | list[str], *, quoted: bool = False) -> str:
+    """ "a", "a and b", "a, b and c" (optionally in quotation marks)."""
+    shown = [f"“{i}”" if quoted else i for i in dict.fromkeys(items)]
+    if len(shown) <= 1:
+        return "".join(shown)
+    return ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)

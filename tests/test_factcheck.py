@@ -1,0 +1,222 @@
+"""Fact-checking over the real records: verdicts, cited explanations, verbatim quotes, the pack."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+import assistant.factcheck
+from assistant.engine import Assistant
+from assistant.factcheck import ClaimCheck, FactChecker, InvalidClaim
+from index import Embedder
+
+from .conftest import REPO, SAMPLES, open_assistant
+from .factcheck_claims import CLAIMS, Labelled
+
+PLEDGE = "000_dacb6d7e4608512c"  # press release, 27 July 2010
+SENTENCING = "001_531fd4b695795cd4"  # statement, 12 March 2010
+MIN_ACCURACY = 0.9
+
+
+@pytest.fixture(scope="module")
+def checker(reference: Assistant) -> FactChecker:
+    """A checker over the reference corpus, with a fixed clock."""
+    return FactChecker.of(reference, clock=lambda: datetime(2010, 8, 2, 9, 30, tzinfo=UTC))
+
+
+@pytest.fixture(scope="module")
+def samples(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Assistant]:
+    """The project's sample records ingested once for this module."""
+    assistant = open_assistant(tmp_path_factory.mktemp("samples"), embedder)
+    report = assistant.ingest([SAMPLES])
+    assert not report.failures, report.failures
+    yield assistant
+    assistant.close()
+
+
+def assert_verbatim(assistant: Assistant, result: ClaimCheck) -> None:
+    """Every quote is the stored text at its offsets; every citation's marker is used."""
+    for citation in result.citations:
+        e = citation.evidence
+        assert assistant.store.text(e.document.id)[e.start : e.end] == e.quote
+        assert f"[{citation.id}]" in result.explanation
+
+
+def assert_every_fact_cited(result: ClaimCheck) -> None:
+    """With the quotes taken out, each sentence of a verdict's explanation carries a marker."""
+    text = result.explanation
+    for citation in result.citations:
+        text = text.replace("“" + " ".join(citation.evidence.quote.split()) + "”", "QUOTE")
+    sentences = re.split(r"(?<=[.\]])\s+(?=[A-Z])", text)
+    if result.verdict == "not_found":
+        assert sentences[0].startswith("The records do not mention this")
+        assert any(s.startswith("Searched ") for s in sentences)
+        sentences = [s for s in sentences if "QUOTE" in s]
+    for sentence in sentences:
+        assert re.search(r"\[\d+\]", sentence), (sentence, result.explanation)
+
+
+def test_all_twelve_recommendations_is_contradicted(
+    checker: FactChecker, reference: Assistant
+) -> None:
+    result = checker.check("All twelve SCR recommendations have been fully implemented")
+    assert result.verdict == "contradicted", result.explanation
+    quote = result.citations[0].evidence.quote
+    assert result.citations[0].evidence.document.id == PLEDGE
+    assert "Ten of these" in quote and "a further two" in quote
+    assert re.search(r"\b(10|ten) of the 12\b", result.explanation, re.I), result.explanation
+    assert "27 July 2010" in result.explanation  # the document's date, with the quote
+    assert_verbatim(reference, result)
+    assert_every_fact_cited(result)
+
+
+def test_improvement_notice_date(checker: FactChecker, reference: Assistant) -> None:
+    right = checker.check("The Improvement Notice was issued in February 2009")
+    assert right.verdict == "supported", right.explanation
+    assert right.citations[0].evidence.document.id == SENTENCING
+    assert "February 2009" in right.citations[0].evidence.quote
+    wrong = checker.check("The Improvement Notice was issued in March 2011")
+    assert wrong.verdict == "contradicted", wrong.explanation
+    assert "February 2009" in wrong.explanation and "March 2011" in wrong.explanation
+    for result in (right, wrong):
+        assert_verbatim(reference, result)
+        assert_every_fact_cited(result)
+
+
+def test_what_the_records_never_mention_is_not_found(checker: FactChecker) -> None:
+    result = checker.check("The council opened a new adoption centre in Coventry")
+    assert result.verdict == "not_found"
+    assert result.explanation.startswith("The records do not mention this")
+    assert "Coventry" in result.explanation and "Searched 2 documents" in result.explanation
+    assert result.citations == []
+    assert result.searched["documents"] == 2 and "Coventry" in result.searched["names"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "needle"),
+    [
+        ("The vacancy rate was 15 per cent in April 2010", "supported", "15 per cent in April"),
+        ("The vacancy rate was 10 per cent in April 2010", "contradicted", "15 per cent"),
+        ("Ofsted judged safeguarding inadequate in December 2008", "supported", "inadequate"),
+        # the grade is compared: "good" against the records' "inadequate"
+        ("Ofsted judged safeguarding good in December 2008", "contradicted", "inadequate"),
+        ("Seventeen teams moved to Lifford House", "supported", "Lifford House"),
+        # the records say removed from frontline services and put through the disciplinary
+        # process, never "dismissed": not_found (the outcome is not recorded), with the
+        # nearest sentence offered as reading
+        ("Three members of staff were dismissed", "not_found", "disciplinary process"),
+    ],
+)
+def test_more_verdicts(
+    checker: FactChecker, reference: Assistant, claim: str, verdict: str, needle: str
+) -> None:
+    result = checker.check(claim)
+    assert result.verdict == verdict, result.explanation
+    assert result.citations and needle in result.citations[0].evidence.quote
+    assert_verbatim(reference, result)
+    assert_every_fact_cited(result)
+
+
+def test_contradiction_explanations_say_what_the_records_say(checker: FactChecker) -> None:
+    vacancy = checker.check("The vacancy rate was 10 per cent in April 2010")
+    assert vacancy.explanation.startswith(
+        "The records give 15 per cent for April 2010, not 10 per cent [1]."
+    )
+    grade = checker.check("Ofsted judged safeguarding good in December 2008")
+    assert grade.explanation.startswith("The records give “inadequate”")
+    person = checker.check("The Task Force was chaired by Cllr Len Clark")
+    assert person.verdict == "contradicted"
+    assert person.explanation.startswith("The records name Cllr Mike Whitby, not Len Clark [1].")
+
+
+def test_labelled_set_accuracy_and_verbatim_quotes(
+    checker: FactChecker, reference: Assistant, samples: Assistant
+) -> None:
+    checkers = {"reference": (checker, reference), "samples": (FactChecker.of(samples), samples)}
+    assert len(CLAIMS) >= 40
+    assert {c.expected for c in CLAIMS} == {"supported", "contradicted", "not_found"}
+    misses: list[tuple[Labelled, ClaimCheck]] = []
+    started = time.perf_counter()
+    for labelled in CLAIMS:
+        check, assistant = checkers[labelled.corpus]
+        result = check.check(labelled.claim)
+        assert_verbatim(assistant, result)
+        assert_every_fact_cited(result)
+        if result.verdict != labelled.expected:
+            misses.append((labelled, result))
+    elapsed = time.perf_counter() - started
+    accuracy = 1 - len(misses) / len(CLAIMS)
+    print(
+        f"\nlabelled set: accuracy {accuracy:.3f} ({len(CLAIMS) - len(misses)}/{len(CLAIMS)})"
+        f" in {elapsed:.1f} s ({elapsed / len(CLAIMS) * 1000:.0f} ms a claim)"
+    )
+    for labelled, result in misses:
+        print(
+            f"  miss [{labelled.corpus}] expected {labelled.expected}, got {result.verdict}:"
+            f" {labelled.claim} ({labelled.why})"
+        )
+    assert accuracy >= MIN_ACCURACY
+    wrong = [m for m in misses if m[1].verdict != "not_found"]
+    assert len(wrong) <= len(CLAIMS) // 20, wrong  # a wrong verdict is worse than not_found
+
+
+def test_a_draft_is_checked_sentence_by_sentence_into_a_fact_check_pack(
+    checker: FactChecker, reference: Assistant
+) -> None:
+    draft = checker.check_draft(
+        "All twelve SCR recommendations have been fully implemented. The Improvement Notice"
+        " was issued in February 2009.\n\nThe council opened a new adoption centre in Coventry."
+    )
+    assert [c.verdict for c in draft.checks] == ["contradicted", "supported", "not_found"]
+    assert draft.summary == {"supported": 1, "contradicted": 1, "not_found": 1}
+    assert draft.generation == reference.store.generation
+    assert draft.checked_at == "2010-08-02T09:30:00+00:00"
+    report = draft.report
+    assert report.startswith("# Fact-check pack")
+    assert f"Index generation: {draft.generation}" in report and "2010-08-02T09:30:00" in report
+    assert "## 1. Contradicted" in report and "## 3. Not found" in report
+    assert f"document `{PLEDGE}`" in report and "Ten of these have already" in report
+    assert "Birmingham City Council news statement" in report  # the attribution
+    data = draft.as_dict()
+    assert set(data) >= {"claims", "report", "generation", "checked_at"}
+    assert data["claims"][0]["claim"].startswith("All twelve")  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("   ", "the claim is empty"), ("x" * 1001, "the claim is 1001 characters")],
+)
+def test_bad_claims_are_refused(checker: FactChecker, text: str, message: str) -> None:
+    with pytest.raises(InvalidClaim, match=message):
+        checker.check(text)
+
+
+def test_bad_drafts_are_refused(checker: FactChecker) -> None:
+    with pytest.raises(InvalidClaim, match="no sentences"):
+        checker.check_draft(" \n ")
+    with pytest.raises(InvalidClaim, match="the limit is 100"):
+        checker.check_draft(" ".join(f"Claim number {n} is here." for n in range(101)))
+
+
+def test_an_empty_index_finds_nothing(fresh: Assistant, assistant_home: Path) -> None:
+    fresh.ingest([])  # creates the empty index
+    result = FactChecker.of(fresh).check("The Improvement Notice was issued in February 2009")
+    assert result.verdict == "not_found" and "index is empty" in result.explanation
+
+
+def test_public_names_and_no_web_or_cli_framework() -> None:
+    assert sorted(assistant.factcheck.__all__) == sorted(set(assistant.factcheck.__all__))
+    for name in assistant.factcheck.__all__:
+        assert getattr(assistant.factcheck, name) is not None
+    code = "import sys, assistant.factcheck; print('\\n'.join(sorted(sys.modules)))"
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    ).stdout.split()
+    assert not {m.split(".")[0] for m in loaded} & {"fastapi", "typer", "starlette", "textual"}
