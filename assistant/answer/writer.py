@@ -7,8 +7,8 @@ from typing import Protocol
 
 from assistant.answer.evidence import earliest_date
 from assistant.answer.models import Evidence
-from assistant.answer.question import Question
-from index import format_date
+from assistant.answer.question import Question, stem, words
+from index import find_dates, format_date
 
 _KIND_LABEL = {
     "press_release": "the press release",
@@ -41,18 +41,27 @@ class ExtractiveWriter:
         """One sentence per piece of evidence, in date order, each followed by its [n];
         a "when" question is answered date first."""
         ordered = sorted(evidence, key=earliest_date)
-        lines = [
-            f"{_lead(e, question.asks_when)}{e.quote} [{n}]" for n, e in enumerate(ordered, start=1)
-        ]
+        lines = [f"{_lead(e, question)}{e.quote} [{n}]" for n, e in enumerate(ordered, start=1)]
         return Draft(text=" ".join(lines), cited=ordered)
 
 
-def _lead(evidence: Evidence, date_first: bool) -> str:
+def _lead(evidence: Evidence, question: Question) -> str:
     """Lead with the date for "when" questions; date an undated sentence by its document."""
     document = evidence.document
     if evidence.dates:
-        return f"{format_date(evidence.dates[0])}: " if date_first else ""
+        when = _event_date(evidence, question) if question.asks_when else None
+        return f"{format_date(when)}: " if when else ""
     if not document.date:
         return ""
     label = _KIND_LABEL.get(document.kind, "the record")
     return f"In {label} of {format_date(document.date)}: "
+
+
+def _event_date(evidence: Evidence, question: Question) -> str | None:
+    """The date written nearest the question's words (not the document's own date)."""
+    mentions = [m for m in find_dates(evidence.quote) if m.value != evidence.document.date]
+    anchors = [start for start, _, word in words(evidence.quote) if stem(word) in question.terms]
+    if not mentions or not anchors:
+        return None
+    nearest = min(mentions, key=lambda m: min(abs(m.start - a) for a in anchors))
+    return nearest.value

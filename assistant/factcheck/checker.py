@@ -44,7 +44,7 @@ class FactChecker:
         *,
         rules: Rules | None = None,
         day_first: bool = True,
-        top_k: int = 10,
+        top_k: int = 20,
         max_claim_chars: int = 1000,
         max_claims: int = MAX_DRAFT_CLAIMS,
         clock: Callable[[], datetime] = utc_now,
