@@ -6,6 +6,7 @@ The assistant layer imports only the names listed in `__all__`.
 from index.dates import date_bounds, find_dates, format_date, normalise_date
 from index.embedder import DEFAULT_MODEL, Embedder
 from index.errors import DocumentNotFound, IndexLayerError, LoaderError, StoreError
+from index.events import DatedSpan, dated_spans
 from index.fields import FieldChange, StoredRecord
 from index.ingest import Ingestor, IngestReport, Progress
 from index.kinds import normalise_kind
@@ -23,6 +24,7 @@ __all__ = [
     "SUPPORTED_SUFFIXES",
     "DateMention",
     "DatedSentence",
+    "DatedSpan",
     "DocumentNotFound",
     "DocumentRecord",
     "Embedder",
@@ -42,6 +44,7 @@ __all__ = [
     "StoredRecord",
     "StoredSentence",
     "date_bounds",
+    "dated_spans",
     "find_dates",
     "format_date",
     "normalise_date",

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from assistant.answer.glossary import with_synonyms
 from assistant.answer.models import Evidence
 from assistant.answer.question import EARLIEST, LATEST, PRECISION, Question, stem, stems
-from index import SearchHit, Store, date_bounds, find_dates
+from index import SearchHit, Store, date_bounds, dated_spans, find_dates
 
 COMMON_NAME_SHARE = 0.2
 """A name in this share of passages or more (e.g. "Birmingham") is not required."""
@@ -121,7 +121,7 @@ class EvidenceSelector:
                 continue
             sentence_stems = with_synonyms(stems(quote))
             coverage = _coverage(weights, sentence_stems)
-            mentions = find_dates(quote, day_first=self.rules.day_first)
+            mentions = sentence_dates(quote, hit.document.date, self.rules.day_first)
             when = 0.1 if question.asks_when and mentions else 0.0
             evidence = Evidence(
                 document=hit.document,
@@ -131,8 +131,8 @@ class EvidenceSelector:
                 page=sentence.page,
                 score=coverage + bonus + when,
                 coverage=coverage,
-                dates=tuple(m.value for m in mentions),
-                precisions=tuple(PRECISION[m.precision] for m in mentions),
+                dates=tuple(value for value, _ in mentions),
+                precisions=tuple(precision for _, precision in mentions),
             )
             found.append((evidence, sentence_stems))
         return found
@@ -158,6 +158,19 @@ class EvidenceSelector:
                 continue
             chosen.append(other)
         return chosen
+
+
+def sentence_dates(quote: str, anchor: str | None, day_first: bool) -> list[tuple[str, int]]:
+    """(value, precision) of each date the sentence gives, relative ones ("last month")
+    resolved against its document's date as the indexer does."""
+    found = []
+    for span in dated_spans(quote, anchor, day_first=day_first):
+        if span.precision in PRECISION:
+            value = span.first[: {"year": 4, "month": 7}.get(span.precision, 10)]
+            found.append((value, PRECISION[span.precision]))
+        elif span.precision == "range":
+            found += [(span.first[:7], 2), (span.last[:7], 2)]
+    return found
 
 
 def latest_date(evidence: Evidence) -> str:

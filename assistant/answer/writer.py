@@ -8,7 +8,7 @@ from typing import Protocol
 from assistant.answer.evidence import earliest_date
 from assistant.answer.models import Evidence
 from assistant.answer.question import Question, stem, words
-from index import find_dates, format_date
+from index import date_bounds, dated_spans, format_date
 
 _KIND_LABEL = {
     "press_release": "the press release",
@@ -50,7 +50,7 @@ def _lead(evidence: Evidence, question: Question) -> str:
     document = evidence.document
     if evidence.dates:
         when = _event_date(evidence, question) if question.asks_when else None
-        return f"{format_date(when)}: " if when else ""
+        return f"{when}: " if when else ""
     if not document.date:
         return ""
     label = _KIND_LABEL.get(document.kind, "the record")
@@ -59,9 +59,12 @@ def _lead(evidence: Evidence, question: Question) -> str:
 
 def _event_date(evidence: Evidence, question: Question) -> str | None:
     """The date written nearest the question's words (not the document's own date)."""
-    mentions = [m for m in find_dates(evidence.quote) if m.value != evidence.document.date]
+    spans = dated_spans(evidence.quote, evidence.document.date)
+    published = date_bounds(evidence.document.date)[0] if evidence.document.date else None
+    if len(spans) > 1 and published:  # "the statement of 12 March 2010 recorded …"
+        spans = [s for s in spans if s.first != published] or spans
     anchors = [start for start, _, word in words(evidence.quote) if stem(word) in question.terms]
-    if not mentions or not anchors:
+    if not spans or not anchors:
         return None
-    nearest = min(mentions, key=lambda m: min(abs(m.start - a) for a in anchors))
-    return nearest.value
+    nearest = min(spans, key=lambda s: min(abs(s.start - a) for a in anchors))
+    return nearest.label
