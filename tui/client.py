@@ -56,6 +56,21 @@ class RecordsClient:
         """A document's metadata and full text."""
         return await self._json("GET", f"/v1/documents/{doc_id}")
 
+    async def timeline(self, **params: Any) -> dict[str, Any]:
+        """Dated events (since, until, kind, about)."""
+        query = {k: v for k, v in params.items() if v}
+        return await self._json("GET", "/v1/timeline", params=query)
+
+    async def recommendations(self, status: str | None = None) -> dict[str, Any]:
+        """The register's rows, optionally of one status."""
+        return await self._json(
+            "GET", "/v1/recommendations", params={"status": status} if status else {}
+        )
+
+    async def check(self, text: str) -> dict[str, Any]:
+        """Fact-check a draft: one verdict per claim, plus the report."""
+        return await self._json("POST", "/v1/check", json={"text": text})
+
     async def chat(
         self, messages: list[dict[str, str]], filters: dict[str, str] | None = None
     ) -> AsyncIterator[Event]:
