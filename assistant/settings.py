@@ -45,7 +45,9 @@ class Settings(BaseSettings):
     dense_weight: float = Field(
         default=0.5, ge=0, le=1, description="Weight of dense similarity in weighted fusion."
     )
-    candidates: int = Field(default=100, ge=10, description="Candidates drawn per ranking.")
+    candidates: int = Field(
+        default=300, ge=10, description="Candidates drawn per ranking (300: measured best)."
+    )
     answer_sentences: int = Field(
         default=3, ge=1, le=8, description="Most sentences an answer quotes."
     )

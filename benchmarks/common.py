@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import resource
 import statistics
 from collections.abc import Callable, Iterator
@@ -15,10 +14,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from assistant.engine import Assistant
 from index import IngestReport
-
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 SCIFACT = Path("/work/shared/data/scifact")
 OUT = Path(__file__).resolve().parent / "out"
@@ -66,8 +61,8 @@ def scifact_qrels() -> dict[str, dict[str, int]]:
 
 
 @contextmanager
-def progress_bar(description: str, total: int) -> Iterator[Callable[[int], None]]:
-    """A live bar; the caller sets how much is done."""
+def progress_bar(description: str, total: int | None) -> Iterator[Callable[..., None]]:
+    """A live bar; the caller sets how much is done (and the total, once it is known)."""
     columns = (
         TextColumn("{task.description:<14}"),
         BarColumn(),
@@ -76,14 +71,13 @@ def progress_bar(description: str, total: int) -> Iterator[Callable[[int], None]
     )
     with Progress(*columns, transient=False) as progress:
         task = progress.add_task(description, total=total)
-        yield lambda done: progress.update(task, completed=done)
+        yield lambda done, total=None: progress.update(task, completed=done, total=total)
 
 
 def ingest_with_bar(assistant: Assistant, folder: Path, description: str) -> IngestReport:
     """Ingest a folder through the real pipeline, advancing the bar file by file."""
-    total = len(list(folder.glob("*.jsonl")))
-    with progress_bar(description, total) as advance:
-        return assistant.ingest([folder], progress=lambda done, _: advance(done))
+    with progress_bar(description, None) as update:
+        return assistant.ingest([folder], progress=lambda done, total: update(done, total))
 
 
 def peak_rss_mb() -> float:
