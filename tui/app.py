@@ -18,10 +18,13 @@ from textual.widgets.option_list import Option
 from tui.client import RecordsClient, ServiceError
 from tui.conversations import ConversationStore, to_markdown
 from tui.models import Conversation, Exchange
+from tui.screens.check import CheckScreen
 from tui.screens.conversations import ConversationsScreen
 from tui.screens.documents import DocumentsScreen
 from tui.screens.filters import FiltersScreen
+from tui.screens.register import RegisterScreen
 from tui.screens.source import SourceScreen
+from tui.screens.timeline import TimelineScreen
 from tui.widgets.exchange import ExchangeView
 from tui.widgets.question_input import QuestionInput
 from tui.widgets.sources import SourcesPanel
@@ -32,6 +35,14 @@ EXAMPLES = (
     "How many recommendations did the Serious Case Review make?",
     "Who chaired the Task Force?",
 )
+
+
+CHAT_ACTIONS = frozenset(
+    {
+        "documents", "filters", "focus_sources", "copy_answer", "export", "open_conversation",
+        "new_conversation", "retry", "timeline", "register", "check",
+    }
+)  # fmt: skip
 
 
 class RecordsApp(App[None]):
@@ -48,6 +59,9 @@ class RecordsApp(App[None]):
         Binding("ctrl+o", "open_conversation", "Open saved"),
         Binding("ctrl+l", "new_conversation", "New"),
         Binding("ctrl+r", "retry", "Retry"),
+        Binding("ctrl+g", "timeline", "Timeline"),
+        Binding("ctrl+b", "register", "Register"),
+        Binding("f2", "check", "Fact-check"),
         Binding("ctrl+t", "toggle_theme", "Theme"),
     ]
 
@@ -184,6 +198,22 @@ class RecordsApp(App[None]):
         return self._documents[doc_id]
 
     # ---- actions -----------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Chat actions only from the chat: never on a hidden chat, never a screen twice."""
+        return not (action in CHAT_ACTIONS and len(self.screen_stack) > 1)
+
+    def action_timeline(self) -> None:
+        """Dated events in order; open any event's source."""
+        self.push_screen(TimelineScreen(self.client))
+
+    def action_register(self) -> None:
+        """The recommendations register with status."""
+        self.push_screen(RegisterScreen(self.client))
+
+    def action_check(self) -> None:
+        """Paste a draft and see each sentence supported, contradicted or not found."""
+        self.push_screen(CheckScreen(self.client))
+
     def action_documents(self) -> None:
         """Browse every document."""
         self.push_screen(DocumentsScreen(self.client))
@@ -240,6 +270,9 @@ class RecordsApp(App[None]):
             self.wait_until_ready()
             return
         last = self.conversation.exchanges.pop()
+        for view in self.query(ExchangeView):
+            if view.exchange is last:
+                view.remove()
         self.ask(last.question)
 
     def action_toggle_theme(self) -> None:

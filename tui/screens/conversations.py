@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
@@ -24,7 +25,7 @@ class ConversationsScreen(ModalScreen[Conversation | None]):
 
     def compose(self) -> ComposeResult:
         options = [
-            Option(f"{c.title}  ({len(c.exchanges)} questions, {c.id[:8]})", id=c.id)
+            Option(Text(f"{c.title}  ({len(c.exchanges)} questions, {c.id[:8]})"), id=c.id)
             for c in self.conversations
         ] or [Option("No saved conversations yet.", disabled=True)]
         picker = OptionList(*options, id="conversation-list")

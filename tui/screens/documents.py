@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -68,9 +69,8 @@ class DocumentsScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.clear()
         for d in rows:
-            table.add_row(
-                d["title"], d["kind"], d.get("date") or "", str(d.get("chunks")), key=d["id"]
-            )
+            cells = (d["title"], d["kind"], d.get("date") or "", str(d.get("chunks")))
+            table.add_row(*[Text(c) for c in cells], key=d["id"])  # titles are not markup
 
     def on_input_changed(self, _: Input.Changed) -> None:
         self.fill()

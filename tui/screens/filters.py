@@ -28,7 +28,7 @@ class FiltersScreen(ModalScreen[dict[str, str]]):
             yield Select(
                 [(k, k) for k in KINDS],
                 prompt="any kind",
-                value=self.current.get("kind", Select.BLANK),
+                value=self.current.get("kind", Select.NULL),
                 id="kind",
             )
             yield Input(

@@ -48,7 +48,7 @@ class SourceScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = self.document["title"]
-        self.show_span()
+        self.call_after_refresh(self.show_span)  # after layout, so centring is right
 
     def show_span(self) -> None:
         """Select the current quote and scroll it to the middle of the view."""

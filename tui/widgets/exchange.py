@@ -38,7 +38,7 @@ class ExchangeView(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(f"[b]You:[/b] {_rich_escape(self.exchange.question)}", classes="question")
         yield Static("", classes="resolved")
-        yield Markdown("", classes="answer")
+        yield Markdown("", classes="answer", open_links=False)
         yield Static("", classes="related")
 
     def on_mount(self) -> None:
