@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from assistant import render
 from assistant.cli_access import audit, keys_app
 from assistant.cli_check import check
+from assistant.cli_common import HomeOption, JsonOption, opened, print_json, settings_for
 from assistant.cli_registers import recommendations
-from assistant.engine import Assistant, make_filters
+from assistant.engine import make_filters
 from assistant.errors import AssistantError
-from assistant.settings import Settings
-from index import IndexLayerError
 
 app = typer.Typer(
     add_completion=False,
@@ -35,42 +32,9 @@ app.command()(check)
 app.command()(recommendations)
 err = Console(stderr=True)
 
-HomeOption = Annotated[
-    Path | None, typer.Option("--home", help="Index folder (default: ASSISTANT_HOME or per-user).")
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 KindOption = Annotated[str | None, typer.Option("--kind", help="Only this kind of record.")]
 SinceOption = Annotated[str | None, typer.Option("--since", help="Only records dated on/after.")]
 UntilOption = Annotated[str | None, typer.Option("--until", help="Only records dated on/before.")]
-
-
-@contextmanager
-def _assistant(home: Path | None) -> Iterator[Assistant]:
-    """Settings from the environment, --home on top; domain errors become one line, exit 2."""
-    assistant = Assistant(_settings(home))
-    try:
-        yield assistant
-    except (AssistantError, IndexLayerError) as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
-    finally:
-        assistant.close()
-
-
-def _settings(home: Path | None) -> Settings:
-    """The settings, or a one-line error naming the bad setting."""
-    try:
-        return Settings() if home is None else Settings(home=home)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(part) for part in first["loc"])
-        name = "--home" if field == "home" and home is not None else f"ASSISTANT_{field.upper()}"
-        typer.echo(f"error: invalid setting {name}: {first['msg']}", err=True)
-        raise typer.Exit(2) from None
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 @app.command()
@@ -81,12 +45,12 @@ def ingest(
 ) -> None:
     """Add or update records from files and folders; unchanged files are skipped."""
     with (
-        _assistant(home) as assistant,
+        opened(home) as assistant,
         _progress(enabled=not as_json and err.is_terminal) as progress,
     ):
         report = assistant.ingest(paths, progress)
     if as_json:
-        _print_json(report.as_dict())
+        print_json(report.as_dict())
     else:
         for failure in report.failures:
             typer.echo(f"failed: {failure.origin}: {failure.reason}", err=True)
@@ -120,11 +84,11 @@ def docs(
     as_json: JsonOption = False,
 ) -> None:
     """List the documents in the index."""
-    with _assistant(home) as assistant:
+    with opened(home) as assistant:
         filters = make_filters(kind, since, until, assistant.settings.day_first)
         documents = assistant.documents(filters)
     if as_json:
-        _print_json([{**d.as_dict(), "chunks": d.chunks} for d in documents])
+        print_json([{**d.as_dict(), "chunks": d.chunks} for d in documents])
     else:
         typer.echo(render.documents_text(documents))
 
@@ -136,11 +100,11 @@ def remove(
     as_json: JsonOption = False,
 ) -> None:
     """Delete documents (and their passages and vectors) from the index."""
-    with _assistant(home) as assistant:
+    with opened(home) as assistant:
         for doc_id in doc_ids:
             assistant.remove(doc_id)
     if as_json:
-        _print_json({"removed": doc_ids})
+        print_json({"removed": doc_ids})
     else:
         typer.echo(f"removed {len(doc_ids)} document(s): {', '.join(doc_ids)}")
 
@@ -156,11 +120,11 @@ def search(
     as_json: JsonOption = False,
 ) -> None:
     """Hybrid (keyword + semantic) search over passages."""
-    with _assistant(home) as assistant:
+    with opened(home) as assistant:
         filters = make_filters(kind, since, until, assistant.settings.day_first)
         hits = assistant.search(query, top, filters)
     if as_json:
-        _print_json({"query": query, "hits": [h.as_dict() for h in hits]})
+        print_json({"query": query, "hits": [h.as_dict() for h in hits]})
     else:
         typer.echo(render.hits_text(hits))
 
@@ -175,11 +139,11 @@ def ask(
     as_json: JsonOption = False,
 ) -> None:
     """Answer from the records, every sentence cited; or say plainly they do not."""
-    with _assistant(home) as assistant:
+    with opened(home) as assistant:
         filters = make_filters(kind, since, until, assistant.settings.day_first)
         answer = assistant.ask(question, filters)
     if as_json:
-        _print_json(answer.as_dict())
+        print_json(answer.as_dict())
     else:
         typer.echo(render.answer_text(answer))
 
@@ -195,7 +159,7 @@ def serve(
     from assistant.service.server import serve as run_server  # FastAPI only when serving
 
     try:
-        run_server(_settings(home), host, port, workers)
+        run_server(settings_for(home), host, port, workers)
     except AssistantError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
@@ -213,11 +177,11 @@ def timeline_command(
     as_json: JsonOption = False,
 ) -> None:
     """Dated events in order, each with its citations (one event however many report it)."""
-    with _assistant(home) as assistant:
+    with opened(home) as assistant:
         filters = make_filters(kind, since, until, assistant.settings.day_first)
         events = assistant.timeline(filters, about)
     if as_json:
-        _print_json({"events": [e.as_dict() for e in events], "count": len(events)})
+        print_json({"events": [e.as_dict() for e in events], "count": len(events)})
     else:
         typer.echo(render.timeline_text(events))
 

@@ -6,47 +6,27 @@ the index. Errors end as one line on stderr and exit code 2, as there.
 
 from __future__ import annotations
 
-import json
-import sys
 import textwrap
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated
 
 import typer
-from pydantic import ValidationError
 
 from assistant.access import AuditEntry, AuditLog, KeyInfo, KeyStore, Role
+from assistant.cli_common import HomeOption, JsonOption, fail, print_json, settings_for
 from assistant.errors import AssistantError
-from assistant.settings import Settings
 
 keys_app = typer.Typer(
     no_args_is_help=True,
     help="Create, list and revoke API keys for the HTTP service (only hashes are stored).",
 )
 
-HomeOption = Annotated[
-    Path | None, typer.Option("--home", help="Index folder (default: ASSISTANT_HOME or per-user).")
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
-
 
 def _home(home: Path | None) -> Path:
-    """The home folder from the settings, --home on top; a bad setting is one line, exit 2."""
-    try:
-        return (Settings() if home is None else Settings(home=home)).home
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(part) for part in first["loc"])
-        name = "--home" if field == "home" and home is not None else f"ASSISTANT_{field.upper()}"
-        _fail(f"invalid setting {name}: {first['msg']}")
-
-
-def _fail(message: str) -> NoReturn:
-    """Print one error line and leave with exit code 2."""
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(2) from None
+    """The home folder from the settings, --home on top."""
+    return settings_for(home).home
 
 
 @contextmanager
@@ -55,7 +35,7 @@ def _domain_errors() -> Iterator[None]:
     try:
         yield
     except AssistantError as exc:
-        _fail(str(exc))
+        fail(str(exc))
 
 
 @contextmanager
@@ -66,10 +46,6 @@ def _keys(home: Path | None) -> Iterator[KeyStore]:
             yield store
     finally:
         store.close()
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def _table(rows: Sequence[Sequence[str]]) -> str:
@@ -93,7 +69,7 @@ def create(
         info, secret = store.create(role, name)
     typer.echo("warning: copy this key now; it will not be shown again.", err=True)
     if as_json:
-        _print_json(
+        print_json(
             {
                 "id": info.id,
                 "name": info.name,
@@ -113,7 +89,7 @@ def list_keys(home: HomeOption = None, as_json: JsonOption = False) -> None:
     with _keys(home) as store:
         keys = store.list()
     if as_json:
-        _print_json([info.as_dict() for info in keys])
+        print_json([info.as_dict() for info in keys])
     else:
         typer.echo(_keys_text(keys))
 
@@ -146,7 +122,7 @@ def revoke(
     with _keys(home) as store:
         info = store.revoke(key)
     if as_json:
-        _print_json(info.as_dict())
+        print_json(info.as_dict())
     else:
         typer.echo(f"revoked key {info.name} (id {info.id}) at {_short_time(info.revoked_at)}")
 
@@ -167,7 +143,7 @@ def audit(
     finally:
         log.close()
     if as_json:
-        _print_json([entry.as_dict() for entry in entries])
+        print_json([entry.as_dict() for entry in entries])
     else:
         typer.echo(_audit_text(entries))
 

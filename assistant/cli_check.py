@@ -6,21 +6,18 @@ stderr and exit code 2, as for the other commands; verdicts are not errors (exit
 
 from __future__ import annotations
 
-import json
-import sys
 import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated
 
 import typer
-from pydantic import ValidationError
 
+from assistant.cli_common import fail, print_json, settings_for
 from assistant.engine import Assistant
 from assistant.errors import AssistantError
 from assistant.factcheck import ClaimCheck, DraftCheck, FactChecker
-from assistant.settings import Settings
 from index import IndexLayerError, format_date
 
 _LABEL = {"supported": "SUPPORTED", "contradicted": "CONTRADICTED", "not_found": "NOT FOUND"}
@@ -47,9 +44,9 @@ def check(
 ) -> None:
     """Fact-check a claim (or a draft with --file): supported, contradicted or not_found."""
     if (claim is None) == (file is None):
-        _fail("give a claim or --file DRAFT (one of the two)")
+        fail("give a claim or --file DRAFT (one of the two)")
     if report is not None and file is None:
-        _fail("--report needs --file DRAFT")
+        fail("--report needs --file DRAFT")
     draft_text = _read(file) if file is not None else None
     with _checker(home) as checker:
         if draft_text is None:
@@ -60,7 +57,7 @@ def check(
     if report is not None:
         _write(report, draft.report)
     if as_json:
-        _print_json(draft.as_dict())
+        print_json(draft.as_dict())
     else:
         typer.echo(_summary_table(draft))
         if report is not None:
@@ -70,24 +67,13 @@ def check(
 @contextmanager
 def _checker(home: Path | None) -> Iterator[FactChecker]:
     """A checker over the index in the home folder; domain errors become one line, exit 2."""
-    assistant = Assistant(_settings(home))
+    assistant = Assistant(settings_for(home))
     try:
         yield FactChecker.of(assistant)
     except (AssistantError, IndexLayerError) as exc:
-        _fail(str(exc))
+        fail(str(exc))
     finally:
         assistant.close()
-
-
-def _settings(home: Path | None) -> Settings:
-    """The settings, or a one-line error naming the bad setting."""
-    try:
-        return Settings() if home is None else Settings(home=home)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(part) for part in first["loc"])
-        name = "--home" if field == "home" and home is not None else f"ASSISTANT_{field.upper()}"
-        _fail(f"invalid setting {name}: {first['msg']}")
 
 
 def _read(path: Path) -> str:
@@ -95,30 +81,21 @@ def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        _fail(f"{path}: not UTF-8 text")
+        fail(f"{path}: not UTF-8 text")
     except OSError as exc:
-        _fail(f"{path}: {exc.strerror or exc}")
+        fail(f"{path}: {exc.strerror or exc}")
 
 
 def _write(path: Path, text: str) -> None:
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        _fail(f"cannot write the report to {path}: {exc.strerror or exc}")
-
-
-def _fail(message: str) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(2) from None
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        fail(f"cannot write the report to {path}: {exc.strerror or exc}")
 
 
 def _print_claim(result: ClaimCheck, generation: int, as_json: bool) -> None:
     if as_json:
-        _print_json({**result.as_dict(), "generation": generation})
+        print_json({**result.as_dict(), "generation": generation})
     else:
         typer.echo(claim_text(result))
 

@@ -6,25 +6,14 @@ exit code 2, as there.
 
 from __future__ import annotations
 
-import json
-import sys
 import textwrap
-from pathlib import Path
 from typing import Annotated
 
 import typer
-from pydantic import ValidationError
 
-from assistant.engine import Assistant
-from assistant.errors import AssistantError
+from assistant.cli_common import HomeOption, JsonOption, opened, print_json
 from assistant.registers import Recommendation
-from assistant.settings import Settings
-from index import IndexLayerError
 
-HomeOption = Annotated[
-    Path | None, typer.Option("--home", help="Index folder (default: ASSISTANT_HOME or per-user).")
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 StatusOption = Annotated[
     str | None,
     typer.Option(
@@ -43,22 +32,10 @@ def recommendations(
     as_json: JsonOption = False,
 ) -> None:
     """List register rows (SCR recommendations, action-plan items) with their status."""
-    try:
-        settings = Settings() if home is None else Settings(home=home)
-    except ValidationError as exc:
-        typer.echo(f"error: invalid setting: {exc.errors()[0]['msg']}", err=True)
-        raise typer.Exit(2) from None
-    assistant = Assistant(settings)
-    try:
+    with opened(home) as assistant:
         rows = assistant.recommendations(status, kind)
-    except (AssistantError, IndexLayerError) as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
-    finally:
-        assistant.close()
     if as_json:
-        sys.stdout.write(json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=2))
-        sys.stdout.write("\n")
+        print_json([r.as_dict() for r in rows])
     else:
         typer.echo(register_text(rows))
 
