@@ -135,8 +135,7 @@ class Searcher:
 
 
 def fts_query(text: str, *, keep_stopwords: bool = False) -> str:
-    """An FTS5 MATCH expression: words quoted (no syntax injection), OR-ed, stop words out
-    unless nothing else is left."""
+    """An FTS5 MATCH: words quoted (no syntax injection), OR-ed, stop words out unless all are."""
     words = list(dict.fromkeys(w.lower() for w in _TOKEN.findall(text)))
     kept = words if keep_stopwords else [w for w in words if w not in STOPWORDS] or words
     return " OR ".join(f'"{w}"' for w in kept)
