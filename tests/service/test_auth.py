@@ -16,19 +16,15 @@ from assistant.access import KeyStore
 from assistant.service.server import UnsafeBind, check_bind
 from assistant.settings import Settings
 
+from ..servers import CLI, REPO, LiveServer, free_port, subprocess_env
 from .conftest import (
-    CLI,
     NOTICE_Q,
     PLEDGE_ID,
-    REPO,
     ClientFactory,
-    LiveServer,
     Reply,
     assert_error,
     bearer,
     chat_messages,
-    free_port,
-    subprocess_env,
 )
 
 ROLES = ("reader", "editor", "admin")

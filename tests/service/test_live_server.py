@@ -10,17 +10,14 @@ from pathlib import Path
 
 import httpx
 
+from ..servers import CLI, REPO, LiveServer, subprocess_env
 from .conftest import (
-    CLI,
     NOTICE_Q,
     PLEDGE_ID,
-    REPO,
     SEARCH_QUERIES,
     VACANCY_Q,
-    LiveServer,
     assert_error,
     parse_sse,
-    subprocess_env,
 )
 
 INGEST_DEADLINE_S = 60.0

@@ -9,7 +9,13 @@ from openai.types.chat import ChatCompletionMessageParam
 
 from assistant.access import KeyStore
 
-from .conftest import FOLLOW_UP, NOTICE_Q, RESOLVED_FOLLOW_UP, VACANCY_Q, LiveServer
+from ..servers import LiveServer
+from .conftest import (
+    FOLLOW_UP,
+    NOTICE_Q,
+    RESOLVED_FOLLOW_UP,
+    VACANCY_Q,
+)
 
 
 def make_client(server: LiveServer, api_key: str = "unused") -> OpenAI:

@@ -34,7 +34,10 @@ from assistant.service.app import create_app
 from assistant.settings import Settings
 from index import Embedder
 
-from .conftest import bearer, copy_home
+from ..servers import copy_home
+from .conftest import (
+    bearer,
+)
 
 MAX_EXAMPLES = 15
 CHECKS = [not_a_server_error, response_schema_conformance]

@@ -8,13 +8,13 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from ..servers import LiveServer
 from .conftest import (
     FOLLOW_UP,
     NOTICE_Q,
     RESOLVED_FOLLOW_UP,
     SEARCH_QUERIES,
     VACANCY_Q,
-    LiveServer,
     chat_messages,
     parse_sse,
 )

@@ -10,15 +10,10 @@ Textual's Pilot. Nothing stands in for the service.
 from __future__ import annotations
 
 import asyncio
-import os
-import shutil
-import socket
-import subprocess
 import sys
 import time
 from collections.abc import AsyncIterator, Callable, Generator, Iterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,12 +31,12 @@ from tui.conversations import ConversationStore
 from tui.models import Exchange
 from tui.widgets.question_input import QuestionInput
 
-REPO = Path(__file__).resolve().parents[2]
-CLI = (sys.executable, "-m", "assistant.cli")
+from ..servers import LiveServer as Service
+from ..servers import copy_home as copy_home
+from ..servers import start_server, stop_server, subprocess_env
+
 ASSISTANT = Path(sys.executable).parent / "assistant"  # the console script of this venv
-START_DEADLINE_S = 120.0
 ANSWER_DEADLINE_S = 30.0
-LOG_TAIL_CHARS = 20_000
 
 # Facts of the reference corpus (../shared/corpus) the tests ask about.
 VACANCY_Q = "What was the vacancy rate in April 2010?"
@@ -59,55 +54,6 @@ STATEMENT_TITLE = "Statement following sentencing in Khyra Ishaq trial"
 # ---------------------------------------------------------------- one real server
 
 
-@dataclass
-class Service:
-    """A running `assistant serve` process."""
-
-    url: str
-    port: int
-    home: Path
-    log: Path
-    process: subprocess.Popen[bytes]
-
-    def log_tail(self) -> str:
-        """The end of the server's output."""
-        if not self.log.exists():
-            return ""
-        return self.log.read_text("utf-8", errors="replace")[-LOG_TAIL_CHARS:]
-
-
-def free_port() -> int:
-    """A loopback port nobody listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def child_env(home: Path, **extra: str) -> dict[str, str]:
-    """The environment of a child `assistant` process: offline model, this home, no rate limit.
-
-    The rate limit is lifted because every loopback client shares one bucket in open mode.
-    """
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
-    env.update(
-        HF_HUB_OFFLINE="1",
-        TRANSFORMERS_OFFLINE="1",
-        TOKENIZERS_PARALLELISM="false",
-        PYTHONUNBUFFERED="1",
-        ASSISTANT_HOME=str(home),
-        ASSISTANT_RATE_PER_MINUTE="1000000",
-        **extra,
-    )
-    return env
-
-
-def copy_home(reference: Path, target: Path) -> Path:
-    """A private copy of an index folder (SQLite files and FAISS vectors)."""
-    shutil.copytree(reference, target)
-    return target
-
-
 @pytest.fixture(scope="session")
 def tui_reference_home(
     tmp_path_factory: pytest.TempPathFactory, embedder: Embedder, corpus_dir: Path
@@ -123,50 +69,20 @@ def tui_reference_home(
     return home
 
 
+def child_env(home: Path, **extra: str) -> dict[str, str]:
+    """A child `assistant` process's environment, rate limit lifted: in open mode every
+    loopback client shares one bucket."""
+    return subprocess_env(
+        home, TOKENIZERS_PARALLELISM="false", ASSISTANT_RATE_PER_MINUTE="1000000", **extra
+    )
+
+
 def start_service(home: Path, log: Path) -> Service:
-    """`python -m assistant.cli serve` on a free port, returned once GET /ready says 200."""
-    for _attempt in range(3):  # another process may take the free port before the server
-        port = free_port()
-        with log.open("ab") as sink:
-            process = subprocess.Popen(
-                [*CLI, "serve", "--home", str(home), "--host", "127.0.0.1", "--port", str(port)],
-                cwd=REPO,
-                env=child_env(home),
-                stdout=sink,
-                stderr=subprocess.STDOUT,
-            )
-        service = Service(f"http://127.0.0.1:{port}", port, home, log, process)
-        if _wait_ready(service):
-            return service
-        stop_service(service)
-        if "address already in use" not in service.log_tail().lower():
-            break
-    pytest.fail(f"the service did not become ready; its log:\n{service.log_tail()}")
+    """`assistant serve` on a free port, once GET /ready says 200 (rate limit lifted)."""
+    return start_server(home, log, ASSISTANT_RATE_PER_MINUTE="1000000")
 
 
-def _wait_ready(service: Service) -> bool:
-    deadline = time.monotonic() + START_DEADLINE_S
-    while time.monotonic() < deadline:
-        if service.process.poll() is not None:
-            return False
-        try:
-            if httpx.get(f"{service.url}/ready", timeout=2.0).status_code == 200:
-                return True
-        except httpx.TransportError:
-            pass
-        time.sleep(0.2)
-    return False
-
-
-def stop_service(service: Service) -> None:
-    """Terminate, then kill if it will not go."""
-    if service.process.poll() is None:
-        service.process.terminate()
-        try:
-            service.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            service.process.kill()
-            service.process.wait(timeout=15)
+stop_service = stop_server
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,15 @@ import pytest
 
 from tui.widgets.exchange import ExchangeView
 
-from .conftest import VACANCY_Q, AppFactory, Service, ask, driving, free_port, until
+from ..servers import free_port
+from .conftest import (
+    VACANCY_Q,
+    AppFactory,
+    Service,
+    ask,
+    driving,
+    until,
+)
 
 pytestmark = pytest.mark.anyio
 

@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from .conftest import REPO
+from ..servers import REPO
 
 HEAVY = {
     "torch",
