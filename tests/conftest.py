@@ -60,6 +60,21 @@ def reference(
     assistant.close()
 
 
+@pytest.fixture(scope="session")
+def reference_home(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder, corpus_dir: Path
+) -> Path:
+    """The reference corpus ingested once into a folder that HTTP tests copy, never change."""
+    home = tmp_path_factory.mktemp("reference-home") / "home"
+    assistant = Assistant(Settings(home=home), embedder=embedder, create=True)
+    try:
+        report = assistant.ingest([corpus_dir])
+    finally:
+        assistant.close()
+    assert not report.failures, report.failures
+    return home
+
+
 @pytest.fixture
 def fresh(assistant_home: Path, embedder: Embedder) -> Iterator[Assistant]:
     """An empty Assistant in this test's own home."""

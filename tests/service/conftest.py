@@ -17,7 +17,6 @@ from typing import Any, Protocol
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.engine import Assistant
 from assistant.service.app import create_app
 from assistant.settings import Settings
 from index import Embedder
@@ -116,21 +115,6 @@ def assert_no_leak(text: str) -> None:
 
 
 # ---------------------------------------------------------------- the reference index
-
-
-@pytest.fixture(scope="session")
-def reference_home(
-    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder, corpus_dir: Path
-) -> Path:
-    """The reference corpus ingested once; tests copy it, never change it."""
-    home = tmp_path_factory.mktemp("service-reference") / "home"
-    assistant = Assistant(Settings(home=home), embedder=embedder, create=True)
-    try:
-        report = assistant.ingest([corpus_dir])
-    finally:
-        assistant.close()
-    assert not report.failures, report.failures
-    return home
 
 
 @pytest.fixture

@@ -22,9 +22,6 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
-from assistant.engine import Assistant
-from assistant.settings import Settings
-from index import Embedder
 from tui.app import RecordsApp
 from tui.client import RecordsClient
 from tui.conversations import ConversationStore
@@ -54,21 +51,6 @@ STATEMENT_TITLE = "Statement following sentencing in Khyra Ishaq trial"
 # ---------------------------------------------------------------- one real server
 
 
-@pytest.fixture(scope="session")
-def tui_reference_home(
-    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder, corpus_dir: Path
-) -> Path:
-    """The reference corpus ingested once with the session's model; copied, never changed."""
-    home = tmp_path_factory.mktemp("tui-reference") / "home"
-    assistant = Assistant(Settings(home=home), embedder=embedder, create=True)
-    try:
-        report = assistant.ingest([corpus_dir])
-    finally:
-        assistant.close()
-    assert not report.failures, report.failures
-    return home
-
-
 def child_env(home: Path, **extra: str) -> dict[str, str]:
     """A child `assistant` process's environment, rate limit lifted: in open mode every
     loopback client shares one bucket."""
@@ -87,11 +69,11 @@ stop_service = stop_server
 
 @pytest.fixture(scope="session")
 def service(
-    tmp_path_factory: pytest.TempPathFactory, tui_reference_home: Path
+    tmp_path_factory: pytest.TempPathFactory, reference_home: Path
 ) -> Generator[Service, None, None]:
     """One real service for the session (open mode, loopback), over a copy of the index."""
     base = tmp_path_factory.mktemp("tui-service")
-    home = copy_home(tui_reference_home, base / "home")
+    home = copy_home(reference_home, base / "home")
     running = start_service(home, base / "server.log")
     yield running
     stop_service(running)
@@ -212,6 +194,6 @@ def service_ask(service: Service) -> Callable[[str], dict[str, Any]]:
 
 
 @pytest.fixture
-def private_service_home(tui_reference_home: Path, tmp_path: Path) -> Iterator[Path]:
+def private_service_home(reference_home: Path, tmp_path: Path) -> Iterator[Path]:
     """A copy of the reference index for a service a test starts itself."""
-    yield copy_home(tui_reference_home, tmp_path / "index-home")
+    yield copy_home(reference_home, tmp_path / "index-home")
