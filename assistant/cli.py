@@ -165,6 +165,19 @@ def serve(
         raise typer.Exit(2) from None
 
 
+@app.command("mcp")
+def mcp_command(
+    home: HomeOption = None,
+    allow_edits: Annotated[
+        bool, typer.Option("--allow-edits", help="Offer the ingest and remove tools too.")
+    ] = False,
+) -> None:
+    """Serve the records as MCP tools over stdio (read-only unless --allow-edits)."""
+    from assistant.mcp import run_stdio  # the MCP SDK only when serving it
+
+    run_stdio(settings_for(home), allow_edits=allow_edits)
+
+
 @app.command("timeline")
 def timeline_command(
     home: HomeOption = None,

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
 from assistant.answer.answerer import Answerer
-from assistant.answer.evidence import EvidenceSelector, SelectionRules
 from assistant.answer.models import Answer
+from assistant.answer.scoring import default_model
+from assistant.answer.select import EvidenceSelector, SelectionRules
 from assistant.answer.writer import AnswerWriter, ExtractiveWriter
 from assistant.errors import InvalidQuery
-from assistant.registers import Recommendation, read_register, status_filter
+from assistant.registers import (
+    Recommendation,
+    answer_from_register,
+    read_register,
+    status_filter,
+)
 from assistant.settings import Settings
 from assistant.timeline import TimelineEvent, timeline
 from index import (
@@ -31,6 +38,13 @@ from index import (
 )
 
 MAX_TOP_K = 100
+
+
+def open_embedder(settings: Settings) -> Embedder:
+    """The configured model on the configured encoder, its int8 export cached per settings."""
+    return Embedder(
+        settings.model, encoder=settings.embedder, cache_dir=settings.encoder_cache_dir()
+    )
 
 
 class Assistant:
@@ -57,8 +71,8 @@ class Assistant:
     @cached_property
     def embedder(self) -> Embedder:
         """The embedding model, loaded once (or the one given), checked against the index."""
-        embedder = self._given_embedder or Embedder(self.settings.model)
-        self.store.bind_model(embedder.name, embedder.dimension)
+        embedder = self._given_embedder or open_embedder(self.settings)
+        self.store.bind_model(embedder.name, embedder.dimension, embedder.encoder)
         return embedder
 
     @cached_property
@@ -73,20 +87,23 @@ class Assistant:
 
     @cached_property
     def answerer(self) -> Answerer:
-        """Question answering over the searcher."""
+        """Question answering over the searcher, register rows tried first."""
         rules = SelectionRules(
-            min_coverage=self.settings.min_coverage,
-            max_sentences=self.settings.answer_sentences,
-            day_first=self.settings.day_first,
+            max_sentences=self.settings.answer_sentences, day_first=self.settings.day_first
         )
-        selector = EvidenceSelector(self.store, rules)
+        model = default_model()
+        if self.settings.answer_threshold is not None:
+            model = replace(model, threshold=self.settings.answer_threshold)
+        selector = EvidenceSelector(self.store, rules, model=model, embed=self.embedder.embed_batch)
+        day_first = self.settings.day_first
         return Answerer(
             self.store,
             self.searcher,
             selector,
             self.writer,
-            day_first=self.settings.day_first,
+            day_first=day_first,
             max_question_chars=self.settings.max_question_chars,
+            direct=[lambda s, q, f: answer_from_register(s, q, f, day_first=day_first)],
         )
 
     def ingest(self, paths: list[Path], progress: Progress | None = None) -> IngestReport:

@@ -29,6 +29,17 @@ class Settings(BaseSettings):
         description="sentence-transformers model name or local path; the default is the"
         " packaged all-MiniLM-L6-v2, loaded offline.",
     )
+    embedder: Literal["onnx-int8", "torch"] = Field(
+        default="onnx-int8",
+        description="Encoder of the model: onnx-int8 (ONNX Runtime, int8, no torch at query time;"
+        " exported once from the model files) or torch (sentence-transformers, fp32). An index"
+        " keeps the encoder it was built with.",
+    )
+    encoder_cache: Path | None = Field(
+        default=None,
+        description="Folder for the exported int8 model, keyed by the model files' hash;"
+        " default <home>/encoders.",
+    )
     day_first: bool = Field(
         default=True, description="Read 12/03/2010 as 12 March (UK order); False for US order."
     )
@@ -51,11 +62,11 @@ class Settings(BaseSettings):
     answer_sentences: int = Field(
         default=3, ge=1, le=8, description="Most sentences an answer quotes."
     )
-    min_coverage: float = Field(
-        default=0.6,
+    answer_threshold: float | None = Field(
+        default=None,
         ge=0,
         le=1,
-        description="Share of the question's weighted terms a sentence must hold to answer.",
+        description="Probability a quote must reach to answer; unset: the calibrated threshold.",
     )
 
     max_request_kb: int = Field(
@@ -86,6 +97,10 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(
         default=[], description="Origins allowed by CORS; empty keeps CORS off."
     )
+
+    def encoder_cache_dir(self) -> Path:
+        """Where the int8 export is cached: the setting, else beside the index."""
+        return self.encoder_cache or Path(self.home) / "encoders"
 
     @field_validator("home", mode="before")
     @classmethod

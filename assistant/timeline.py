@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assistant.answer.evidence import is_heading
-from assistant.answer.glossary import with_synonyms
-from assistant.answer.question import STOPWORDS, stem, stems
+from assistant.answer.candidates import is_heading
+from assistant.answer.glossary import expansions, with_synonyms
+from assistant.answer.question import STOPWORDS
+from assistant.answer.tokens import stem, stems
 from index import DatedSentence, Filters, Store
 
 SAME_EVENT = 0.35
@@ -43,14 +44,20 @@ class TimelineEvent:
     reports: list[DatedSentence] = field(default_factory=list)
 
     @property
+    def date(self) -> str:
+        """The period's start in ISO 8601 at its precision, so clients can sort on it."""
+        return iso_period(self.first, self.last, self.precision)
+
+    @property
     def statement(self) -> str:
         """The words of the first report (verbatim)."""
         return self.reports[0].text
 
     def as_dict(self) -> dict[str, object]:
-        """JSON: the period, the statement and numbered citations (as in the ask JSON)."""
+        """JSON: the period (ISO `date`, human `label`, bounds), the statement, the citations."""
         return {
-            "date": self.label,
+            "date": self.date,
+            "label": self.label,
             "first": self.first,
             "last": self.last,
             "precision": self.precision,
@@ -70,6 +77,18 @@ class TimelineEvent:
         }
 
 
+def iso_period(first: str, last: str, precision: str) -> str:
+    """YYYY, YYYY-MM or YYYY-MM-DD: where the period starts, no finer than it was written."""
+    if precision in {"day", "week"}:
+        return first
+    whole_years = first[5:] == "01-01" and last[5:] == "12-31"
+    if precision == "year" or (precision == "range" and whole_years):
+        return first[:4]
+    if precision in {"month", "season"} or first[8:] == "01":
+        return first[:7]
+    return first
+
+
 def timeline(
     store: Store,
     filters: Filters,
@@ -79,17 +98,23 @@ def timeline(
     about: str | None = None,
 ) -> list[TimelineEvent]:
     """Events in date order whose period overlaps [since, until], optionally about some words."""
-    wanted = _content(about) if about else set()
+    pairs = expansions(store.acronyms())
+    wanted = _content(about, pairs) if about else set()
     events: list[TimelineEvent] = []
     for row in store.dated_sentences(Filters(kind=filters.kind), since, until):
-        words = _content(row.text)
+        words = _content(row.text, pairs)
         if is_heading(row.text, row.document.title) or (wanted and not wanted <= words):
             continue
-        _merge(events, row, words)
+        _merge(events, row, words, pairs)
     return events
 
 
-def _merge(events: list[TimelineEvent], row: DatedSentence, words: set[str]) -> None:
+def _merge(
+    events: list[TimelineEvent],
+    row: DatedSentence,
+    words: set[str],
+    pairs: list[tuple[str, set[str]]],
+) -> None:
     """Add a report to the event it repeats (same period, same words), else a new event."""
     for event in reversed(events):
         if (event.first, event.last) != (row.first, row.last):
@@ -98,7 +123,7 @@ def _merge(events: list[TimelineEvent], row: DatedSentence, words: set[str]) -> 
             continue
         if any(r.document.id == row.document.id and r.ord == row.ord for r in event.reports):
             return
-        if any(_overlap(words, _content(r.text)) >= SAME_EVENT for r in event.reports):
+        if any(_overlap(words, _content(r.text, pairs)) >= SAME_EVENT for r in event.reports):
             event.reports.append(row)
             return
     events.append(
@@ -106,11 +131,11 @@ def _merge(events: list[TimelineEvent], row: DatedSentence, words: set[str]) -> 
     )
 
 
-def _content(text: str) -> set[str]:
+def _content(text: str, pairs: list[tuple[str, set[str]]]) -> set[str]:
     """Content-word stems (acronyms expanded), for comparing sentences."""
     return {
         s
-        for s in with_synonyms(stems(text))
+        for s in with_synonyms(stems(text), pairs)
         if s not in STOPWORDS and s not in _MONTH_WORDS and not s.isdigit()
     }
 

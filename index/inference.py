@@ -1,35 +1,93 @@
-"""Guess a title and a publication date when no sidecar or front matter gives them."""
+"""Guess a title and a publication date when no sidecar or front matter gives them.
+
+Real pages open with furniture (site names, "Press release", bylines, dates,
+image credits, page counts): the title is the first paragraph that reads like a
+heading once those are passed over, or the opening words of the first prose.
+"""
 
 from __future__ import annotations
 
 import re
 
-from index.dates import find_dates
-from index.models import PAGE_BREAK, CleanText, DateMention
+from index.furniture import find_page_dates, is_furniture, is_nav_item, is_timestamp
+from index.models import PAGE_BREAK, CleanText, DateMention, Paragraph
 from index.sentences import split_sentences
+from index.wraps import is_wrap, wrap_width
 
-__all__ = ["infer_date", "infer_title"]
+__all__ = ["infer_date", "infer_title", "without_site_name"]
 
 _TITLE_MAX_WORDS = 20
 _SENTENCE_TITLE_WORDS = 12
-_LEAD_LINES = 8  # a publication date sits in the first few non-blank lines
+_TITLE_SCAN = 8  # a title sits among the first few paragraphs
+_LEAD_PARAGRAPHS = 9  # so does a publication date
 _DATELINE_MAX_WORDS = 12
+_PROSE_BEFORE_BODY = 2  # after two paragraphs of prose the article's body has begun
+_DATELINE_OTHER_WORDS = 3  # "Published on 16 Jun 2010 Sections", "By Jane Smith on ..."
 _DATELINE = re.compile(
-    r"^\s*(?:by\b.{0,60}?\bon|(?:published|posted|dated?|issued)(?:\s+on)?\s*:?)\s+(?P<rest>.*)$",
+    r"^\s*(?:by\b.{0,60}?\bon|date\s*:|(?:[\w-]+\s+){0,2}?(?:published|posted|dated|issued)\b"
+    r"(?:\s+(?:on|at))?\s*:?)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-_DATE_ONLY_EDGES = " \t.,;:()[]"
+_DATELINE_START = re.compile(
+    r"^(?:published|posted|issued|updated|dated|date|by)\b|^(?:last|page last) updated\b", re.I
+)
+_LABEL = re.compile(
+    r"(?:press|news|media)(?: release| statement| notice)?|news(?:room)?|statement|blog|article"
+    r"|report|briefing|announcement|update|latest news",
+    re.IGNORECASE,
+)
+_ORGANISATION = re.compile(
+    r"^(?:[A-Z][\w'’&.-]*\s+){0,6}(?i:Council|Board|Trust|Partnership|Authority|Department)"
+    r"(?:\s*\([A-Z]{2,}\))?$"
+)
+_LETTERS = re.compile(r"[A-Za-z]{2}")
+_BAR = re.compile(r"\s+(?:[|»«·]|::)\s+")
+_SITE_NAME_WORDS = 4  # "- BBC News", "| City Live": a site's name is short
+_BYLINE_NAMES = 2  # "Jane Smith 17 September 2013" is a byline, not a title
 
 
 def infer_title(clean: CleanText) -> str | None:
     """Name a document by its heading, or by its opening words when it has none."""
     if not clean.paragraphs:
         return None
-    first = clean.paragraphs[0]
-    heading = clean.text[first.start : first.end]
-    if len(heading.split()) <= _TITLE_MAX_WORDS and not heading.endswith("."):
-        return heading
-    sentence = split_sentences(CleanText(clean.text, [first]))[0]
+    for paragraph in clean.paragraphs[:_TITLE_SCAN]:
+        text = clean.text[paragraph.start : paragraph.end]
+        if _is_not_a_title(text):
+            continue
+        if len(text.split()) <= _TITLE_MAX_WORDS and not text.endswith((".", ":")):
+            return without_site_name(text)
+        return _opening_words(clean, paragraph)
+    longer = [p for p in clean.paragraphs if len(clean.text[p.start : p.end].split()) > 3]
+    return _opening_words(clean, (longer or clean.paragraphs)[0])
+
+
+def without_site_name(title: str) -> str:
+    """The headline out of '<headline> - <site>' or '<site> | <section> | <headline>'."""
+    parts = [part.strip() for part in _BAR.split(title) if part.strip()]
+    title = max(parts, key=len) if parts else title
+    head, dash, site = title.rpartition(" - " if " - " in title else " – ")
+    if dash and len(site.split()) <= _SITE_NAME_WORDS and len(head.split()) >= _SITE_NAME_WORDS:
+        return head.strip()
+    return title
+
+
+def _is_not_a_title(text: str) -> bool:
+    """Site names, section labels, datelines, bylines, page counts and list labels."""
+    return (
+        _LETTERS.search(text) is None
+        or text.endswith(":")
+        or _LABEL.fullmatch(text.strip(" .")) is not None
+        or _ORGANISATION.match(text) is not None
+        or (len(text.split()) <= _DATELINE_MAX_WORDS and _DATELINE_START.match(text) is not None)
+        or is_timestamp(text, names=_BYLINE_NAMES)
+        or is_furniture(text)
+        or is_nav_item(text)
+    )
+
+
+def _opening_words(clean: CleanText, paragraph: Paragraph) -> str:
+    """The paragraph's first sentence, cut to a title's length."""
+    sentence = split_sentences(CleanText(clean.text, [paragraph]))[0]
     words = clean.text[sentence.start : sentence.end].split()
     if len(words) <= _SENTENCE_TITLE_WORDS:
         return " ".join(words)
@@ -37,51 +95,69 @@ def infer_title(clean: CleanText) -> str | None:
 
 
 def infer_date(raw_text: str, *, day_first: bool = True) -> str | None:
-    """Date a document from its byline, else from a short date line near its top.
+    """Date a document from its byline or dateline, else from a short date line near its top.
 
-    Only lines that stand alone count: a hard-wrapped sentence that happens to
-    mention a date ("by the Cabinet on 15 June 2010 in full ...") is not a dateline.
+    A short paragraph on its own (blank lines around it) may give any date; one
+    that runs on between other lines must be little but a date ("Thomas Bridge
+    17 September 2013", "Page last updated at 14:17 GMT, Thursday, 7 January 2010"),
+    so a sentence that happens to mention a date is not taken for a dateline.
     """
-    lines = _standalone_lead_lines(raw_text, day_first)
-    for line in lines:
-        match = _DATELINE.match(line)
-        found = _best(find_dates(match["rest"], day_first=day_first)) if match else None
-        if found is not None:
-            return found
-    for line in lines:
-        found = _best(find_dates(line, day_first=day_first))
-        if found is not None:
-            return found
+    lead = _lead_paragraphs(raw_text, day_first)
+    short = [(text, alone) for text, alone in lead if len(text.split()) <= _DATELINE_MAX_WORDS]
+    for text, _ in short:
+        match = _DATELINE.match(text)
+        if match and _is_dateline(match["rest"], day_first):
+            return _best(find_page_dates(match["rest"], day_first=day_first))
+    prose = 0
+    for text, alone in lead:
+        if len(text.split()) > _DATELINE_MAX_WORDS:
+            prose += 1  # the article has begun: a date below its opening is about events
+            if prose == _PROSE_BEFORE_BODY:
+                return None
+        elif alone or _is_dateline(text, day_first):
+            found = _best(find_page_dates(text, day_first=day_first))
+            if found is not None:
+                return found
     return None
 
 
-def _standalone_lead_lines(raw_text: str, day_first: bool) -> list[str]:
-    """The short lines among the first few that are a paragraph, or a date, on their own."""
+def _is_dateline(text: str, day_first: bool) -> bool:
+    """Little but one date: weekdays, times, 'updated', a name or two may stand beside it."""
+    values = {m.value for m in find_page_dates(text, day_first=day_first) if m.precision != "year"}
+    return len(values) == 1 and is_timestamp(text, day_first=day_first, names=_DATELINE_OTHER_WORDS)
+
+
+def _lead_paragraphs(raw_text: str, day_first: bool) -> list[tuple[str, bool]]:
+    """The first paragraphs (wraps joined), and whether blank lines stand around each."""
     text = raw_text.replace("\r\n", "\n").replace("\r", "\n").replace(PAGE_BREAK, "\n")
-    lines = [line.strip() for line in text.split("\n")]
-    kept: list[str] = []
-    seen = 0
-    for index, line in enumerate(lines):
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    width = wrap_width(lines)
+    paragraphs: list[tuple[str, bool]] = []
+    current: list[str] = []
+    blank_before = True
+    for line in [*lines, ""]:
+        if current and (not line or not is_wrap(current[-1], line, width)):
+            joined = " ".join(current)
+            if _counts(joined, day_first):
+                paragraphs.append((joined, blank_before and not line))
+            current, blank_before = [], False
         if not line:
+            blank_before = True
             continue
-        seen += 1
-        if seen > _LEAD_LINES:
+        if len(paragraphs) >= _LEAD_PARAGRAPHS:
             break
-        if len(line.split()) > _DATELINE_MAX_WORDS:
-            continue
-        alone = (index == 0 or not lines[index - 1]) and (
-            index + 1 == len(lines) or not lines[index + 1]
-        )
-        if alone or _is_date_only(line, day_first):
-            kept.append(line)
-    return kept
+        current.append(line)
+    return paragraphs
 
 
-def _is_date_only(line: str, day_first: bool) -> bool:
-    """A line that is nothing but a date is a dateline even without blank lines around it."""
-    core = line.strip(_DATE_ONLY_EDGES)
-    mentions = find_dates(core, day_first=day_first)
-    return len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(core)
+def _counts(paragraph: str, day_first: bool) -> bool:
+    """Page counts and undated furniture ("Citation preview") do not use up the lead."""
+    if _LETTERS.search(paragraph) is None or is_nav_item(paragraph):
+        return False
+    return (
+        not is_furniture(paragraph)
+        or _best(find_page_dates(paragraph, day_first=day_first)) is not None
+    )
 
 
 def _best(mentions: list[DateMention]) -> str | None:

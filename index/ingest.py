@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
+from index.acronyms import find_acronyms
 from index.discovery import Discovery, FoundFile
 from index.embedder import Embedder
 from index.errors import LoaderError
@@ -160,12 +161,22 @@ class Ingestor:
         texts = [
             self._embedding_text(p.prepared, c) for p in self._pending for c in p.prepared.chunks
         ]
-        vectors = self.embedder.embed_batch(texts)
-        documents, offset = [], 0
+        sentences = [
+            p.prepared.text[s.start : s.end] for p in self._pending for s in p.prepared.sentences
+        ]
+        vectors = self.embedder.embed_batch(texts + sentences)  # one call: batched by length
+        chunk_vectors, sentence_vectors = vectors[: len(texts)], vectors[len(texts) :]
+        documents, offset, at = [], 0, 0
         for pending in self._pending:
-            count = len(pending.prepared.chunks)
-            documents.append(_new_document(pending, vectors[offset : offset + count]))
-            offset += count
+            count, many = len(pending.prepared.chunks), len(pending.prepared.sentences)
+            documents.append(
+                _new_document(
+                    pending,
+                    chunk_vectors[offset : offset + count],
+                    sentence_vectors[at : at + many],
+                )
+            )
+            offset, at = offset + count, at + many
         self.store.write(documents)
         if time.monotonic() - self._saved_at > SAVE_EVERY_SECONDS:
             self.store.save_vectors()
@@ -188,7 +199,9 @@ def _wanted_id(path: Path, loaded: LoadedDocument) -> str:
     return loaded.record_id
 
 
-def _new_document(pending: _Pending, vectors: np.ndarray) -> NewDocument:
+def _new_document(
+    pending: _Pending, vectors: np.ndarray, sentence_vectors: np.ndarray
+) -> NewDocument:
     p = pending.prepared
     return NewDocument(
         id=pending.doc_id,
@@ -203,6 +216,8 @@ def _new_document(pending: _Pending, vectors: np.ndarray) -> NewDocument:
         sentences=p.sentences,
         chunks=p.chunks,
         vectors=vectors,
+        sentence_vectors=sentence_vectors,
+        acronyms=find_acronyms(p.text),
         dates=p.dates,
         fields=p.fields,
         row=p.row,

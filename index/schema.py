@@ -1,4 +1,5 @@
-"""The SQLite schema: documents, chunks (with their vectors), sentences, FTS5, record fields."""
+"""The SQLite schema: documents, chunks (with their vectors), sentences (with int8 vectors),
+FTS5, record fields."""
 
 from __future__ import annotations
 
@@ -44,6 +45,7 @@ CREATE TABLE IF NOT EXISTS sentences (
     end INTEGER NOT NULL,
     paragraph INTEGER NOT NULL,
     page INTEGER,
+    embedding BLOB,
     PRIMARY KEY (doc_id, ord)
 );
 CREATE TABLE IF NOT EXISTS sentence_dates (
@@ -79,7 +81,18 @@ CREATE TABLE IF NOT EXISTS record_history (
     seen_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS record_history_doc ON record_history(doc_id, field);
+CREATE TABLE IF NOT EXISTS acronyms (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    short TEXT NOT NULL,
+    long TEXT NOT NULL,
+    PRIMARY KEY (doc_id, short)
+);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     title, body, tokenize = 'porter unicode61 remove_diacritics 2'
 );
 """
+
+MIGRATIONS = (
+    # (table, column, declaration): columns added after a table was first created
+    ("sentences", "embedding", "BLOB"),
+)

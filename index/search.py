@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
 
 from index.embedder import Embedder
+from index.keyword import Engine, default_engine, keyword_engine
 from index.records import DocumentRecord, StoredChunk
 from index.store import Filters, Store
 
@@ -39,6 +40,8 @@ class SearchConfig:
     rrf_k: int = 60
     title_weight: float = 2.0
     keep_stopwords: bool = False
+    keyword_engine: Engine = field(default_factory=default_engine)
+    """"fts5" (exact BM25 over every match) or "tantivy" (top-k pruning; see index/keyword.py)."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,7 @@ class Searcher:
         self.store = store
         self.embedder = embedder
         self.config = config or SearchConfig()
+        self.keywords = keyword_engine(store, self.config.keyword_engine)
 
     def search(
         self,
@@ -98,11 +102,9 @@ class Searcher:
 
     def keyword_scores(self, query: str, filters: Filters) -> dict[int, float]:
         """BM25 scores of the keyword candidates."""
-        match = fts_query(query, keep_stopwords=self.config.keep_stopwords)
-        if not match:
-            return {}
-        hits = self.store.keyword_search(
-            match, self.config.candidates, filters, self.config.title_weight
+        words = query_words(query, keep_stopwords=self.config.keep_stopwords)
+        hits = self.keywords.search(
+            words, self.config.candidates, filters, self.config.title_weight
         )
         return dict(hits)
 
@@ -134,11 +136,15 @@ class Searcher:
         return hits
 
 
+def query_words(text: str, *, keep_stopwords: bool = False) -> list[str]:
+    """The query's distinct lower-case words, stop words out unless all are."""
+    words = list(dict.fromkeys(w.lower() for w in _TOKEN.findall(text)))
+    return words if keep_stopwords else [w for w in words if w not in STOPWORDS] or words
+
+
 def fts_query(text: str, *, keep_stopwords: bool = False) -> str:
     """An FTS5 MATCH: words quoted (no syntax injection), OR-ed, stop words out unless all are."""
-    words = list(dict.fromkeys(w.lower() for w in _TOKEN.findall(text)))
-    kept = words if keep_stopwords else [w for w in words if w not in STOPWORDS] or words
-    return " OR ".join(f'"{w}"' for w in kept)
+    return " OR ".join(f'"{w}"' for w in query_words(text, keep_stopwords=keep_stopwords))
 
 
 def best_per_document(hits: list[SearchHit]) -> list[SearchHit]:

@@ -24,7 +24,8 @@ from index.events import DatedSpan
 from index.fields import StoredRecord, delete_fields, read_fields, write_fields
 from index.models import ChunkSpan, SentenceSpan
 from index.records import DocumentRecord, StoredChunk, StoredSentence
-from index.schema import DDL, SCHEMA_VERSION
+from index.schema import DDL, MIGRATIONS, SCHEMA_VERSION
+from index.sentence_vectors import dequantise, quantise
 from index.vectors import VectorIndex
 
 DB_NAME = "index.sqlite3"
@@ -77,6 +78,8 @@ class NewDocument:
     sentences: list[SentenceSpan]
     chunks: list[ChunkSpan]
     vectors: np.ndarray = field(repr=False)
+    sentence_vectors: np.ndarray | None = field(default=None, repr=False)  # one row a sentence
+    acronyms: dict[str, str] = field(default_factory=dict)  # defined in the text: short -> long
     dates: list[tuple[int, DatedSpan]] = field(default_factory=list)
     fields: tuple[tuple[str, str], ...] = ()  # a register row's columns
     row: int | None = None  # set for register rows: their fields are stored
@@ -141,19 +144,33 @@ class Store:
             self._vectors = self._load_vectors(int(dimension))
         return self._vectors
 
-    def bind_model(self, model: str, dimension: int) -> None:
-        """Record the model of a new index; refuse to mix two models' vectors in one."""
+    @property
+    def encoder(self) -> str | None:
+        """The encoder that built the index ("onnx-int8", "torch"); older indexes are torch's."""
+        if self._meta("model") is None:
+            return None
+        return self._meta("encoder") or "torch"
+
+    def bind_model(self, model: str, dimension: int, encoder: str = "torch") -> None:
+        """Record the model and encoder of a new index; refuse to mix two encoders' vectors."""
         stored = self._meta("model")
         if stored is None:
             with self._transaction():
                 self._set_meta("model", model)
                 self._set_meta("dimension", str(dimension))
+                self._set_meta("encoder", encoder)
                 self._set_meta("schema", SCHEMA_VERSION)
             return
         if stored != model or self._meta("dimension") != str(dimension):
             raise StoreError(
                 f"the index in {self.home} was built with model {stored!r}, not {model!r}:"
                 " use that model, or another --home to build a new index"
+            )
+        if self.encoder != encoder:
+            raise StoreError(
+                f"the index in {self.home} was built with the {self.encoder} encoder, not"
+                f" {encoder}: set ASSISTANT_EMBEDDER={self.encoder} to use it, or ingest into"
+                f" a new --home to re-embed with {encoder}"
             )
 
     def save_vectors(self) -> None:
@@ -281,6 +298,30 @@ class Store:
             (doc_id, first, last),
         )
         return [StoredSentence(*r) for r in rows]
+
+    def sentence_vectors(self, doc_id: str, first: int, last: int) -> dict[int, np.ndarray | None]:
+        """Sentence vectors `first`..`last` of a document by ord (None where none is stored)."""
+        rows = self._db.execute(
+            "SELECT ord, embedding FROM sentences WHERE doc_id = ? AND ord BETWEEN ? AND ?",
+            (doc_id, first, last),
+        )
+        return {int(r[0]): None if r[1] is None else dequantise(r[1]) for r in rows}
+
+    def acronyms(self) -> dict[str, str]:
+        """Acronyms the records define, short -> long (the most often defined long form)."""
+        generation = self.generation
+        cached = getattr(self._local, "acronyms", None)
+        if cached is not None and cached[0] == generation:
+            return dict(cached[1])
+        rows = self._db.execute(
+            "SELECT short, long, count(*) AS n FROM acronyms GROUP BY short, long"
+            " ORDER BY short, n DESC, long"
+        )
+        found: dict[str, str] = {}
+        for short, long, _ in rows:
+            found.setdefault(str(short), str(long))
+        self._local.acronyms = (generation, found)
+        return dict(found)
 
     def term_frequency(self, word: str) -> int:
         """How many chunks hold the word (FTS5 stemming applies): weights question terms."""
@@ -427,12 +468,13 @@ class Store:
             loaded = VectorIndex.load(self.home, generation, dimension, count)
             if loaded is not None:
                 return loaded
-            rows = self._db.execute("SELECT id, embedding FROM chunks ORDER BY id").fetchall()
+            ids = np.empty(count, dtype=np.int64)  # filled in place: at 1M rows a list of
+            vectors = np.empty((count, dimension), dtype=np.float32)  # blobs would double it
+            rows = self._db.execute("SELECT id, embedding FROM chunks ORDER BY id")
+            for row, (chunk_id, blob) in enumerate(rows):
+                ids[row], vectors[row] = chunk_id, np.frombuffer(blob, dtype=np.float32)
         rebuilt = VectorIndex(dimension, generation)
-        if rows:
-            ids = np.array([r[0] for r in rows], dtype=np.int64)
-            vectors = np.vstack([np.frombuffer(r[1], dtype=np.float32) for r in rows])
-            rebuilt.add(ids, vectors)
+        rebuilt.add(ids, vectors)
         with suppress(StoreError):  # a read-only home still answers from the copy in memory
             rebuilt.save(self.home)
         return rebuilt
@@ -446,6 +488,7 @@ class Store:
         self._db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
         self._db.execute("DELETE FROM sentences WHERE doc_id = ?", (doc_id,))
         self._db.execute("DELETE FROM sentence_dates WHERE doc_id = ?", (doc_id,))
+        self._db.execute("DELETE FROM acronyms WHERE doc_id = ?", (doc_id,))
         delete_fields(self._db, doc_id)
         self._db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
         return ids
@@ -465,10 +508,14 @@ class Store:
         )  # fmt: skip
         if doc.row is not None:
             write_fields(self._db, doc.id, doc.row, doc.seen_at or now, doc.fields)
+        packed = _packed_rows(doc.sentence_vectors, len(doc.sentences))
         self._db.executemany(
-            "INSERT INTO sentences (doc_id, ord, start, end, paragraph, page)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [(doc.id, i, s.start, s.end, s.paragraph, s.page) for i, s in enumerate(doc.sentences)],
+            "INSERT INTO sentences (doc_id, ord, start, end, paragraph, page, embedding)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (doc.id, i, s.start, s.end, s.paragraph, s.page, packed[i])
+                for i, s in enumerate(doc.sentences)
+            ],
         )
         self._db.executemany(
             "INSERT INTO sentence_dates (doc_id, ord, start, end, first, last, precision, label,"
@@ -477,6 +524,10 @@ class Store:
                 (doc.id, i, d.start, d.end, d.first, d.last, d.precision, d.label, d.approximate)
                 for i, d in doc.dates
             ],
+        )
+        self._db.executemany(
+            "INSERT INTO acronyms (doc_id, short, long) VALUES (?, ?, ?)",
+            [(doc.id, short, long) for short, long in doc.acronyms.items()],
         )
         ids = [self._insert_chunk(doc, i, c) for i, c in enumerate(doc.chunks)]
         return np.array(ids, dtype=np.int64), doc.vectors
@@ -553,5 +604,16 @@ def _create_schema(db: sqlite3.Connection) -> None:
     """Create the tables on first use; a file that is not an index fails here, clearly."""
     try:
         db.executescript(DDL)
+        for table, column, declaration in MIGRATIONS:
+            have = {str(r[1]) for r in db.execute(f"PRAGMA table_info({table})")}
+            if column not in have:
+                db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"cannot open the index database: {exc}") from exc
+
+
+def _packed_rows(vectors: np.ndarray | None, count: int) -> list[bytes | None]:
+    """One int8 blob per sentence, or None for each when the document came without them."""
+    if vectors is None or len(vectors) != count:
+        return [None] * count
+    return [quantise(row) for row in vectors]

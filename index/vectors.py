@@ -11,6 +11,7 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from index import ann
 from index.errors import StoreError
 
 _FILE = re.compile(r"^vectors\.(\d+)\.faiss$")
@@ -22,11 +23,14 @@ class VectorIndex:
 
     `generation` is the index generation whose chunks it holds; a file is only
     ever saved under that number, so a file's name says exactly what it holds.
+    Exact (flat) below `threshold` vectors; above it an approximate IVF index
+    (index/ann.py) that adds and removes in place, so growth never rebuilds it.
     """
 
-    def __init__(self, dimension: int, generation: int = 0) -> None:
+    def __init__(self, dimension: int, generation: int = 0, threshold: int | None = None) -> None:
         self.dimension = dimension
         self.generation = generation
+        self.threshold = ann.threshold() if threshold is None else threshold
         self._index: faiss.Index = faiss.IndexIDMap2(faiss.IndexFlatIP(dimension))
 
     @property
@@ -34,12 +38,28 @@ class VectorIndex:
         """How many vectors the index holds."""
         return int(self._index.ntotal)
 
+    @property
+    def kind(self) -> str:
+        """Exact "flat", or "ivf" (approximate) above the threshold; the saved file says which."""
+        return "ivf" if ann.is_approximate(self._index) else "flat"
+
     def add(self, ids: np.ndarray, vectors: np.ndarray) -> None:
-        """Add vectors under the given chunk ids."""
-        if len(ids):
-            self._index.add_with_ids(
-                np.ascontiguousarray(vectors, dtype=np.float32), ids.astype(np.int64)
-            )
+        """Add vectors under the given chunk ids; crossing the threshold hands over to ANN."""
+        if not len(ids):
+            return
+        ids = ids.astype(np.int64)
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        if self.kind == "flat" and self.size + len(ids) >= self.threshold:
+            self._hand_over(ids, vectors)
+            return
+        self._index.add_with_ids(vectors, ids)
+
+    def _hand_over(self, ids: np.ndarray, vectors: np.ndarray) -> None:
+        """Replace the flat index by an ANN index trained on everything it holds plus the new."""
+        held_ids, held = ann.flat_contents(self._index)
+        if len(held_ids):
+            ids, vectors = np.concatenate([held_ids, ids]), np.vstack([held, vectors])
+        self._index = ann.build(self.dimension, ids, vectors)
 
     def remove(self, ids: Iterable[int]) -> None:
         """Remove the vectors of these chunk ids (unknown ids are ignored)."""
@@ -53,15 +73,25 @@ class VectorIndex:
         """The k nearest chunk ids with cosine scores, optionally only among `allowed`."""
         if self.size == 0 or k <= 0:
             return []
-        params = None
+        selector = None
         if allowed is not None:
             if len(allowed) == 0:
                 return []
             selector = faiss.IDSelectorBatch(allowed.astype(np.int64))
-            params = faiss.SearchParameters(sel=selector)  # type: ignore[call-arg]
+        params = self._parameters(selector, None if allowed is None else len(allowed))
         q = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
         scores, ids = self._index.search(q, min(k, self.size), params=params)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
+
+    def _parameters(
+        self, selector: faiss.IDSelector | None, allowed: int | None
+    ) -> faiss.SearchParameters | None:
+        """Search parameters: the filter's selector, and the probes when approximate."""
+        if self.kind == "ivf":
+            return ann.search_parameters(self._index, selector, allowed)
+        if selector is None:
+            return None
+        return faiss.SearchParameters(sel=selector)  # type: ignore[call-arg]
 
     def save(self, folder: Path) -> None:
         """Write atomically as the file of this generation, then drop older files."""
@@ -91,7 +121,15 @@ class VectorIndex:
             return None
         index = cls(dimension, generation)
         index._index = loaded
+        if not index._right_kind():
+            return None  # rebuilt from SQLite as the kind its size calls for
         return index
+
+    def _right_kind(self) -> bool:
+        """Flat below the threshold; ANN above it, kept down to half of it (no flapping)."""
+        if self.kind == "flat":
+            return self.size < self.threshold
+        return self.size >= self.threshold // 2
 
 
 def _saved_generations(folder: Path) -> dict[int, Path]:

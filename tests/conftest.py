@@ -29,10 +29,19 @@ def assistant_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(scope="session", autouse=True)
+def encoder_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One int8 export per session, shared by every home and child process (not one each)."""
+    folder = tmp_path_factory.mktemp("encoders")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ASSISTANT_ENCODER_CACHE", str(folder))
+        yield folder
+
+
 @pytest.fixture(scope="session")
-def embedder() -> Embedder:
+def embedder(encoder_cache: Path) -> Embedder:
     """The real all-MiniLM-L6-v2, from the installed package, loaded once per session."""
-    return Embedder()
+    return Embedder(cache_dir=encoder_cache)
 
 
 @pytest.fixture(scope="session")

@@ -64,7 +64,8 @@ def free_port() -> int:
 
 def subprocess_env(home: Path, **extra: str) -> dict[str, str]:
     """The environment for a child `assistant` process: offline model, this home."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    keep = {"ASSISTANT_ENCODER_CACHE"}  # the session's one int8 export, not one per server
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_") or k in keep}
     env.update(
         HF_HUB_OFFLINE="1",
         TRANSFORMERS_OFFLINE="1",

@@ -114,12 +114,12 @@ def test_wrapped_pdf_line_that_looks_like_a_byline_is_kept() -> None:
         "The plan agreed last spring was adopted\n"
         "by the Cabinet on 15 June 2010 in full and took effect at once.\n"
         "Staff were told the next day.\n\n"
-        "Top officials will report\nTop\nof the list was staffing."
+        "Top officials said the\nTop\nof the list was staffing."
     )
     assert _paragraph_texts(clean_text(raw)) == [
         "The plan agreed last spring was adopted by the Cabinet on 15 June 2010 in full and "
         "took effect at once. Staff were told the next day.",
-        "Top officials will report Top of the list was staffing.",
+        "Top officials said the Top of the list was staffing.",
     ]
 
 
@@ -136,3 +136,157 @@ def test_control_characters_are_stripped() -> None:
     clean = clean_text(raw)
     assert clean.text == "Nil by mouth was noted. Tabbed.\n\nNext line."
     assert not any((ord(c) < 32 and c != "\n") or 0x7F <= ord(c) <= 0x9F for c in clean.text)
+
+
+def test_single_newline_paragraphs_stay_apart() -> None:
+    raw = (
+        "Council children's services placed under government watch\n"
+        "The children's minister said on Tuesday that the council's services for vulnerable "
+        "children would be overseen by an improvement board for at least a year.\n"
+        "Inspectors had found serious weaknesses in how referrals were handled.\n"
+        "What happens next\n"
+        "The board will report every three months."
+    )
+    assert _paragraph_texts(clean_text(raw)) == [
+        "Council children's services placed under government watch",
+        "The children's minister said on Tuesday that the council's services for vulnerable "
+        "children would be overseen by an improvement board for at least a year.",
+        "Inspectors had found serious weaknesses in how referrals were handled.",
+        "What happens next",
+        "The board will report every three months.",
+    ]
+
+
+def test_hard_wraps_rejoin_even_before_a_capitalised_word() -> None:
+    raw = (
+        "Board statement\n"
+        "The independent chair told members of the Cabinet Member for Children and\n"
+        "Families that the review of the front door had been completed by the Local\n"
+        "Safeguarding Children Board ahead of schedule, and that the action plan\n"
+        "Steering Group would meet again in the spring to agree the next steps of\n"
+        "the plan.\n"
+        "Next steps\n"
+        "A further report will follow."
+    )
+    assert _paragraph_texts(clean_text(raw)) == [
+        "Board statement",
+        "The independent chair told members of the Cabinet Member for Children and Families "
+        "that the review of the front door had been completed by the Local Safeguarding "
+        "Children Board ahead of schedule, and that the action plan Steering Group would meet "
+        "again in the spring to agree the next steps of the plan.",
+        "Next steps",
+        "A further report will follow.",
+    ]
+
+
+def test_a_wrapped_heading_joins_when_its_next_line_runs_on_in_lower_case() -> None:
+    raw = "Board publishes serious case review\nreport on the death of a child\nThe Board said."
+    assert _paragraph_texts(clean_text(raw)) == [
+        "Board publishes serious case review report on the death of a child",
+        "The Board said.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Skip to main content",
+        "3 min read",
+        "Hide Ad",
+        "Advertisement",
+        "Page last updated at 14:17 GMT, Thursday, 12 March 2009",
+        "This page was last updated on 10 April 2010",
+        "Updated Tuesday, 6th December 2016, 12:44 pm",
+        "Sign up to our daily newsletter",
+        "Share this article",
+        "Facebook Twitter Email",
+        "Related articles",
+        "12 comments",
+        "Home > News > Local news",
+        "By Jane Smith",
+        "Image caption The council offices in the city centre were closed for the day",
+        "The council offices in the city centre. Photograph: Agency Name",
+        "This article is more than 10 years old",
+        "We use cookies to make this website work and to improve your experience. "
+        "Accept all cookies",
+        "Citation preview",
+        "Page 3 of 42",
+        "by Jane Smith, Wednesday, 12 March 2010",
+        "Related: Council apologises for failings",
+        "Click here to read the full report",
+        "Help | Privacy and cookies policy | Contact us | Feedback",
+    ],
+)
+def test_furniture_lines_between_single_newline_paragraphs_are_dropped(furniture: str) -> None:
+    raw = f"A heading for the story\n{furniture}\nThe council accepted the findings.\nIt said so."
+    assert _paragraph_texts(clean_text(raw)) == [
+        "A heading for the story",
+        "The council accepted the findings.",
+        "It said so.",
+    ]
+
+
+def test_a_run_of_menu_entries_is_dropped_but_short_judgements_are_kept() -> None:
+    raw = (
+        "Home\nNews\nSport\nWeather\nCouncil\n\nReview published\n\n"
+        "Children who need help and protection\nGood\nLeadership and governance\nOutstanding\n\n"
+        "The review was published today."
+    )
+    assert _paragraph_texts(clean_text(raw)) == [
+        "Review published",
+        "Children who need help and protection",
+        "Good",
+        "Leadership and governance",
+        "Outstanding",
+        "The review was published today.",
+    ]
+
+
+def test_sentences_mentioning_furniture_words_are_kept() -> None:
+    raw = (
+        "Staff will share the findings by email with every family.\n"
+        "Sign up rates for the parenting course rose to 80 per cent in 2010, the report said.\n"
+        "Children who need help and protection | Inadequate | Good"
+    )
+    assert len(_paragraph_texts(clean_text(raw))) == 3
+
+
+def test_links_under_a_related_stories_heading_go_with_it() -> None:
+    raw = (
+        "Council placed under watch\nThe minister acted today.\nSEE ALSO\n"
+        "Council criticised over care\n10 Dec 08 | Region\nRELATED INTERNET LINKS\nInspectorate\n"
+        "TOP REGION STORIES\nMan charged after city crash"
+    )
+    assert _paragraph_texts(clean_text(raw)) == [
+        "Council placed under watch",
+        "The minister acted today.",
+    ]
+
+
+def test_site_name_menu_byline_and_role_lines_above_a_story_are_dropped() -> None:
+    raw = (
+        "Skip to main content\nCity Live\nNews\nSport\nWhat's On\nBusiness\nWeather\n"
+        "Council failed girl, review finds\nByJohn Smith\nSenior Reporter\n10:00, 16 JUL 2010\n"
+        "Bookmark\nThe review found missed chances.\nNotes to Editors\nThe council apologised."
+    )
+    assert _paragraph_texts(clean_text(raw)) == [
+        "Council failed girl, review finds",
+        "The review found missed chances.",
+        "Notes to Editors",
+        "The council apologised.",
+    ]
+
+
+def test_running_page_headers_of_a_transcript_are_dropped() -> None:
+    header = "Review summary for publication, July 2011 page {} of 42"
+    raw = "\n\n".join(
+        f"{header.format(page)}\n\nFinding {page} was accepted by the board." for page in (1, 2, 3)
+    )
+    raw += "\n\nReview summary for publication\n\nReview summary for publication\n\n"
+    raw += "Review summary for publication\n\nThe end."
+    assert _paragraph_texts(clean_text(raw)) == [
+        "Finding 1 was accepted by the board.",
+        "Finding 2 was accepted by the board.",
+        "Finding 3 was accepted by the board.",
+        "The end.",
+    ]

@@ -26,7 +26,7 @@ DRAFT = (
 @pytest.fixture(autouse=True)
 def shared_model(monkeypatch: pytest.MonkeyPatch, embedder: Embedder) -> None:
     """In-process commands reuse the session's real model instead of reloading it."""
-    monkeypatch.setattr(assistant.engine, "Embedder", lambda model: embedder)
+    monkeypatch.setattr(assistant.engine, "Embedder", lambda model, **_: embedder)
 
 
 @pytest.fixture(scope="module")

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant.conversation import Resolution, Turn, resolve
+from assistant.conversation.entities import named
+from assistant.conversation.unresolved import unresolved_answer
 from assistant.errors import InvalidQuery
+from index import Filters
 
 
 def ask(*texts: str) -> Resolution:
@@ -162,3 +167,372 @@ def test_turns_are_frozen() -> None:
 def test_then_stands_for_the_previous_date_once() -> None:
     question = ask("What was the vacancy rate in April 2010?", "what did it show then?").question
     assert question == "What did the vacancy rate show in April 2010?"
+
+
+# ---------------------------------------------------------------- issue 8: the previous answer
+# Replies as /v1/chat sends them, quoting the reference statements (../shared/corpus) and a
+# corpus-dev page verbatim.
+
+TASK_FORCE_REPLY = (
+    "In the press release of 27 July 2010: Following this, Birmingham City Council set up a top"
+    " level Task Force chaired by Council Leader, Cllr Mike Whitby to improve the service. [1]"
+)
+PROGRESS_REPLY = (
+    "At the end of July 2009 the Government Minister of State for Children Dawn Primarolo"
+    " acknowledged that “good progress” had been made, adding that there was now evidence of a"
+    " “cultural shift” within children's social care. [1]"
+)
+VACANCY_REPLY = (
+    "The vacancy rate within the Children’s Social Care workforce has dropped from 23 per cent"
+    " in December 2009; 20 per cent in February 2010 to 15 per cent in April 2010 (latest"
+    " figures available). [1]"
+)
+NOTICE_REPLY = (
+    "February 2009: As a result, the Department for Children, Young People and Families issued"
+    " an Improvement Notice in February 2009. [1]"
+)
+CROYDON_REPLY = (  # corpus-dev: croydon-commissioner-appointed-2017
+    "In response, the Department for Education has appointed Eleanor Brazil as commissioner to"
+    " review Croydon’s children’s services. [1]"
+)
+
+
+def chat(*turns: tuple[str, str]) -> Resolution:
+    """Resolve a conversation of (role, text) turns."""
+    return resolve([Turn("user" if role == "user" else "assistant", text) for role, text in turns])
+
+
+def test_it_is_the_previous_subject_not_another_inquiry() -> None:
+    """Was: "When was it set up?" left as typed, and answered about the scrutiny inquiry."""
+    for reply in (TASK_FORCE_REPLY, ""):
+        result = chat(
+            ("user", "Who chaired the Task Force?"),
+            ("assistant", reply),
+            ("user", "When was it set up?"),
+        )
+        assert result == Resolution("When was the Task Force set up?", "When was it set up?", True)
+        assert result.unresolved is None
+
+
+def test_the_year_before_shifts_the_period_and_keeps_the_subject() -> None:
+    """Was: "What was it the year before?" answered with an unrelated sentence."""
+    result = chat(
+        ("user", "What was the vacancy rate in April 2010?"),
+        ("assistant", VACANCY_REPLY),
+        ("user", "What was it the year before?"),
+    )
+    assert result.question == "What was the vacancy rate in 2009?"
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "expected"),
+    [
+        ("What was it the year before?", "What was the vacancy rate in 2009?"),
+        ("and the following year?", "What was the vacancy rate in 2011?"),
+        ("What was it a year later?", "What was the vacancy rate in 2011?"),
+        ("what about two years earlier?", "What was the vacancy rate in 2008?"),
+        ("What was it the month before?", "What was the vacancy rate in March 2010?"),
+        ("And the previous month?", "What was the vacancy rate in March 2010?"),
+        ("What was it in that month?", "What was the vacancy rate in April 2010?"),
+        ("What was it that year?", "What was the vacancy rate in 2010?"),
+    ],
+)
+def test_relative_periods_count_from_the_previous_period(follow_up: str, expected: str) -> None:
+    assert ask("What was the vacancy rate in April 2010?", follow_up).question == expected
+
+
+def test_relative_periods_count_from_the_date_the_previous_answer_gave() -> None:
+    result = chat(
+        ("user", "When was the Improvement Notice issued?"),
+        ("assistant", NOTICE_REPLY),
+        ("user", "What did the Minister say a year later?"),
+    )
+    assert result.question == "What did the Minister say in 2010?"
+
+
+def test_she_is_the_person_the_previous_answer_named_and_the_new_period_replaces_the_old() -> None:
+    """Was: "What did she say in November 2009?" kept July 2009 and refused."""
+    result = chat(
+        ("user", "Who acknowledged good progress in July 2009?"),
+        ("assistant", PROGRESS_REPLY),
+        ("user", "What did she say in November 2009?"),
+    )
+    assert (
+        result.question == "What did the Government Minister, Dawn Primarolo, say in November 2009?"
+    )
+    assert "July" not in result.question
+
+
+def test_she_is_the_person_the_previous_question_asked_about() -> None:
+    result = chat(
+        ("user", "What did the Minister say in July 2009?"),
+        ("assistant", PROGRESS_REPLY),
+        ("user", "What did she say in November 2009?"),
+    )
+    assert result.question == "What did the Minister say in November 2009?"
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "follow_up", "expected"),
+    [
+        (
+            "Who chaired the Task Force?",
+            TASK_FORCE_REPLY,
+            "When was he appointed?",
+            "When was the Council Leader, Cllr Mike Whitby, appointed?",
+        ),
+        (
+            "Who chaired the Task Force?",
+            TASK_FORCE_REPLY,
+            "What was his role?",
+            "What was Cllr Mike Whitby's role?",
+        ),
+        (
+            "Who did the Department for Education appoint as commissioner?",
+            CROYDON_REPLY,
+            "When will she report?",
+            "When will Eleanor Brazil report?",
+        ),
+    ],
+)
+def test_he_and_she_are_the_person_the_previous_answer_named(
+    question: str, reply: str, follow_up: str, expected: str
+) -> None:
+    result = chat(("user", question), ("assistant", reply), ("user", follow_up))
+    assert result.question == expected
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "expected"),
+    [
+        (
+            "How many recommendations did the SCR make?",
+            "How many have been implemented?",
+            "How many recommendations have been implemented?",
+        ),
+        (
+            "How many recommendations did the SCR make?",
+            "How many of them have been implemented?",
+            "How many of the recommendations have been implemented?",
+        ),
+        (
+            "Which agencies missed opportunities to protect Daniel Pelka?",
+            "What did they say?",
+            "What did the agencies say?",
+        ),
+        (
+            "What rating did Tower Hamlets get in 2017?",
+            "What rating did it get in 2019?",
+            "What rating did Tower Hamlets get in 2019?",
+        ),
+        (
+            "What did Ofsted find in Croydon?",
+            "When did they last visit?",
+            "When did Ofsted last visit?",
+        ),
+        (
+            "What did Cllr Les Lawrence say about the SCR?",
+            "When was it published?",
+            "When was the SCR published?",
+        ),
+        ("When was the Task Force set up?", "Who chaired it?", "Who chaired the Task Force?"),
+        (
+            "When was the Improvement Notice issued?",
+            "Is it still in force?",
+            "Is the Improvement Notice still in force?",
+        ),
+    ],
+)
+def test_what_it_and_they_stand_for(previous: str, follow_up: str, expected: str) -> None:
+    assert ask(previous, follow_up).question == expected
+
+
+SUNDERLAND_REPLY = (  # corpus-dev: sunderland-inadequate-to-outstanding-2021
+    "Children’s social care in Sunderland is delivered by an independent children’s services"
+    " trust, Together for Children (TfC). [1]"
+)
+COVENTRY_REPLY = (  # corpus-dev: coventry-apologises-daniel-pelka-2013
+    "Coventry City Council has apologised after a Serious Case Review found it failed to"
+    " adequately protect murdered four-year-old Daniel Pelka. [1]"
+)
+SCRUTINY_REPLY = (  # a context sentence naming another person comes first
+    "Following this, Birmingham City Council set up a top level Task Force chaired by Council"
+    " Leader, Cllr Mike Whitby to improve the service. One of its first actions was to order an"
+    " in-depth internal scrutiny inquiry into children’s social care chaired by Cllr Len Clark."
+    " [1]"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "follow_up", "expected"),
+    [
+        (
+            "Who runs children's social care in Sunderland?",
+            SUNDERLAND_REPLY,
+            "When was it set up?",
+            "When was the Together for Children set up?",
+        ),
+        (
+            "Which council said sorry over Daniel Pelka?",
+            COVENTRY_REPLY,
+            "What did its chief executive say?",
+            "What did the Coventry City Council's chief executive say?",
+        ),
+        (
+            "Who led the scrutiny inquiry into children's social care?",
+            SCRUTINY_REPLY,
+            "When was his report published?",
+            "When was Cllr Len Clark's report published?",
+        ),
+    ],
+)
+def test_the_answer_to_who_or_which_is_what_follows_refer_to(
+    question: str, reply: str, follow_up: str, expected: str
+) -> None:
+    result = chat(("user", question), ("assistant", reply), ("user", follow_up))
+    assert result.question == expected
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "expected"),
+    [
+        (
+            "What was Ofsted's judgement on Salford's child protection in 2010?",
+            "And at the previous inspection in 2008?",
+            "What was Ofsted's judgement on Salford's child protection at the previous"
+            " inspection in 2008?",
+        ),
+        (
+            "What did Ofsted conclude about Medway in 2023?",
+            "What about fostering?",
+            "What did Ofsted conclude about fostering in 2023?",
+        ),
+        (
+            "What did the council say its vacancy rate was in April 2010?",
+            "and the sickness rate?",
+            "What did the council say the sickness rate was in April 2010?",
+        ),
+        (
+            "How many children in care does Medway look after?",
+            "And care leavers?",
+            "How many care leavers does Medway look after?",
+        ),
+        (
+            "What did Ofsted say about Salford's child protection in 2010?",
+            "Who led the council there?",
+            "Who led the council in Salford?",
+        ),
+        (
+            "When did Ofsted publish Medway's report?",
+            "Who chairs its Corporate Parenting Board?",
+            "Who chairs Medway's Corporate Parenting Board?",
+        ),
+        (
+            "Who was the chief executive of Slough Children's Services Trust in 2019?",
+            "And who chaired it?",
+            "Who chaired Slough Children's Services Trust in 2019?",
+        ),
+    ],
+)
+def test_fragments_places_and_owners(previous: str, follow_up: str, expected: str) -> None:
+    assert ask(previous, follow_up).question == expected
+
+
+def test_a_first_message_with_a_possible_antecedent_is_left_alone() -> None:
+    question = "Who concluded that Poppi's father assaulted her?"
+    result = ask(question)
+    assert result.question == question and result.unresolved is None
+
+
+def test_an_earlier_answer_not_sent_back_is_recalled() -> None:
+    asked: list[str] = []
+
+    def recall(question: str) -> str:
+        asked.append(question)
+        return TASK_FORCE_REPLY
+
+    turns = [Turn("user", "Who chaired the Task Force?"), Turn("user", "When was he appointed?")]
+    assert "Cllr Mike Whitby" in resolve(turns, recall).question
+    assert asked == ["Who chaired the Task Force?"]
+    assert ask("Who chaired the Task Force?", "When was it set up?").question.endswith("set up?")
+
+
+def test_a_not_found_reply_names_nobody() -> None:
+    reply = (
+        "The records do not say. No record mentions X. Related reading (not an answer):"
+        " Statement following sentencing in Khyra Ishaq trial (12 March 2010)."
+    )
+    result = chat(
+        ("user", "What was the vacancy rate in April 2010?"),
+        ("assistant", reply),
+        ("user", "What did she say?"),
+    )
+    assert result.unresolved == "I could not tell who 'she' refers to: name the person."
+
+
+@pytest.mark.parametrize(
+    ("turns", "note"),
+    [
+        ((("user", "When was it set up?"),), "I could not tell what 'it' refers to: name it."),
+        (
+            (
+                ("user", "What was the vacancy rate in April 2010?"),
+                ("assistant", VACANCY_REPLY),
+                ("user", "What did she say?"),
+            ),
+            "I could not tell who 'she' refers to: name the person.",
+        ),
+        (
+            (("user", "What was the vacancy rate?"), ("user", "What was it the year before?")),
+            "I could not tell which year 'the year before' means: give the year.",
+        ),
+        ((("user", "Why?"), ("user", "what did they find?")), None),
+    ],
+)
+def test_what_cannot_be_resolved_is_said(
+    turns: tuple[tuple[str, str], ...], note: str | None
+) -> None:
+    result = chat(*turns)
+    if note is None:
+        assert result.unresolved and "'they'" in result.unresolved
+        return
+    assert result.unresolved == note
+    assert result.question == turns[-1][1] and not result.changed
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who chaired the Task Force and what did it find?",
+        "How long did it take to fill the vacancies?",
+        "What did the Task Force say about its progress?",
+    ],
+)
+def test_a_pronoun_bound_inside_the_question_needs_no_history(question: str) -> None:
+    result = ask(question)
+    assert result == Resolution(question, question, False) and result.unresolved is None
+
+
+def test_people_and_bodies_are_learnt_from_the_text(corpus_dir: Path) -> None:
+    text = (corpus_dir / "001_531fd4b695795cd4.txt").read_text(encoding="utf-8")
+    found = named(text)
+    people = {p.name: p.role for p in found.people}
+    assert people["Dawn Primarolo"] == "Government Minister"
+    assert people["Mike Whitby"] == "Council Leader"
+    assert {"Task Force", "Improvement Notice", "PwC"} <= set(found.bodies)
+    assert not {"July", "November 2009", "Background"} & set(people)
+
+
+def test_unresolved_answer_has_the_not_found_shape() -> None:
+    resolution = ask("When was it set up?")
+    answer = unresolved_answer(resolution, Filters(kind="press_release"), 2, 18)
+    assert answer.status == "not_found" and not answer.citations
+    assert answer.answer == answer.reason == "I could not tell what 'it' refers to: name it."
+    assert answer.searched == {
+        "query": "When was it set up?",
+        "filters": {"kind": "press_release", "since": None, "until": None},
+        "periods": [],
+        "documents": 2,
+        "passages": 18,
+        "passages_read": 0,
+    }

@@ -8,6 +8,7 @@ import pytest
 
 from index.cleaning import clean_text
 from index.inference import infer_date, infer_title
+from index.loaders import load_file
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -82,3 +83,95 @@ def test_byline_must_be_short_and_near_the_top() -> None:
 
 def test_a_date_alone_on_its_line_dates_a_pdf_without_blank_lines() -> None:
     assert infer_date("Pledge for city\n27 July 2010\nThe council said today.") == "2010-07-27"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Skip to main content\n3 min read\n",
+        "Page last updated at 14:17 GMT, Thursday, 12 March 2009\n",
+        "Press release\n",
+        "Anytown City Council\n",
+        "Jane Smith 12 March 2009\n",
+        "By Jane Smith\nThursday, 12th March 2009, 4:21 pm\n",
+        "Published on 12 Mar 2009\n",
+        "42\nCitation preview\n",
+        "Photo caption (credit: Agency Name)\n",
+        "Statement to the press:\nIssued on the day of the hearing\n",
+        "City Live\nNews\nSport\nWhat's On\nWeather\n",
+        "Advertisement Hide Ad\nThe council offices (Image: Agency Name)\n",
+    ],
+)
+def test_title_is_the_heading_below_page_furniture(opening: str) -> None:
+    raw = (
+        f"{opening}Council children's services placed under government watch\n"
+        "The minister said the council would be overseen by a board for a year.\n"
+    )
+    assert infer_title(clean_text(raw)) == (
+        "Council children's services placed under government watch"
+    )
+
+
+def test_title_is_the_opening_sentence_when_only_furniture_precedes_prose() -> None:
+    raw = "Hide Ad\nAdvertisement\nThe council apologised today. It said more."
+    assert infer_title(clean_text(raw)) == "The council apologised today."
+
+
+def test_page_last_updated_dates_a_page_though_it_is_not_kept() -> None:
+    raw = (
+        "Page last updated at 14:17 GMT, Thursday, 12 March 2009\n\n"
+        "Council under government watch\n\nThe minister said so in 2008."
+    )
+    assert infer_date(raw) == "2009-03-12"
+    assert "updated" not in clean_text(raw).text
+
+
+@pytest.mark.parametrize(
+    ("opening", "date"),
+    [
+        ("Jane Smith 17 September 2013\n", "2013-09-17"),
+        (
+            "By The Newsroom\nFriday, 25th November 2016, 4:21 pm\nUpdated 6 December 2016\n",
+            "2016-11-25",
+        ),
+        ("Date published: 29 April 2013\n", "2013-04-29"),
+        ("Wednesday, April 10, 2024\n", "2024-04-10"),
+        ("ByJohn Smith\nSenior Reporter\n10:00, 16 JUL 2010\n", "2010-07-16"),
+        ("by Jane Smith, Wednesday, 12 March 2010\n", "2010-03-12"),
+        ("16 August 2013, 15:24 | Updated: 16 August 2013, 15:26\n", "2013-08-16"),
+    ],
+)
+def test_single_newline_datelines_date_the_page(opening: str, date: str) -> None:
+    raw = f"Council served with improvement notice\n{opening}The council was told to act.\n"
+    assert infer_date(raw) == date
+
+
+def test_dates_in_the_body_are_not_invented_into_a_publication_date() -> None:
+    raw = (
+        "Minister highlights gaps in review\n\n"
+        "A report into the death of a boy has been strongly criticised by the minister.\n\n"
+        "He highlighted ten gaps in the serious case review carried out after the death.\n\n"
+        "December 2006\n\nA sibling spoke to the police."
+    )
+    assert infer_date(raw) is None
+    assert infer_date("Inspection date: 20 January 2015 – 11 February 2015\nBody.") is None
+
+
+def test_html_title_loses_the_site_name(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Council placed under watch - Site News</title></head>"
+        "<body><h1>Site News</h1><p>Text.</p></body></html>",
+        encoding="utf-8",
+    )
+    [document], _ = load_file(page)
+    assert document.meta is not None
+    assert document.meta.title == "Council placed under watch"
+
+
+def test_a_page_title_line_loses_the_site_name() -> None:
+    raw = "Council failed girl, review finds - City News\nThe review found missed chances."
+    assert infer_title(clean_text(raw)) == "Council failed girl, review finds"
+    assert infer_title(clean_text("Anytown - Draft report\nText follows here.")) == (
+        "Anytown - Draft report"
+    )

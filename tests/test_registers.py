@@ -53,7 +53,7 @@ runner = CliRunner()
 @pytest.fixture(autouse=True)
 def shared_model(monkeypatch: pytest.MonkeyPatch, embedder: Embedder) -> None:
     """In-process commands reuse the session's real model instead of reloading it."""
-    monkeypatch.setattr(assistant.engine, "Embedder", lambda model: embedder)
+    monkeypatch.setattr(assistant.engine, "Embedder", lambda model, **_: embedder)
 
 
 def _register(folder: Path, text: str) -> Path:

@@ -1,18 +1,29 @@
-"""Ask: retrieve, select evidence, write, verify every quote, or say plainly the records do not."""
+"""Ask: analyse, retrieve, score in context, decide, compose, verify every quote.
+
+Stages: `question.analyse` -> `Searcher.search` -> `select.EvidenceSelector` (candidates
+in context, one calibrated score, one threshold) -> `writer.AnswerWriter` -> the quote
+check here. Direct answerers (a register) are tried first; they are handed in, so this
+module imports none of them.
+"""
 
 from __future__ import annotations
 
-from assistant.answer.evidence import EvidenceSelector, Selection
-from assistant.answer.models import Answer, Citation, Related
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from assistant.answer.intent import question_parts
+from assistant.answer.models import Answer, Citation, Evidence
 from assistant.answer.question import Question, analyse
+from assistant.answer.refusal import empty_index, not_found, searched_shape
+from assistant.answer.select import EvidenceSelector, Selection
 from assistant.answer.writer import AnswerWriter, Draft
 from assistant.errors import InvalidQuery, QuoteMismatch
-from assistant.registers import answer_from_register
-from index import Filters, Searcher, SearchHit, Store, format_date
+from index import Filters, Searcher, SearchHit, Store
 
 MAX_QUESTION_CHARS = 1000
-RELATED_SHOWN = 3
-RELATED_CHARS = 300
+
+DirectAnswer = Callable[[Store, Question, Filters], Answer | None]
 
 
 class Answerer:
@@ -28,6 +39,7 @@ class Answerer:
         day_first: bool = True,
         top_k: int = 10,
         max_question_chars: int = MAX_QUESTION_CHARS,
+        direct: Sequence[DirectAnswer] = (),
     ) -> None:
         self.store = store
         self.searcher = searcher
@@ -36,6 +48,7 @@ class Answerer:
         self.day_first = day_first
         self.top_k = top_k
         self.max_question_chars = max_question_chars
+        self.direct = tuple(direct)
 
     def ask(self, text: str, filters: Filters | None = None) -> Answer:
         """The answer to a question, or not_found with what was searched and related reading."""
@@ -43,53 +56,72 @@ class Answerer:
         filters = filters or Filters()
         documents, passages = self.store.counts()
         if documents == 0:
-            return _empty_index(question, filters)
-        register = answer_from_register(self.store, question, filters, day_first=self.day_first)
-        if register is not None:
-            return register
-        hits = self.searcher.search(question.text, top_k=self.top_k, filters=filters)
-        selection = self.selector.select(question, hits, passages)
-        searched = _searched(question, filters, documents, passages, selection.passages_read)
+            return empty_index(question, filters)
+        for answer_directly in self.direct:
+            direct = answer_directly(self.store, question, filters)
+            if direct is not None:
+                return direct
+        vector = self.searcher.embedder.embed_one(question.text)
+        hits = self.searcher.search(
+            question.text, top_k=self.top_k, filters=filters, query_vector=vector
+        )
+        selection = self._select(question, vector, hits, passages)
+        searched = searched_shape(question, filters, documents, passages, selection.passages_read)
         if not selection.chosen:
-            return _not_found(question, selection, hits, searched)
+            return not_found(question, selection, hits, searched)
         draft = self.writer.write(question, selection.chosen)
         citations = self._verified(draft)
-        return Answer(question.text, "answered", draft.text, citations, searched=searched)
+        return Answer(
+            question.text,
+            "answered",
+            draft.text,
+            citations,
+            searched=searched,
+            confidence=selection.confidence,
+        )
+
+    def _select(
+        self, question: Question, vector: np.ndarray, hits: list[SearchHit], passages: int
+    ) -> Selection:
+        """The whole question's evidence, or each part's when it asks several things."""
+        parts = question_parts(question.text)
+        whole = self.selector.select(question, vector, hits, passages)
+        if len(parts) < 2 or question.kind in ("list", "summary"):
+            return whole
+        chosen: list[Evidence] = []
+        confidence = 1.0
+        for part in parts:
+            asked = analyse(_with_subject(part, question), day_first=self.day_first)
+            found = self.selector.select(
+                asked, self.searcher.embedder.embed_one(asked.text), hits, passages
+            )
+            if not found.chosen:
+                return whole  # a part the records do not answer: the question as one
+            confidence = min(confidence, found.confidence)
+            chosen += [e for e in found.chosen[:2] if e.quote not in {c.quote for c in chosen}]
+        whole.chosen, whole.confidence = chosen, confidence
+        return whole
 
     def _verified(self, draft: Draft) -> list[Citation]:
-        """Check every quote against the stored text; a mismatch is a bug, never shown."""
+        """Check every quote (and shown context) against the stored text; a mismatch is a bug."""
         texts: dict[str, str] = {}
         for evidence in draft.cited:
             doc_id = evidence.document.id
             stored = texts.setdefault(doc_id, self.store.text(doc_id))
             if stored[evidence.start : evidence.end] != evidence.quote:
                 raise QuoteMismatch(f"quote not verbatim in {doc_id} at {evidence.start}")
+            context = evidence.context
+            if context is not None and stored[context.start : context.end] != context.quote:
+                raise QuoteMismatch(f"context not verbatim in {doc_id} at {context.start}")
         for number in range(1, len(draft.cited) + 1):
             if f"[{number}]" not in draft.text:
                 raise QuoteMismatch(f"citation [{number}] is not used in the answer")
         return [Citation(n, e) for n, e in enumerate(draft.cited, start=1)]
 
 
-def _searched(
-    question: Question, filters: Filters, documents: int, passages: int, read: int
-) -> dict[str, object]:
-    """What was searched, so a reader can judge a not_found."""
-    return {
-        "query": question.text,
-        "filters": {"kind": filters.kind, "since": filters.since, "until": filters.until},
-        "periods": list(question.period_labels),
-        "documents": documents,
-        "passages": passages,
-        "passages_read": read,
-    }
-
-
-def _empty_index(question: Question, filters: Filters) -> Answer:
-    """Nothing to search: say so, and how to fix it."""
-    reason = "The index is empty: ingest records first (assistant ingest PATH)."
-    searched = _searched(question, filters, 0, 0, 0)
-    answer = f"The records do not say. {reason}"
-    return Answer(question.text, "not_found", answer, [], [], reason, searched)
+def _with_subject(part: str, question: Question) -> str:
+    """A later part ("for which organisation?") read with the whole question's words."""
+    return f"{part.rstrip('?')} {' '.join(question.term_words)}?"
 
 
 def _checked(text: str, limit: int) -> str:
@@ -100,52 +132,3 @@ def _checked(text: str, limit: int) -> str:
     if len(question) > limit:
         raise InvalidQuery(f"the question is {len(question)} characters; the limit is {limit}")
     return question
-
-
-def _not_found(
-    question: Question, selection: Selection, hits: list[SearchHit], searched: dict[str, object]
-) -> Answer:
-    reason = _reason(question, selection, hits)
-    related = _related(hits)
-    answer = f"The records do not say. {reason}"
-    if related:
-        answer += (
-            " Related reading (not an answer): "
-            + "; ".join(
-                f"{r.document.title}"
-                + (f" ({format_date(r.document.date)})" if r.document.date else "")
-                for r in related
-            )
-            + "."
-        )
-    return Answer(question.text, "not_found", answer, [], related, reason, searched)
-
-
-def _reason(question: Question, selection: Selection, hits: list[SearchHit]) -> str:
-    """Why nothing answered, in a sentence a reader can act on."""
-    if selection.nothing_asked:
-        return "The question names nothing to look for beyond question words."
-    if selection.unknown_names:
-        return f"No record mentions {', '.join(selection.unknown_names)}."
-    if selection.off_period:
-        held = [format_date(d) for d in sorted({d for e in selection.off_period for d in e.dates})]
-        asked = ", ".join(question.period_labels)
-        if held:
-            return f"The records give this for {', '.join(held[:4])}, not for {asked}."
-        return f"The matching records are not about {asked}."
-    if not hits:
-        return "No passage matched the question."
-    return "No passage states what the question asks closely enough to quote as an answer."
-
-
-def _related(hits: list[SearchHit]) -> list[Related]:
-    """The nearest passages, one per document, trimmed (offsets stay exact)."""
-    related: list[Related] = []
-    for hit in hits:
-        if len(related) == RELATED_SHOWN:
-            break
-        if any(r.document.id == hit.document.id for r in related):
-            continue
-        text = hit.text[:RELATED_CHARS]
-        related.append(Related(hit.document, text, hit.chunk.start, hit.chunk.start + len(text)))
-    return related

@@ -1,31 +1,27 @@
-"""Acronyms the records use for long names, so either form matches the other."""
+"""Acronyms the records define, so either form of a name matches the other.
+
+The pairs are learned from the records at ingest (`Store.acronyms`), never listed here, so
+another council's bodies are understood as well as the first one's.
+"""
 
 from __future__ import annotations
 
-from assistant.answer.question import stem, words
+from collections.abc import Mapping
 
-ACRONYMS: dict[str, str] = {
-    "SCR": "Serious Case Review",
-    "LACES": "Looked After Children Education Services",
-    "BSCB": "Birmingham Safeguarding Children Board",
-    "FTE": "full-time equivalent",
-    "APA": "Annual Performance Assessment",
-}
+from assistant.answer.tokens import stem, words
 
 
-def _stems_of(phrase: str) -> set[str]:
-    return {stem(w) for _, _, w in words(phrase)}
+def expansions(glossary: Mapping[str, str]) -> list[tuple[str, set[str]]]:
+    """Each acronym's stem beside the stems of the words it stands for."""
+    return [(stem(short), {stem(w) for _, _, w in words(long)}) for short, long in glossary.items()]
 
 
-_EXPANSIONS = [(stem(short), _stems_of(long)) for short, long in ACRONYMS.items()]
-
-
-def with_synonyms(found: set[str]) -> set[str]:
+def with_synonyms(found: set[str], pairs: list[tuple[str, set[str]]]) -> set[str]:
     """Stems of a text plus those its acronyms or spelt-out names stand for."""
     expanded = set(found)
-    for short, long in _EXPANSIONS:
+    for short, long in pairs:
         if short in found:
             expanded |= long
-        elif long <= found:
+        elif long and long <= found:
             expanded.add(short)
     return expanded

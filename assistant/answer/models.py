@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from index import DocumentRecord
 
 
@@ -20,6 +22,23 @@ class Evidence:
     coverage: float
     dates: tuple[str, ...] = ()  # normalised dates written in the sentence
     precisions: tuple[int, ...] = ()  # 1 year, 2 month, 3 day, one per date
+    date_source: str = "sentence"  # where `dates` came from: sentence, heading, document
+    context: Context | None = field(default=None, compare=False)  # shown with the quote
+    vector: np.ndarray | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Context:
+    """A heading or previous sentence the answer shows because the quote needs it."""
+
+    role: str  # "heading" | "previous"
+    quote: str
+    start: int
+    end: int
+
+    def as_dict(self) -> dict[str, object]:
+        """JSON: what it is and where."""
+        return {"role": self.role, "quote": self.quote, "start": self.start, "end": self.end}
 
 
 @dataclass(frozen=True)
@@ -32,7 +51,7 @@ class Citation:
     def as_dict(self) -> dict[str, object]:
         """JSON: number, quote, offsets, page, document."""
         e = self.evidence
-        return {
+        found: dict[str, object] = {
             "id": self.id,
             "quote": e.quote,
             "start": e.start,
@@ -40,6 +59,9 @@ class Citation:
             "page": e.page,
             "document": e.document.as_dict(),
         }
+        if e.context is not None:
+            found["context"] = e.context.as_dict()
+        return found
 
 
 @dataclass(frozen=True)
@@ -72,6 +94,7 @@ class Answer:
     related: list[Related] = field(default_factory=list)
     reason: str | None = None
     searched: dict[str, object] = field(default_factory=dict)
+    confidence: float | None = None  # the deciding score (calibrated probability)
 
     def as_dict(self) -> dict[str, object]:
         """The documented ask JSON, plus related reading and what was searched."""
@@ -83,4 +106,5 @@ class Answer:
             "related": [r.as_dict() for r in self.related],
             "reason": self.reason,
             "searched": self.searched,
+            "confidence": None if self.confidence is None else round(self.confidence, 4),
         }

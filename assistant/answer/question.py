@@ -6,9 +6,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from assistant.answer.figures import unit_of
+from assistant.answer.intent import AnswerType, answer_type
+from assistant.answer.tokens import stem, words
 from index import DateMention, date_bounds, find_dates
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
 _STOPWORDS_TEXT = """
     a about above after again all also am an and any are as at be been before being
     below between both but by can could did do does doing done during each few for from
@@ -59,30 +61,13 @@ class Question:
     asks_when: bool
     asks_number: bool
     asks_latest: bool = False
+    kind: AnswerType = "any"
+    unit: str | None = None  # for "how many/much/long" questions: what the figure counts
 
     @property
     def period_labels(self) -> tuple[str, ...]:
         """The periods as the question wrote them (with "before", "since", ...)."""
         return tuple(p.label for p in self.periods)
-
-
-def stem(word: str) -> str:
-    """A crude but predictable stem: lower case, no possessive or plural, first 5 letters."""
-    w = word.lower().replace("’", "'")
-    w = w.removesuffix("'s").rstrip("'")
-    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
-        w = w[:-1]
-    return w[:5] if w.isalpha() and len(w) > 5 else w
-
-
-def words(text: str) -> list[tuple[int, int, str]]:
-    """Word tokens with their offsets."""
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-
-
-def stems(text: str) -> set[str]:
-    """The set of stems of a text's words (for matching sentences against questions)."""
-    return {stem(w) for _, _, w in words(text)}
 
 
 def analyse(text: str, *, day_first: bool = True) -> Question:
@@ -109,6 +94,8 @@ def analyse(text: str, *, day_first: bool = True) -> Question:
         asks_when=bool(_WHEN.search(text)),
         asks_number=bool(_NUMERIC.search(text)),
         asks_latest=bool(_LATEST.search(text)),
+        kind=answer_type(text),
+        unit=unit_of(text),
     )
 
 

@@ -1,21 +1,38 @@
-"""The answer-writing stage: evidence in, cited sentences out. Extractive by default."""
+"""Compose: evidence in, cited sentences out. Extractive by default.
+
+One fact reported by several records becomes one quote with several citations; the most
+direct sentence leads, unless the question spans time, when quotes go in date order. A
+list or summary question gets bullets in the order of the text.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from assistant.answer.evidence import earliest_date
+import numpy as np
+
+from assistant.answer.intent import names_in
 from assistant.answer.models import Evidence
-from assistant.answer.question import Question, stem, words
-from index import date_bounds, dated_spans, format_date
+from assistant.answer.periods import earliest
+from assistant.answer.question import Question
+from assistant.answer.tokens import stem, words
+from index import date_bounds, dated_spans, find_dates, format_date
+
+SAME_FACT = 0.85
+"""Cosine above which two sentences with the same figures, dates and names state one fact."""
 
 _KIND_LABEL = {
     "press_release": "the press release",
-    "scr_recommendation": "the Serious Case Review record",
+    "scr_recommendation": "the review record",
     "action_plan_note": "the action-plan note",
     "other": "the record",
 }
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+_SPANS_TIME = re.compile(
+    r"\b(since|over the|between|history|timeline|progress|changed?|over time|years?)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -35,26 +52,77 @@ class AnswerWriter(Protocol):
 
 
 class ExtractiveWriter:
-    """Quotes each evidence sentence verbatim, dated by its document when it has no date."""
+    """Quotes each fact once, verbatim, with every record that states it cited."""
 
     def write(self, question: Question, evidence: list[Evidence]) -> Draft:
-        """One sentence per piece of evidence, in date order, each followed by its [n];
-        a "when" question is answered date first."""
-        ordered = sorted(evidence, key=earliest_date)
-        lines = [f"{_lead(e, question)}{e.quote} [{n}]" for n, e in enumerate(ordered, start=1)]
-        return Draft(text=" ".join(lines), cited=ordered)
+        """One quoted statement per fact, each followed by its [n] markers."""
+        groups = same_facts(evidence)
+        listed = question.kind in ("list", "summary")
+        if not listed and (question.asks_when or _spans_time(question)):
+            groups.sort(key=lambda g: earliest(g[0].dates, g[0].document.date))
+        cited: list[Evidence] = []
+        lines = []
+        for group in groups:
+            first = len(cited) + 1
+            cited += group
+            marks = "".join(f"[{n}]" for n in range(first, len(cited) + 1))
+            lead = group[0]
+            line = f"{_lead(lead, question)}{_shown(lead)} {marks}"
+            lines.append(f"- {line}" if listed else line)
+        return Draft(text=("\n" if listed else " ").join(lines), cited=cited)
+
+
+def same_facts(evidence: list[Evidence]) -> list[list[Evidence]]:
+    """Evidence grouped by the fact it states, in the order given (best first)."""
+    groups: list[list[Evidence]] = []
+    for item in evidence:
+        for group in groups:
+            if _same_fact(group[0], item):
+                group.append(item)
+                break
+        else:
+            groups.append([item])
+    return groups
+
+
+def _same_fact(a: Evidence, b: Evidence) -> bool:
+    """Same figures, dates and names, and close in meaning."""
+    if a.document.id == b.document.id or _facts(a.quote) != _facts(b.quote):
+        return False
+    if a.vector is None or b.vector is None:
+        return a.quote == b.quote
+    return float(np.dot(a.vector, b.vector)) >= SAME_FACT
+
+
+def _facts(quote: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The figures, dates and names a sentence states."""
+    dates = frozenset(m.value for m in find_dates(quote))
+    figures = frozenset(_FIGURE.findall(quote)) - {d[:4] for d in dates}
+    names = frozenset(stem(n) for n in names_in(quote))
+    return figures, dates, names
+
+
+def _shown(evidence: Evidence) -> str:
+    """The quote, after the previous sentence when the answer needs it."""
+    context = evidence.context
+    if context is not None and context.role == "previous":
+        return f"{context.quote} {evidence.quote}"
+    return evidence.quote
 
 
 def _lead(evidence: Evidence, question: Question) -> str:
-    """Lead with the date for "when" questions; date an undated sentence by its document."""
-    document = evidence.document
+    """Where the quote sits and which date it speaks of, when the sentence does not say."""
+    context = evidence.context
+    under = f"Under “{context.quote}”: " if context and context.role == "heading" else ""
     if evidence.dates:
         when = _event_date(evidence, question) if question.asks_when else None
-        return f"{when}: " if when else ""
-    if not document.date:
-        return ""
+        return f"{when}: {under}" if when else under
+    document = evidence.document
+    if not document.date or evidence.date_source == "heading":
+        return under
     label = _KIND_LABEL.get(document.kind, "the record")
-    return f"In {label} of {format_date(document.date)}: "
+    where = f"In {label} of {format_date(document.date)}"
+    return f"{where}, under “{context.quote}”: " if under and context else f"{where}: "
 
 
 def _event_date(evidence: Evidence, question: Question) -> str | None:
@@ -68,3 +136,9 @@ def _event_date(evidence: Evidence, question: Question) -> str | None:
         return None
     nearest = min(spans, key=lambda s: min(abs(s.start - a) for a in anchors))
     return nearest.label
+
+
+def _spans_time(question: Question) -> bool:
+    """A question about a stretch of time wants its quotes in date order."""
+    open_ended = any(p.start[:4] == "0001" or p.end[:4] == "9999" for p in question.periods)
+    return open_ended or len(question.periods) > 1 or bool(_SPANS_TIME.search(question.text))

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 import numpy as np
 
 from assistant.answer.models import Citation
+from assistant.answer.select import EvidenceSelector
 from assistant.engine import Assistant
 from assistant.errors import QuoteMismatch
 from assistant.factcheck.claim import Claim, read_claim
@@ -23,7 +24,7 @@ from assistant.factcheck.explain import explain
 from assistant.factcheck.models import ClaimCheck, DraftCheck
 from assistant.factcheck.report import render_report
 from assistant.factcheck.rules import Decision, Rules, decide
-from index import Searcher, Store, sentences_of
+from index import Searcher, SearchHit, Store, sentences_of
 
 MAX_DRAFT_CLAIMS = 100
 """A draft with more sentences than this is refused: split it, or check it in parts."""
@@ -48,6 +49,7 @@ class FactChecker:
         max_claim_chars: int = 1000,
         max_claims: int = MAX_DRAFT_CLAIMS,
         clock: Callable[[], datetime] = utc_now,
+        selector: EvidenceSelector | None = None,
     ) -> None:
         self.store = store
         self.searcher = searcher
@@ -58,6 +60,9 @@ class FactChecker:
         self.max_claims = max_claims
         self.clock = clock
         self.reader = UnitReader(store, day_first=day_first)
+        self.selector = selector  # the answer step's evidence scoring, shared
+        if selector is not None and selector.model is not None:
+            self.rules = replace(self.rules, meaning=selector.model.threshold)
 
     @classmethod
     def of(
@@ -76,6 +81,7 @@ class FactChecker:
             day_first=settings.day_first,
             max_claim_chars=settings.max_question_chars,
             clock=clock,
+            selector=assistant.answerer.selector,
         )
 
     def check(self, text: str) -> ClaimCheck:
@@ -97,11 +103,27 @@ class FactChecker:
         if documents == 0:
             decision = Decision("not_found", note="the index is empty (ingest records first)")
             return self._result(claim, decision, searched)
+        if vector is None:
+            vector = self.searcher.embedder.embed_one(claim.text)
         hits = self.searcher.search(claim.text, top_k=self.top_k, query_vector=vector)
         searched["passages_read"] = len(hits)
         weights = weigh(self.store, claim, passages)
-        units = self.reader.units(claim, weights, hits)
+        units = self._with_meaning(claim, vector, hits, self.reader.units(claim, weights, hits))
         return self._result(claim, decide(claim, weights, units, self.rules), searched)
+
+    def _with_meaning(
+        self, claim: Claim, vector: np.ndarray, hits: list[SearchHit], units: list[Unit]
+    ) -> list[Unit]:
+        """Each sentence unit with the answer step's score for the claim as a question."""
+        if self.selector is None:
+            return units
+        _, passages = self.store.counts()
+        selection = self.selector.select(claim.question, vector, hits, passages)
+        scores = {
+            (c.document.id, c.sentence.start, c.sentence.end): c.score for c in selection.scored
+        }
+        scores |= {(e.document.id, e.start, e.end): e.score for e in selection.off_period}
+        return [replace(u, meaning=scores.get(u.key, 0.0)) for u in units]
 
     def check_draft(self, text: str) -> DraftCheck:
         """Every sentence of a draft checked as a claim, with the Markdown fact-check pack."""

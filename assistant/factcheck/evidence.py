@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from assistant.answer.glossary import with_synonyms
+from assistant.answer.glossary import expansions, with_synonyms
 from assistant.answer.models import Evidence
-from assistant.answer.question import stem, stems
+from assistant.answer.tokens import stem, stems
 from assistant.factcheck.claim import Claim
 from assistant.factcheck.facts import PRECISION, Facts, read_facts
 from index import DocumentRecord, SearchHit, Store, StoredSentence
@@ -42,6 +42,12 @@ class Unit:
     names_held: bool  # every uncommon name of the claim is in it
     facts: Facts
     sentences: int = 1  # a pair spans two; single sentences rank first
+    meaning: float = 0.0  # the answer step's probability that the sentence speaks to it
+
+    @property
+    def key(self) -> tuple[str, int, int]:
+        """Where the unit is: document and offsets."""
+        return (self.document.id, self.start, self.end)
 
     def evidence(self) -> Evidence:
         """The unit as the answer layer's Evidence, so citations share the ask JSON."""
@@ -90,11 +96,13 @@ class UnitReader:
         self.store = store
         self.day_first = day_first
         self.min_words = min_words
+        self._pairs: list[tuple[str, set[str]]] = []
 
     def units(self, claim: Claim, weights: Weights, hits: list[SearchHit]) -> list[Unit]:
         """Every statement of the passages once, plus adjacent pairs that cover more."""
         units: dict[tuple[str, int, int], Unit] = {}
         texts: dict[str, str] = {}
+        self._pairs = expansions(self.store.acronyms())
         for rank, hit in enumerate(hits):
             doc = hit.document
             text = texts.setdefault(doc.id, self.store.text(doc.id))
@@ -126,7 +134,7 @@ class UnitReader:
         rank: int,
     ) -> Unit:
         quote = text[first.start : last.end]
-        held = with_synonyms(stems(quote))
+        held = with_synonyms(stems(quote), self._pairs)
         total = sum(weights.terms.values())
         got = sum(w for term, w in weights.terms.items() if term in held)
         return Unit(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answer.question import stem
+from assistant.answer.tokens import stem
 from index import DateMention, date_bounds, find_dates
 
 NUMBER_WORDS: dict[str, float] = {

@@ -56,6 +56,8 @@ class Rules:
     contradict_coverage: float = 0.8
     near: float = 0.15
     cited: int = 2
+    meaning: float = 1.01  # the answer step's threshold: a unit this likely is a candidate too
+    contradict_meaning: float = 0.8  # and this likely may contradict
 
 
 @dataclass(frozen=True)
@@ -83,18 +85,28 @@ def decide(claim: Claim, weights: Weights, units: list[Unit], rules: Rules) -> D
         return Decision("not_found", note="the claim names nothing the records could confirm")
     if weights.unknown_names:
         return Decision("not_found", note=f"no record mentions {_listed(weights.unknown_names)}")
-    ranked = sorted(units, key=lambda u: (-u.coverage, u.sentences, u.rank))
+
+    def support(unit: Unit) -> float:
+        """Word coverage, or the meaning score when it passes the answer threshold."""
+        return max(unit.coverage, unit.meaning if unit.meaning >= rules.meaning else 0.0)
+
+    ranked = sorted(units, key=lambda u: (-support(u), u.sentences, u.rank))
     nearest = ranked[0] if ranked and ranked[0].coverage >= NEAREST_COVERAGE else None
-    if weights.unknown_words:
+    meant = any(u.meaning >= rules.meaning and u.names_held for u in units)
+    if weights.unknown_words and not meant:
         words = _listed(weights.unknown_words, quoted=True)
         return Decision("not_found", note=f"no record uses the words {words}", nearest=nearest)
-    candidates = [u for u in ranked if u.coverage >= rules.min_coverage and u.names_held]
+    candidates = [
+        u
+        for u in ranked
+        if u.names_held and (u.coverage >= rules.min_coverage or u.meaning >= rules.meaning)
+    ]
     if not candidates:
         named = _other_person(claim, ranked)
         if named is not None:
             return Decision("contradicted", [named.unit], named.note)
         return Decision("not_found", note=_gap(nearest), nearest=nearest)
-    best = [u for u in candidates if u.coverage >= candidates[0].coverage - rules.near]
+    best = [u for u in candidates if support(u) >= support(candidates[0]) - rules.near]
     judged = [judge(claim, u) for u in best]
     supports = [j.unit for j in judged if j.outcome == "supports"]
     if supports:
@@ -102,7 +114,11 @@ def decide(claim: Claim, weights: Weights, units: list[Unit], rules: Rules) -> D
     conflicts = [
         j
         for j in judged
-        if j.outcome == "conflicts" and j.unit.coverage >= rules.contradict_coverage
+        if j.outcome == "conflicts"
+        and (
+            j.unit.coverage >= rules.contradict_coverage
+            or j.unit.meaning >= max(rules.meaning, rules.contradict_meaning)
+        )
     ]
     if conflicts:
         return Decision("contradicted", [conflicts[0].unit], conflicts[0].note)

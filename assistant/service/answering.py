@@ -7,7 +7,10 @@ from collections.abc import Callable
 
 from assistant.access import AuditEntry
 from assistant.answer.models import Answer
+from assistant.conversation import Resolution, Turn, resolve
+from assistant.conversation.unresolved import unresolved_answer
 from assistant.engine import make_filters
+from assistant.errors import AssistantError
 from assistant.service.deps import Caller
 from assistant.service.schemas import Filters as FiltersIn
 from assistant.service.state import ServiceState
@@ -19,6 +22,29 @@ def filters_of(body: FiltersIn | None, state: ServiceState) -> Filters:
     if body is None:
         return Filters()
     return make_filters(body.kind, body.since, body.until, state.settings.day_first)
+
+
+def resolve_chat(state: ServiceState, turns: list[Turn], filters: Filters) -> Resolution:
+    """The last user turn made self-contained; an earlier answer the client did not send back
+    is asked again, so "she" can find the person it named."""
+    reader = state.current()
+
+    def recall(question: str) -> str:
+        try:
+            return reader.ask(question, filters).answer
+        except AssistantError:
+            return ""  # an earlier question that cannot be answered names nobody
+
+    return resolve(turns, recall)
+
+
+def chat_answer(state: ServiceState, resolution: Resolution, filters: Filters) -> Answer:
+    """The resolved question's answer; not_found saying what could not be resolved."""
+    reader = state.current()
+    if resolution.unresolved:
+        documents, passages = reader.store.counts()
+        return unresolved_answer(resolution, filters, documents, passages)
+    return reader.ask(resolution.question, filters)
 
 
 def serve_answer(

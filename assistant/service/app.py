@@ -7,7 +7,9 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from starlette.routing import Route
 
+from assistant.mcp import http_endpoint
 from assistant.service.errors import install_error_handlers
 from assistant.service.limits import BodyLimit
 from assistant.service.routers import (
@@ -22,7 +24,8 @@ from assistant.service.routers import (
     search,
     timeline,
 )
-from assistant.service.state import open_state
+from assistant.service.server import is_loopback
+from assistant.service.state import ServiceState, open_state
 from assistant.settings import Settings
 from index import Embedder
 
@@ -41,7 +44,8 @@ def create_app(settings: Settings | None = None, *, embedder: Embedder | None = 
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.service = open_state(settings, embedder)
         try:
-            yield
+            async with mcp_sessions():
+                yield
         finally:
             app.state.service.close()
 
@@ -49,6 +53,15 @@ def create_app(settings: Settings | None = None, *, embedder: Embedder | None = 
         title="Records assistant", version="0.1.0", description=DESCRIPTION, lifespan=lifespan
     )
     install_error_handlers(app)
+
+    def service() -> ServiceState:
+        state: ServiceState = app.state.service
+        return state
+
+    mcp_endpoint, mcp_sessions = http_endpoint(  # MCP, behind the same keys, roles and audit
+        service, open_when_keyless=is_loopback(settings.bind_host), host=settings.bind_host
+    )
+    app.router.routes.append(Route("/mcp", mcp_endpoint, methods=["GET", "POST", "DELETE"]))
 
     for module in (
         health,

@@ -106,6 +106,15 @@ class DocumentOut(BaseModel):
     chunks: int | None = None
 
 
+class ContextOut(BaseModel):
+    """A heading or previous sentence shown with a quote because the quote needs it."""
+
+    role: Literal["heading", "previous"]
+    quote: str
+    start: int
+    end: int
+
+
 class CitationOut(BaseModel):
     """A numbered verbatim quote and where it is."""
 
@@ -115,6 +124,7 @@ class CitationOut(BaseModel):
     end: int
     page: int | None
     document: DocumentOut
+    context: ContextOut | None = None
 
 
 class RelatedOut(BaseModel):
@@ -136,6 +146,7 @@ class AnswerOut(BaseModel):
     related: list[RelatedOut] = []
     reason: str | None = None
     searched: dict[str, Any] = {}
+    confidence: float | None = None
     answer_id: str | None = None
     generation: int | None = None
     resolved_question: str | None = None

@@ -6,7 +6,7 @@ import threading
 from dataclasses import dataclass, field
 
 from assistant.access import AnswerArchive, AuditLog, KeyStore
-from assistant.engine import Assistant
+from assistant.engine import Assistant, open_embedder
 from assistant.service.ratelimit import RateLimiter
 from assistant.settings import Settings
 from index import Embedder
@@ -38,9 +38,9 @@ class ServiceState:
 
 def open_state(settings: Settings, embedder: Embedder | None = None) -> ServiceState:
     """Load the model and the index once; the writer shares the model, not the vectors."""
-    model = embedder or Embedder(settings.model)
+    model = embedder or open_embedder(settings)
     writer = Assistant(settings, embedder=model, create=True)
-    writer.store.bind_model(model.name, model.dimension)  # creates an empty index if need be
+    writer.store.bind_model(model.name, model.dimension, model.encoder)  # creates it if need be
     reader = Assistant(settings, embedder=model)
     _ = reader.searcher  # model bound, index checked
     _ = reader.store.vectors  # vectors loaded now, not on the first request

@@ -6,6 +6,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from index.inference import without_site_name
 from index.loaders.encoding import decode_bytes
 from index.models import DocumentMeta, LoadedDocument
 
@@ -146,7 +147,7 @@ def load_html(path: Path, data: bytes) -> LoadedDocument:
     parser = _ArticleParser()
     parser.feed(decode_bytes(data, str(path)))
     parser.close()
-    title = parser.title or parser.first_h1
+    title = without_site_name(parser.title) if parser.title else parser.first_h1
     meta = DocumentMeta(title=title or None, date=parser.date)
     return LoadedDocument(origin=str(path), raw_text=_paragraphs("".join(parser.parts)), meta=meta)
 

@@ -16,7 +16,10 @@ from tui.screens.filters import KINDS
 
 
 class TimelineScreen(Screen[None]):
-    """Every dated event with its date and source count; enter opens its first source."""
+    """Every dated event with its date label and source count; enter opens its first source.
+
+    The service sends `date` as ISO 8601 (for sorting) and `label` for people.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
@@ -61,12 +64,12 @@ class TimelineScreen(Screen[None]):
     def fill(self) -> None:
         """Show the events whose statement holds the filter words."""
         needle = self.query_one("#timeline-filter", Input).value.lower().strip()
-        self.shown = [e for e in self.events if needle in (e["statement"] + e["date"]).lower()]
+        self.shown = [e for e in self.events if needle in (e["statement"] + e["label"]).lower()]
         table = self.query_one(DataTable)
         table.clear()
         for index, event in enumerate(self.shown):
             table.add_row(
-                event["date"], event["statement"], str(len(event["citations"])), key=str(index)
+                event["label"], event["statement"], str(len(event["citations"])), key=str(index)
             )
 
     def on_input_changed(self, _: Input.Changed) -> None:

@@ -6,8 +6,8 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from assistant.conversation import Turn, resolve
-from assistant.service.answering import filters_of, serve_answer
+from assistant.conversation import Turn
+from assistant.service.answering import chat_answer, filters_of, resolve_chat, serve_answer
 from assistant.service.deps import ReaderDep, StateDep
 from assistant.service.schemas import AnswerOut, AskRequest, ChatRequest, ErrorOut
 from assistant.service.streaming import answer_events, event_stream
@@ -39,13 +39,13 @@ def ask(body: AskRequest, caller: ReaderDep, state: StateDep) -> Any:
 )
 def chat(body: ChatRequest, caller: ReaderDep, state: StateDep) -> Any:
     """Answer the last user turn, read against the earlier ones ("and when was that?")."""
-    resolution = resolve([Turn(m.speaker, m.text) for m in body.messages])
     filters = filters_of(body.filters, state)
+    resolution = resolve_chat(state, [Turn(m.speaker, m.text) for m in body.messages], filters)
     payload = serve_answer(
         state,
         caller,
         "/v1/chat",
-        lambda: state.current().ask(resolution.question, filters),
+        lambda: chat_answer(state, resolution, filters),
         {"resolved_question": resolution.question},
     )
     return event_stream(answer_events(payload)) if body.stream else payload

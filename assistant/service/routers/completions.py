@@ -14,8 +14,8 @@ from typing import Any
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.conversation import Turn, resolve
-from assistant.service.answering import serve_answer
+from assistant.conversation import Turn
+from assistant.service.answering import chat_answer, resolve_chat, serve_answer
 from assistant.service.deps import ReaderDep, StateDep
 from assistant.service.errors import ApiError
 from assistant.service.schemas import ErrorOut, Message
@@ -63,12 +63,13 @@ def completions(body: CompletionRequest, caller: ReaderDep, state: StateDep) -> 
     """A cited answer to the last user message, as an OpenAI chat completion."""
     if body.model != MODEL_ID:
         raise ApiError(404, "model_not_found", f"unknown model {body.model!r}; use {MODEL_ID!r}")
-    resolution = resolve([Turn(m.speaker, m.text) for m in body.messages])
+    turns = [Turn(m.speaker, m.text) for m in body.messages]
+    resolution = resolve_chat(state, turns, Filters())
     payload = serve_answer(
         state,
         caller,
         "/v1/chat/completions",
-        lambda: state.current().ask(resolution.question, Filters()),
+        lambda: chat_answer(state, resolution, Filters()),
         {"resolved_question": resolution.question},
     )
     reply = reply_text(payload)

@@ -1,0 +1,137 @@
+"""Candidate sentences from the retrieved passages, each with its context and vector.
+
+A sentence rarely stands alone in a real page: the person it speaks of may be named in the
+heading above it ("Jane Doe (April 2012 - July 2013)") or the sentence before. Candidates
+carry both, so scoring can read them and the answer can show them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from index import DocumentRecord, SearchHit, Store, StoredSentence
+
+LOOKBACK = 12
+"""How many sentences above a passage are read to find the heading its sentences sit under."""
+
+HEADING_WORDS = 12
+"""A line this short with no closing punctuation is a heading, not a statement."""
+
+_CLOSES = (".", "!", "?", "…", '"', "”", "’", "'", ")")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A verbatim piece of a stored document."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Candidate:
+    """A sentence that may answer, with what surrounds it and where it was found."""
+
+    document: DocumentRecord
+    sentence: StoredSentence
+    text: str
+    vector: np.ndarray | None
+    previous: Span | None
+    heading: Span | None
+    previous_vector: np.ndarray | None
+    heading_vector: np.ndarray | None
+    rank: int
+    passage_score: float
+    features: dict[str, float] = field(default_factory=dict)
+    score: float = 0.0
+
+    @property
+    def key(self) -> tuple[str, int]:
+        """Identifies the sentence across passages that overlap."""
+        return (self.document.id, self.sentence.ord)
+
+    @property
+    def context_text(self) -> str:
+        """The heading, previous sentence and title, as one text to look for names in."""
+        parts = [self.document.title]
+        parts += [s.text for s in (self.heading, self.previous) if s is not None]
+        return " \n".join(parts)
+
+
+class CandidateReader:
+    """Reads the statements of the top passages, once each, with heading and previous line."""
+
+    def __init__(self, store: Store, *, min_words: int = 4) -> None:
+        self.store = store
+        self.min_words = min_words
+
+    def read(self, hits: list[SearchHit]) -> list[Candidate]:
+        """Every statement of the passages, in rank order, each sentence once."""
+        found: list[Candidate] = []
+        seen: set[tuple[str, int]] = set()
+        texts: dict[str, str] = {}
+        for rank, hit in enumerate(hits):
+            doc_id = hit.document.id
+            text = texts.setdefault(doc_id, self.store.text(doc_id))
+            first = max(0, hit.chunk.first_sentence - LOOKBACK)
+            rows = self.store.sentences(doc_id, first, hit.chunk.last_sentence)
+            vectors = self.store.sentence_vectors(doc_id, first, hit.chunk.last_sentence)
+            for index, row in enumerate(rows):
+                if row.ord < hit.chunk.first_sentence or (doc_id, row.ord) in seen:
+                    continue
+                seen.add((doc_id, row.ord))
+                candidate = self._candidate(hit, rank, text, rows[: index + 1], vectors)
+                if candidate is not None:
+                    found.append(candidate)
+        return found
+
+    def _candidate(
+        self,
+        hit: SearchHit,
+        rank: int,
+        text: str,
+        upto: list[StoredSentence],
+        vectors: dict[int, np.ndarray | None],
+    ) -> Candidate | None:
+        """The last sentence of `upto` as a candidate, or None when it is a heading."""
+        row = upto[-1]
+        quote = text[row.start : row.end]
+        if is_heading(quote, hit.document.title) or len(quote.split()) < self.min_words:
+            return None
+        previous = upto[-2] if len(upto) > 1 else None
+        heading = _heading_above(text, upto[:-1], hit.document.title)
+        return Candidate(
+            document=hit.document,
+            sentence=row,
+            text=quote,
+            vector=vectors.get(row.ord),
+            previous=_span(text, previous) if previous else None,
+            heading=_span(text, heading) if heading else None,
+            previous_vector=vectors.get(previous.ord) if previous else None,
+            heading_vector=vectors.get(heading.ord) if heading else None,
+            rank=rank,
+            passage_score=float(hit.dense_score or 0.0),
+        )
+
+
+def is_heading(quote: str, title: str) -> bool:
+    """Titles and short unpunctuated lines name a subject; they state nothing."""
+    if quote.strip() == title.strip():
+        return True
+    return len(quote.split()) <= HEADING_WORDS and not quote.rstrip().endswith(_CLOSES)
+
+
+def _heading_above(text: str, above: list[StoredSentence], title: str) -> StoredSentence | None:
+    """The nearest heading line above a sentence (not the document's own title)."""
+    for row in reversed(above):
+        quote = text[row.start : row.end]
+        if is_heading(quote, "") and quote.strip() != title.strip():
+            return row
+    return None
+
+
+def _span(text: str, row: StoredSentence) -> Span:
+    return Span(text[row.start : row.end], row.start, row.end)

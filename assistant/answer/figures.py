@@ -1,0 +1,86 @@
+"""Whether a sentence gives the figure a "how many / how much / how long" question asks for.
+
+A number anywhere is not enough: "How many recommendations?" wants a count of
+recommendations, "how much" an amount of money, "how long" a duration, "what percentage" a
+share. The unit is read from the question's wording, so it carries to any records.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.tokens import stem
+from index import find_dates
+
+_NUMERAL = (
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|thousand|dozen|several|all|both|none|half)"
+)
+_ANY = re.compile(rf"\b{_NUMERAL}\b", re.I)
+_UNITS = {
+    "money": re.compile(
+        rf"[£$€]\s?\d|\b{_NUMERAL}\s*(million|billion|bn|m|k|pounds?|pence)\b", re.I
+    ),
+    "duration": re.compile(
+        rf"\b{_NUMERAL}[\s-]+(?:\w+[\s-]+)?(hours?|days?|nights?|weeks?|months?|years?|decades?|pages?)\b",
+        re.I,
+    ),
+    "share": re.compile(
+        rf"\b{_NUMERAL}\s*(%|per ?cent)|\b(half|third|quarter|majority|minority)\b|"
+        rf"\b{_NUMERAL} (of|in|out of) (the )?{_NUMERAL}\b|%",
+        re.I,
+    ),
+    "age": re.compile(rf"\b{_NUMERAL}[\s-]+(years?|months?|weeks?)[\s-]+old\b|\baged\s+\d", re.I),
+}
+_HOW_MANY = re.compile(r"\bhow many\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
+_UNIT_OF_QUESTION = (
+    (
+        "money",
+        re.compile(
+            r"\bhow much (money|funding|did|does|do|will|was|is)\b|\bcost|budget|"
+            r"\bfunding|\bpaid\b|\bpay\b|\bspen[dt]",
+            re.I,
+        ),
+    ),
+    ("share", re.compile(r"\b(percentage|proportion|share|rate|per cent)\b", re.I)),
+    ("age", re.compile(r"\bhow old\b|\bwhat age\b", re.I)),
+    ("duration", re.compile(r"\bhow long\b", re.I)),
+)
+_WINDOW = 4
+
+
+def unit_of(question: str) -> str | None:
+    """ "money", "share", "age", "duration", "count:<stems>" or None (any figure)."""
+    for unit, pattern in _UNIT_OF_QUESTION:
+        if pattern.search(question):
+            return unit
+    counted = _HOW_MANY.search(question)
+    if counted:
+        stems = [stem(w) for w in counted.group(1).split()]
+        return "count:" + ",".join(stems)
+    return None
+
+
+def gives_figure(text: str, unit: str | None, asked: frozenset[str], day_first: bool) -> bool:
+    """Whether the text (its dates set aside) gives a figure of the unit asked for."""
+    for mention in reversed(find_dates(text, day_first=day_first)):
+        text = text[: mention.start] + " " + text[mention.end :]
+    figures = [m for m in _ANY.finditer(text) if m.group().lower() not in asked]
+    if not figures:
+        return False
+    if unit is None:
+        return True
+    if unit.startswith("count:"):
+        return _counts(text, figures, set(unit[6:].split(",")))
+    return bool(_UNITS[unit].search(text))
+
+
+def _counts(text: str, figures: list[re.Match[str]], nouns: set[str]) -> bool:
+    """A figure near the thing counted: "12 recommendations", "homes ... fell to none"."""
+    for figure in figures:
+        after = re.findall(r"[\w'’-]+", text[figure.end() :])[:_WINDOW]
+        before = re.findall(r"[\w'’-]+", text[: figure.start()])[-2 * _WINDOW :]
+        if any(stem(w) in nouns or stem(w.split("-")[-1]) in nouns for w in after + before):
+            return True
+    return False

@@ -1,0 +1,219 @@
+"""What kind of answer a question wants (a person, a date, a figure, a list) and its parts.
+
+The type is read from the question's wording alone, so it carries to any council's records;
+a sentence satisfies it by its shape (a name, a date, a number), never by a list of names.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from assistant.answer.figures import gives_figure
+from index import find_dates
+
+AnswerType = Literal["person", "agent", "body", "date", "number", "list", "summary", "any"]
+SHAPED = frozenset({"person", "agent", "body", "date", "number"})
+"""Types whose answer must show its shape in the quote or the context shown with it."""
+
+_BODY_NOUNS = (
+    r"firm|company|organi[sz]ation|body|agency|council|authority|charity|consultancy|"
+    r"consultants?|trust|board|department|partner|provider|inspectorate|court|government"
+)
+_BODY = re.compile(rf"\b(which|what|whose)\s+(\w+\s+)?({_BODY_NOUNS})\b", re.I)
+_WHO = re.compile(r"^\s*(who|whom|whose)\b|\b(who|whom)\s+(was|were|is|did|had|has)\b", re.I)
+_PERSON_NOUNS = re.compile(
+    r"\b(director|chairs?|chair(man|woman|person)|chaired|chief executive|minister|leader|"
+    r"author|commissioner|manager|head|secretary|councillor|mayor|judge|inspector|officer|member|person|man|woman|"
+    r"spokes(man|woman|person)|name)\b|\bwho (wrote|chaired|led|said|resigned|was appointed)\b",
+    re.I,
+)
+_WHEN = re.compile(
+    r"(^|[,;]\s*|\band\s+)(when|what (date|day|month|year)|which (date|day|month|year)|"
+    r"in what (year|month)|how long ago)\b",
+    re.I,
+)
+_DATE_WORDS = re.compile(
+    r"\b(january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|spring|summer|autumn|winter|yesterday|today|tomorrow|last (week|month|year)|"
+    r"this (week|month|year)|next (week|month|year)|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|(19|20)\d\d)\b",
+    re.I,
+)
+_NUMBER = re.compile(
+    r"\bhow (many|much|long|often|old)\b|\bwhat age\b|\bby how much\b|"
+    r"\bwhat (percentage|proportion|number|rate|figure|share|amount|sum|total|cost|budget)\b",
+    re.I,
+)
+_SUMMARY = re.compile(
+    r"^\s*(summari[sz]e|give (me )?an overview|outline|describe|what happened|what has happened|"
+    r"what progress)\b|\b(in summary|main points|key points|overall)\b",
+    re.I,
+)
+_LIST_NOUNS = (
+    r"recommendations|options|areas|actions|steps|measures|changes|improvements|findings|"
+    r"failings|failures|weaknesses|strengths|concerns|priorities|issues|problems|lessons|"
+    r"reasons|services|things|points|criticisms|themes|agencies|bodies|organisations|"
+    r"organizations|people|members"
+)
+_LIST = re.compile(
+    rf"^\s*(list|name)\b|\b(which|what)\s+(\w+\s+){{0,2}}({_LIST_NOUNS})\b|"
+    rf"\bwhat were the\b.*\b({_LIST_NOUNS})\b",
+    re.I,
+)
+_PART_SPLIT = re.compile(
+    r"\?\s+(?=\S)|[,;]?\s+and\s+(?=(?:for |in |at |by |with |from )?"
+    r"(?:who|whom|whose|what|when|where|which|how|why)\b)",
+    re.I,
+)
+_NAME = re.compile(r"(?<![.!?]\s)\b([A-Z][a-z'’]+(?:[\s-][A-Z][a-z'’]+)*|[A-Z]{2,}s?)\b")
+_TITLES = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame|Lord|Lady|Baroness)\b\.?")
+_ROLES = re.compile(
+    r"\b(chief executive|director|minister|secretary of state|commissioner|chair(man|woman)?|"
+    r"leader|inspector|author|head of|cabinet member|lead member|manager|consultant|judge|"
+    r"ofsted|chief inspector)\b",
+    re.I,
+)
+
+
+def answer_type(question: str) -> AnswerType:
+    """The shape an answer must have, from the question's wording."""
+    if _SUMMARY.search(question):
+        return "summary"
+    if _LIST.search(question):
+        return "list"
+    if _NUMBER.search(question):
+        return "number"
+    if _BODY.search(question):
+        return "body"
+    if _WHO.search(question) or re.search(r"\bwhat is the name of\b", question, re.I):
+        return "person" if _PERSON_NOUNS.search(question) else "agent"
+    if _WHEN.search(question):
+        return "date"
+    return "any"
+
+
+def question_parts(question: str) -> list[str]:
+    """A multi-part question ("Who ..., and for which body?") split into its questions."""
+    parts = [p.strip(" ,;") for p in _PART_SPLIT.split(question) if p and p.strip(" ,;?")]
+    if len(parts) < 2:
+        return [question]
+    return [p if p.endswith("?") else p + "?" for p in parts]
+
+
+def satisfies(
+    kind: AnswerType,
+    text: str,
+    asked: frozenset[str] = frozenset(),
+    *,
+    unit: str | None = None,
+    day_first: bool = True,
+) -> bool:
+    """Whether a text has the shape the answer type asks for, beyond what the question
+    already says (`asked`: the question's lower-cased words)."""
+    if kind == "date":
+        return bool(find_dates(text, day_first=day_first) or _DATE_WORDS.search(text))
+    if kind == "number":
+        return gives_figure(text, unit, asked, day_first)
+    fresh = [n for n in names_in(text) if not set(n.lower().split()) <= asked]
+    people = [n for n in fresh if _is_person(n, text)]
+    if kind == "person":
+        return bool(people)
+    if kind == "agent":
+        return bool(fresh) or bool(_ROLES.search(text) and not _ROLES.search(" ".join(asked)))
+    if kind == "body":
+        return bool(fresh)
+    return True
+
+
+def _is_person(name: str, text: str) -> bool:
+    """A name of two or three capitalised words with no institution word, or after a title."""
+    at = text.find(name)
+    if at > 0 and _TITLES.search(text[max(0, at - 12) : at]):
+        return True
+    parts = name.split()
+    return 2 <= len(parts) <= 3 and not any(p.lower() in _INSTITUTION for p in parts)
+
+
+_INSTITUTION = frozenset(
+    [
+        "council",
+        "councils",
+        "city",
+        "county",
+        "borough",
+        "district",
+        "children",
+        "children's",
+        "childrens",
+        "service",
+        "services",
+        "board",
+        "trust",
+        "department",
+        "government",
+        "ministry",
+        "office",
+        "committee",
+        "panel",
+        "partnership",
+        "review",
+        "inspection",
+        "report",
+        "safeguarding",
+        "care",
+        "social",
+        "court",
+        "university",
+        "hospital",
+        "nhs",
+        "police",
+        "school",
+        "schools",
+        "college",
+        "authority",
+        "agency",
+        "commission",
+        "inquiry",
+        "task",
+        "force",
+        "group",
+        "team",
+        "unit",
+        "centre",
+        "center",
+        "news",
+        "executive",
+        "summary",
+        "plan",
+        "improvement",
+        "notice",
+        "cabinet",
+        "minister",
+        "secretary",
+        "state",
+        "act",
+        "family",
+        "families",
+        "health",
+        "education",
+        "local",
+        "national",
+        "england",
+        "uk",
+        "britain",
+        "the",
+        "of",
+        "and",
+        "for",
+        "in",
+        "on",
+        "director",
+        "chief",
+    ]
+)
+
+
+def names_in(text: str) -> list[str]:
+    """Capitalised names and acronyms inside a text (not its first word)."""
+    return [m.group(1) for m in _NAME.finditer(text) if m.start() > 0 or " " in m.group(1)]

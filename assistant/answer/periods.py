@@ -1,0 +1,82 @@
+"""Which period a sentence speaks of, and whether that is the period asked about.
+
+A sentence with no date of its own takes the date of the heading it sits under, else its
+document's: a report dated July 2010 that says "inspectors found ..." speaks of 2010.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.answer.question import EARLIEST, LATEST, PRECISION, Period
+from index import date_bounds, dated_spans
+
+DateSource = str  # "sentence" | "heading" | "document" | "none"
+
+
+@dataclass(frozen=True)
+class Dated:
+    """The dates a sentence speaks of (normalised, with precision) and where they came from."""
+
+    dates: tuple[str, ...]
+    precisions: tuple[int, ...]
+    source: DateSource
+
+
+def sentence_dates(quote: str, anchor: str | None, day_first: bool) -> list[tuple[str, int]]:
+    """(value, precision) of each date the sentence gives, relative ones ("last month")
+    resolved against its document's date as the indexer does."""
+    found = []
+    for span in dated_spans(quote, anchor, day_first=day_first):
+        if span.precision in PRECISION:
+            value = span.first[: {"year": 4, "month": 7}.get(span.precision, 10)]
+            found.append((value, PRECISION[span.precision]))
+        elif span.precision == "range":
+            found += [(span.first[:7], 2), (span.last[:7], 2)]
+    return found
+
+
+def dated(quote: str, heading: str | None, document_date: str | None, day_first: bool) -> Dated:
+    """The sentence's own dates, else its heading's, else its document's."""
+    own = sentence_dates(quote, document_date, day_first)
+    if own:
+        return Dated(tuple(v for v, _ in own), tuple(p for _, p in own), "sentence")
+    above = sentence_dates(heading, document_date, day_first) if heading else []
+    if above:
+        return Dated(tuple(v for v, _ in above), tuple(p for _, p in above), "heading")
+    if document_date:
+        return Dated((document_date,), (precision_of(document_date),), "document")
+    return Dated((), (), "none")
+
+
+def in_period(periods: tuple[Period, ...], when: Dated) -> bool:
+    """Whether the dates fall in the periods asked ("in X or Y" are alternatives; open-ended
+    ones all apply); a date less precise than the one asked does not count."""
+    if not periods:
+        return True
+    spans = [(*date_bounds(d), p) for d, p in zip(when.dates, when.precisions, strict=True)]
+    test = all if any(p.start == EARLIEST or p.end == LATEST for p in periods) else any
+    return test(
+        any(
+            start <= p.end and p.start <= end and precision >= p.precision
+            for start, end, precision in spans
+        )
+        for p in periods
+    )
+
+
+def earliest(dates: tuple[str, ...], fallback: str | None) -> str:
+    """The earliest day spoken of (for date order)."""
+    values = dates or ((fallback,) if fallback else ())
+    return min((date_bounds(d)[0] for d in values), default="9999")
+
+
+def latest(dates: tuple[str, ...], fallback: str | None) -> str:
+    """The latest day spoken of (for "latest" questions)."""
+    values = dates or ((fallback,) if fallback else ())
+    return max((date_bounds(d)[1] for d in values), default="")
+
+
+def precision_of(value: str) -> int:
+    """Precision of a normalised date by its shape."""
+    return {4: 1, 7: 2}.get(len(value), 3)

@@ -1,0 +1,120 @@
+"""One score per candidate sentence: meaning, words and answer type, in its context.
+
+The score is a logistic model over a handful of features; its weights and the one
+threshold that decides "answer or abstain" are fitted on the dev half of the labelled set
+(`python -m benchmarks.calibrate`) and kept in `calibration.json` beside this module.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from assistant.answer.candidates import Candidate
+from assistant.answer.glossary import with_synonyms
+from assistant.answer.intent import AnswerType, satisfies
+from assistant.answer.tokens import stems
+
+FEATURES = (
+    "meaning",  # cosine of the question and the sentence
+    "context_meaning",  # best cosine of the question and the heading or previous sentence
+    "passage",  # cosine of the question and the passage (title included)
+    "words",  # share of the question's term weight the sentence holds
+    "context_words",  # the same over sentence, heading, previous sentence and title
+    "type",  # the sentence has the answer's shape (a name, a date, a number)
+    "context_type",  # only its context has it
+    "rank",  # 1 for the top passage, falling to 0
+    "missing",  # weight share of the heaviest question term found nowhere near the sentence
+)
+CALIBRATION = Path(__file__).with_name("calibration.json")
+
+
+@dataclass(frozen=True)
+class Model:
+    """Feature weights, bias and the threshold on the resulting probability."""
+
+    weights: Mapping[str, float]
+    bias: float
+    threshold: float
+
+    def probability(self, features: Mapping[str, float]) -> float:
+        """The calibrated chance that the sentence answers the question."""
+        z = self.bias + sum(self.weights.get(n, 0.0) * features.get(n, 0.0) for n in FEATURES)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@cache
+def default_model() -> Model:
+    """The fitted model shipped with the code (read once, on first use)."""
+    data = json.loads(CALIBRATION.read_text(encoding="utf-8"))
+    return Model(dict(data["weights"]), float(data["bias"]), float(data["threshold"]))
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a sentence is scored against: the question's vector, weighted terms and type."""
+
+    vector: np.ndarray
+    weights: Mapping[str, float]
+    kind: AnswerType
+    pairs: list[tuple[str, set[str]]]
+    asked: frozenset[str] = frozenset()  # the question's own words, lower case
+    unit: str | None = None
+    day_first: bool = True
+
+    def shaped(self, text: str) -> bool:
+        """Whether a text has the answer's shape beyond what the question says."""
+        return satisfies(self.kind, text, self.asked, unit=self.unit, day_first=self.day_first)
+
+
+def features(query: Query, candidate: Candidate, reads: int) -> dict[str, float]:
+    """The features of one candidate."""
+    own = with_synonyms(stems(candidate.text), query.pairs)
+    around = own | with_synonyms(stems(candidate.context_text), query.pairs)
+    in_sentence = query.shaped(candidate.text)
+    in_context = not in_sentence and query.shaped(context_only(candidate))
+    context = [v for v in (candidate.previous_vector, candidate.heading_vector) if v is not None]
+    return {
+        "meaning": _cosine(query.vector, candidate.vector),
+        "context_meaning": max((_cosine(query.vector, v) for v in context), default=0.0),
+        "passage": candidate.passage_score,
+        "words": coverage(query.weights, own),
+        "context_words": coverage(query.weights, around),
+        "type": float(in_sentence),
+        "context_type": float(in_context),
+        "rank": 1.0 - candidate.rank / max(reads, 1),
+        "missing": missing(query.weights, around),
+    }
+
+
+def coverage(weights: Mapping[str, float], held: set[str]) -> float:
+    """Share of the question's term weight a text holds (1.0 for a term-less question)."""
+    total = sum(weights.values())
+    if total == 0:
+        return 1.0
+    return sum(w for term, w in weights.items() if term in held) / total
+
+
+def missing(weights: Mapping[str, float], held: set[str]) -> float:
+    """The heaviest question term a text lacks, as a share of all the term weight."""
+    total = sum(weights.values())
+    if total == 0:
+        return 0.0
+    return max((w for term, w in weights.items() if term not in held), default=0.0) / total
+
+
+def context_only(candidate: Candidate) -> str:
+    """Heading and previous sentence (not the title: every sentence shares it)."""
+    return " \n".join(s.text for s in (candidate.heading, candidate.previous) if s is not None)
+
+
+def _cosine(query: np.ndarray, vector: np.ndarray | None) -> float:
+    if vector is None:
+        return 0.0
+    return float(np.dot(query, vector))

@@ -1,0 +1,238 @@
+"""Decide: which candidate sentences answer, or that none does (one score, one threshold)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from assistant.answer.candidates import Candidate, CandidateReader, Span
+from assistant.answer.glossary import expansions, with_synonyms
+from assistant.answer.intent import SHAPED
+from assistant.answer.models import Context, Evidence
+from assistant.answer.periods import dated, in_period, latest
+from assistant.answer.question import Question
+from assistant.answer.scoring import Model, Query, context_only, default_model, features
+from assistant.answer.tokens import stem, stems, words
+from index import SearchHit, Store
+
+COMMON_NAME_SHARE = 0.2
+"""A name in this share of passages or more (e.g. the council's own name) is not required."""
+
+Embed = Callable[[list[str]], np.ndarray]
+
+
+@dataclass(frozen=True)
+class SelectionRules:
+    """Limits of selection; the threshold itself lives in the fitted model."""
+
+    max_sentences: int = 3
+    list_sentences: int = 6
+    hits_read: int = 8
+    close: float = 0.25  # others are quoted when their probability is this close to the best
+    day_first: bool = True
+
+
+@dataclass
+class Selection:
+    """The chosen evidence, the deciding score, and why nothing was chosen when that happens."""
+
+    chosen: list[Evidence] = field(default_factory=list)
+    confidence: float = 0.0
+    off_period: list[Evidence] = field(default_factory=list)
+    unknown_names: list[str] = field(default_factory=list)
+    nothing_asked: bool = False
+    passages_read: int = 0
+    scored: list[Candidate] = field(default_factory=list)
+
+
+class EvidenceSelector:
+    """Scores the sentences of the top passages in context and keeps those that answer."""
+
+    def __init__(
+        self,
+        store: Store,
+        rules: SelectionRules | None = None,
+        *,
+        model: Model | None = None,
+        embed: Embed | None = None,
+    ) -> None:
+        self.store = store
+        self.rules = rules or SelectionRules()
+        self.model = model
+        self.embed = embed
+        self.reader = CandidateReader(store)
+
+    def select(
+        self, question: Question, vector: np.ndarray, hits: list[SearchHit], passages: int
+    ) -> Selection:
+        """Sentences that hold the question's meaning, names, type and period, best first."""
+        selection = Selection()
+        if not question.terms and not question.periods:
+            selection.nothing_asked = True
+            return selection
+        total = max(passages, 1)
+        share = {n: self.store.term_frequency(n.lower()) / total for n in question.names}
+        selection.unknown_names = [n for n, s in share.items() if s == 0]
+        if selection.unknown_names:
+            return selection
+        required = {stem(n) for n, s in share.items() if s < COMMON_NAME_SHARE}
+        pairs = expansions(self.store.acronyms())
+        asked = frozenset(w.lower() for _, _, w in words(question.text))
+        query = Query(
+            vector,
+            self._weights(question, total),
+            question.kind,
+            pairs,
+            asked,
+            question.unit,
+            self.rules.day_first,
+        )
+        read = hits[: self.rules.hits_read]
+        selection.passages_read = len(read)
+        candidates = self.reader.read(read)
+        self._fill_vectors(candidates)
+        model = self.model or default_model()
+        kept: list[tuple[Candidate, Evidence]] = []
+        for candidate in candidates:
+            admitted = self._admissible(question, candidate, required, pairs, query)
+            if admitted is None:
+                continue
+            evidence, timely = admitted
+            candidate.features = features(query, candidate, len(read))
+            candidate.score = model.probability(candidate.features)
+            if timely:
+                kept.append((candidate, _with_score(evidence, candidate)))
+            elif candidate.score >= model.threshold:  # would answer, but for another period
+                selection.off_period.append(_with_score(evidence, candidate))
+        selection.scored = [c for c, _ in kept]
+        ranked = sorted(kept, key=lambda pair: -pair[0].score)
+        if ranked:
+            selection.confidence = ranked[0][0].score
+        if ranked and ranked[0][0].score >= model.threshold:
+            selection.chosen = self._choose(question, ranked, model.threshold)
+        return selection
+
+    def _admissible(
+        self,
+        question: Question,
+        candidate: Candidate,
+        required: set[str],
+        pairs: list[tuple[str, set[str]]],
+        query: Query,
+    ) -> tuple[Evidence, bool] | None:
+        """The candidate as evidence when it (or its context) holds the uncommon names and
+        the answer's shape (a person, a date, a figure); with whether it is in the period."""
+        own = with_synonyms(stems(candidate.text), pairs)
+        around = own | with_synonyms(stems(candidate.context_text), pairs)
+        if not required <= around:
+            return None
+        if question.kind in SHAPED and not (
+            query.shaped(candidate.text) or query.shaped(context_only(candidate))
+        ):
+            return None
+        day_first = self.rules.day_first
+        heading = candidate.heading.text if candidate.heading else None
+        when = dated(candidate.text, heading, candidate.document.date, day_first)
+        evidence = Evidence(
+            document=candidate.document,
+            quote=candidate.text,
+            start=candidate.sentence.start,
+            end=candidate.sentence.end,
+            page=candidate.sentence.page,
+            score=0.0,
+            coverage=0.0,
+            dates=when.dates if when.source == "sentence" else (),
+            precisions=when.precisions if when.source == "sentence" else (),
+            date_source=when.source,
+            context=_context(question, candidate, required, own, query),
+            vector=candidate.vector,
+        )
+        if evidence.context is None and when.source == "heading" and candidate.heading:
+            span = candidate.heading  # the answer says where its date comes from
+            evidence = replace(evidence, context=Context("heading", *_parts(span)))
+        return evidence, in_period(question.periods, when)
+
+    def _choose(
+        self, question: Question, ranked: list[tuple[Candidate, Evidence]], threshold: float
+    ) -> list[Evidence]:
+        """The best sentence and others nearly as good; a list takes its best section."""
+        best = ranked[0][0]
+        if question.kind in ("list", "summary"):
+            return _section(ranked, best, threshold, self.rules.list_sentences)
+        if question.asks_latest:
+            close = [e for c, e in ranked if c.score >= best.score - self.rules.close]
+            return [max(close, key=lambda e: (bool(e.dates), latest(e.dates, None), e.score))]
+        chosen: list[Evidence] = []
+        for candidate, evidence in ranked:
+            if len(chosen) >= self.rules.max_sentences:
+                break
+            if candidate.score < max(threshold, best.score - self.rules.close):
+                break
+            if evidence.quote not in {c.quote for c in chosen}:
+                chosen.append(evidence)
+        return chosen
+
+    def _weights(self, question: Question, total: int) -> dict[str, float]:
+        """Rarer terms weigh more (a smoothed inverse passage frequency)."""
+        return {
+            term: math.log(1 + (total + 1) / (self.store.term_frequency(word.lower()) + 1))
+            for term, word in zip(question.terms, question.term_words, strict=True)
+        }
+
+    def _fill_vectors(self, candidates: list[Candidate]) -> None:
+        """Embed sentences an older index stored no vector for (once, in one call)."""
+        missing = [c for c in candidates if c.vector is None]
+        if not missing or self.embed is None:
+            return
+        for candidate, vector in zip(missing, self.embed([c.text for c in missing]), strict=True):
+            candidate.vector = vector
+
+
+def _section(
+    ranked: list[tuple[Candidate, Evidence]], best: Candidate, threshold: float, most: int
+) -> list[Evidence]:
+    """Up to `most` sentences of the best sentence's document and heading, in text order."""
+    bar = min(threshold, best.score) * 0.5
+    same = [
+        (c, e)
+        for c, e in ranked
+        if c.document.id == best.document.id
+        and c.heading == best.heading
+        and c.score >= bar
+        and abs(c.sentence.ord - best.sentence.ord) <= 2 * most
+    ]
+    kept = sorted(same, key=lambda pair: -pair[0].score)[:most]
+    return [e for _, e in sorted(kept, key=lambda pair: pair[0].sentence.ord)]
+
+
+def _context(
+    question: Question,
+    candidate: Candidate,
+    required: set[str],
+    own: set[str],
+    query: Query,
+) -> Context | None:
+    """The heading or previous sentence, when the name or answer asked for is only there."""
+    for span, role in ((candidate.heading, "heading"), (candidate.previous, "previous")):
+        if span is None:
+            continue
+        held = stems(span.text)
+        needs_name = bool(required - own) and bool((required - own) & held)
+        needs_type = (
+            question.kind in SHAPED and not query.shaped(candidate.text) and query.shaped(span.text)
+        )
+        if needs_name or needs_type:
+            return Context(role, span.text, span.start, span.end)
+    return None
+
+
+def _with_score(evidence: Evidence, candidate: Candidate) -> Evidence:
+    """The evidence with its candidate's probability and word coverage."""
+    return replace(evidence, score=candidate.score, coverage=candidate.features.get("words", 0.0))
+
+
+def _parts(span: Span) -> tuple[str, int, int]:
+    return span.text, span.start, span.end

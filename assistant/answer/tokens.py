@@ -1,0 +1,29 @@
+"""Word tokens and crude, predictable stems shared by every matching step."""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
+
+
+def stem(word: str) -> str:
+    """A crude but predictable stem: lower case, no possessive or plural, first 5 letters."""
+    w = word.lower().replace("’", "'")
+    w = w.removesuffix("'s").rstrip("'")
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    return w[:5] if w.isalpha() and len(w) > 5 else w
+
+
+def words(text: str) -> list[tuple[int, int, str]]:
+    """Word tokens with their offsets."""
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def stems(text: str) -> set[str]:
+    """The set of stems of a text's words (for matching sentences against questions)."""
+    return {stem(w) for _, _, w in words(text)}
+
+
+__all__ = ["stem", "stems", "words"]

@@ -1,0 +1,278 @@
+"""People and bodies named in a turn, learnt from capitalisation, titles and role words.
+
+A person is a title with a name ("Cllr Jane Smith"), or two or three capitalised words none
+of which is a role, an institution word or a month ("Jane Smith"); a role phrase ("the
+Minister", "the Director of Children's Services") stands for a person too. A body is any
+other capitalised run of two or more words ("Northtown City Council", "the Task Force") or
+an acronym ("SCR"). The word classes are English, never names from the records.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TypeVar
+
+from assistant.conversation.words import FUNCTION_WORDS, WORD, is_verb
+
+_TITLES_TEXT = "mr mrs ms miss mx dr cllr councillor sir dame lord lady baroness professor prof rev"
+_TITLES = frozenset(_TITLES_TEXT.split())
+_ROLES_TEXT = """
+    minister secretary director leader member chair chairman chairwoman chairperson chief
+    executive commissioner inspector officer head mayor manager spokesman spokeswoman
+    spokesperson president coroner judge mp adviser advisor governor deputy headteacher
+    teacher nurse doctor worker author reviewer lead
+    """
+_ROLES = frozenset(_ROLES_TEXT.split())
+_INSTITUTION_TEXT = """
+    council board department committee trust service services agency authority force
+    partnership inquiry review team office government panel group commission court police
+    notice plan report house centre center school college university hospital unit programme
+    act assessment inspection care children families safeguarding health people association
+    society foundation network forum union party cabinet parliament ministry county city
+    borough district area street road hall project strategy framework standards education
+    protection news state inspectorate unit
+    """
+_INSTITUTION = frozenset(_INSTITUTION_TEXT.split())
+_CALENDAR_TEXT = """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    """
+_CALENDAR = frozenset(_CALENDAR_TEXT.split())
+_CONNECTORS = frozenset({"of", "for", "the", "&"})
+_TOKEN = re.compile(r"[A-Za-z][\w’'&-]*|[.!?;:,“”\"()\n]")
+_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*")
+_POSSESSIVE = re.compile(r"['’]s$")
+_MARKER = re.compile(r"\[\d+\]")
+_SENTENCE = re.compile(r"(?<=[.!?”])\s+(?=[A-Z“])")
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person's name as written, and the role the text gives them beside it ("Minister")."""
+
+    name: str
+    role: str = ""
+
+    def mention(self) -> str:
+        """How a question names them: the role too, since records often say only the role."""
+        return f"the {self.role}, {self.name}," if self.role else self.name
+
+
+@dataclass(frozen=True)
+class Named:
+    """The people and bodies a text names, in the order it names them."""
+
+    people: tuple[Person, ...] = ()
+    bodies: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.people or self.bodies)
+
+
+@dataclass(frozen=True)
+class _Run:
+    """Capitalised words in a row, where they are among the tokens, and how they open."""
+
+    words: list[str]
+    start: int
+    end: int  # the index of the token after the run
+    opens: bool  # the run opens a sentence
+
+
+def cited_text(reply: str) -> str:
+    """The sentences of an assistant reply that carry a citation marker ([1]), and no more.
+
+    A reply's not_found text and its reading list name titles, not answers; a references
+    list after the answer repeats the quotes.
+    """
+    answer = reply.split("\nReferences:", 1)[0]
+    segments = _MARKER.split(answer)
+    return " ".join(segments[:-1]) if len(segments) > 1 else ""
+
+
+def named(text: str) -> Named:
+    """The people and bodies named in the text."""
+    tokens = _TOKEN.findall(text)
+    runs = _runs(tokens)
+    people: list[Person] = []
+    bodies: list[str] = []
+    for i, run in enumerate(runs):
+        name, at = _person(run.words, run.opens)
+        if name:
+            role = _role_before(run.words[:at]) or _role_beside(runs, i, tokens)
+            people.append(Person(name, role))
+        elif _is_body(run.words):
+            bodies.append(" ".join(run.words))
+    return Named(_unique(people), _unique(bodies))
+
+
+def places(text: str) -> tuple[str, ...]:
+    """Single capitalised words inside sentences that name no person, role or month: the
+    places and bodies a question names in one word ("Northtown's", "Westshire")."""
+    found: list[str] = []
+    for run in _runs(_TOKEN.findall(text)):
+        word = run.words[0]
+        if len(run.words) == 1 and not run.opens and _plain(word):
+            found.append(word)
+    return _unique(found)
+
+
+def ranked(text: str, question: str) -> Named:
+    """The names of a reply, those in the sentences sharing most words with the question first
+    (a context sentence quoted before the answer names other people); people named only in
+    sentences far less related than the best are left out."""
+    asked = _stems(question)
+    sentences = [s for s in _SENTENCE.split(text) if s.strip()]
+    found = [named(s) for s in sentences]
+    scores: list[float] = []
+    for i, sentence in enumerate(sentences):
+        own = float(len(asked & _stems(sentence)))
+        carried = scores[-1] - 0.5 if scores and not found[i - 1].people else 0.0
+        scores.append(max(own, carried))  # "The new Director ... . Jane Smith, who ..."
+    order = sorted(range(len(found)), key=lambda i: -scores[i])  # stable: earlier on ties
+    best = max(scores, default=0.0)  # a person only in a side sentence answers nothing asked
+    people = [p for i in order if scores[i] >= best - 1 for p in found[i].people]
+    bodies = [b for i in order for b in found[i].bodies]
+    return Named(_unique(people), _unique(bodies))
+
+
+def _stems(text: str) -> set[str]:
+    """The text's longer words, lower-case, without possessive endings."""
+    return {_POSSESSIVE.sub("", w.lower()) for w in WORD.findall(text) if len(w) > 3}
+
+
+def is_person(phrase: str, *, certain: bool = False) -> bool:
+    """Whether a noun phrase is a person: a name, or a role ("the Minister"); a phrase that
+    only mentions one ("opportunities to protect Jane Smith") is not. `certain` wants a
+    title or a role: two capitalised words may name a place ("Tower Hill")."""
+    words = [w.strip(",").lower() for w in phrase.split()]
+    if _is_role(words):
+        return True
+    bare = " ".join(phrase.split()[1:] if words[:1] == ["the"] else phrase.split())
+    people = [p.name for p in named(phrase).people if p.name == bare]
+    return any(not certain or p.split()[0].lower() in _TITLES for p in people)
+
+
+def is_plural(phrase: str) -> bool:
+    """Whether a noun phrase reads as plural by its last word ("the inspectors")."""
+    last = phrase.split()[-1] if phrase.split() else ""
+    regular = last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    return last.islower() and (regular or last in {"children", "people", "staff"})
+
+
+def _runs(tokens: list[str]) -> list[_Run]:
+    """Runs of capitalised words (joined by "of", "for", "the"), trimmed of function words."""
+    runs: list[_Run] = []
+    current: list[str] = []
+    begun, opening, opens = 0, True, True
+    for index, token in enumerate(tokens):
+        word = _POSSESSIVE.sub("", token)
+        if word[:1].isupper() or (current and word.lower() in _CONNECTORS):
+            if not current:
+                begun, opens = index, opening
+            current.append(word)
+            ends = word != token  # "Khyra Ishaq’s death": the name ends at the possessive
+        else:
+            ends = True
+        if ends and current:
+            runs.append(_Run(_trimmed(current), begun, index + (word != token), opens))
+            current = []
+        opening = token in {".", "!", "?", ":", "“", '"', "(", "\n"}
+    if current:
+        runs.append(_Run(_trimmed(current), begun, len(tokens), opens))
+    return [run for run in runs if run.words]
+
+
+def _role_before(words: list[str]) -> str:
+    """The role written just before a name in the same run ("Government Minister ...")."""
+    for j in range(len(words) - 1, -1, -1):
+        if words[j].lower() in _ROLES:
+            return _role_words(words[: j + 1])
+    return ""
+
+
+def _role_beside(runs: list[_Run], i: int, tokens: list[str]) -> str:
+    """The role set off by a comma right before or after a name ("Council Leader, Cllr X")."""
+    for first, second in ((i - 1, i), (i, i + 1)):
+        if first < 0 or second >= len(runs):
+            continue
+        comma = runs[first].end + 1 == runs[second].start and tokens[runs[first].end] == ","
+        words = runs[first if first != i else second].words
+        if comma and _is_role([w.lower() for w in words]):
+            cut = next((k for k, w in enumerate(words) if w.lower() in {"of", "for"}), None)
+            return _role_words(words[:cut])
+    return ""
+
+
+def _role_words(words: list[str]) -> str:
+    """A role's last two words at most, ending with its role noun ("Council Leader")."""
+    tail = [w for w in words[-2:] if w.lower() not in _CONNECTORS | _TITLES]
+    return " ".join(tail)
+
+
+def _trimmed(run: list[str]) -> list[str]:
+    """The run without connectors or function words at its ends ("In the Task Force of")."""
+    while run and (run[-1].lower() in _CONNECTORS or run[-1].lower() in FUNCTION_WORDS):
+        run = run[:-1]
+    while run and (run[0].lower() in _CONNECTORS or run[0].lower() in FUNCTION_WORDS):
+        run = run[1:]
+    return run
+
+
+def _is_body(run: list[str]) -> bool:
+    """Two or more words naming no person, role or date alone, or an acronym."""
+    if len(run) == 1:
+        return bool(_ACRONYM.fullmatch(run[0]))
+    lowered = [w.lower() for w in run]
+    return bool(run) and not _is_role(lowered) and any(w not in _CALENDAR for w in lowered)
+
+
+def _is_role(words: list[str]) -> bool:
+    """Whether lower-case words are a role: "minister", "director of children's services"
+    (not "made commissioner for ...": a verb leads that)."""
+    cut = next((i for i, w in enumerate(words) if w in {"of", "for"}), len(words))
+    return bool(words[:cut]) and words[cut - 1] in _ROLES and not is_verb(words[0])
+
+
+def _person(run: list[str], starts: bool) -> tuple[str, int]:
+    """The person a run names (with title) and where the name starts, or ("", -1)."""
+    for i, word in enumerate(run):
+        if word.lower().rstrip(".") in _TITLES:
+            name = _name_block(run[i + 1 :])
+            if name:
+                return " ".join([word, *name[:3]]), i
+    block = 0
+    while block < len(run) and _plain(run[len(run) - 1 - block]):
+        block += 1
+    if starts and block == len(run) == 3:
+        block = 2  # "Yesterday Tony Howell": a sentence's first word is no evidence
+    if 2 <= block <= 3:
+        return " ".join(run[-block:]), len(run) - block
+    return "", -1
+
+
+def _name_block(words: list[str]) -> list[str]:
+    """The plain capitalised words right after a title."""
+    block: list[str] = []
+    for word in words:
+        if not _plain(word):
+            break
+        block.append(word)
+    return block
+
+
+def _plain(word: str) -> bool:
+    """A capitalised word that may be part of a name: no role, institution, month or acronym."""
+    lowered = word.lower().rstrip(".")
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and lowered not in _ROLES | _INSTITUTION | _CALENDAR | _CONNECTORS | _TITLES
+    )
+
+
+def _unique(items: list[_T]) -> tuple[_T, ...]:
+    """The items in first-named order, each once."""
+    return tuple(dict.fromkeys(items))

@@ -1,0 +1,192 @@
+"""One follow-up read against the exchanges before it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from assistant.conversation.models import Exchange
+from assistant.conversation.parts import Parts, parts
+from assistant.conversation.periods import Shift, UnknownPeriod, cut_shift, shifted
+from assistant.conversation.referents import (
+    IMPERSONAL,
+    PERSONAL,
+    Antecedents,
+    Recall,
+    is_possessive,
+    unbound,
+)
+from assistant.conversation.words import AUXILIARIES, BE, WORD, has_content, is_verb, sentence
+
+_LEAD = re.compile(r"^(?:and|but|also|what about|how about)\b[\s,]*", re.I)
+_THERE = re.compile(r"\s+there(?=\W*$)", re.I)
+_MODIFIER = re.compile(
+    r"(?:at|in|on|for|after|before|during|under|about|by|with|within|among|from)\b", re.I
+)
+_INTRANSITIVE = frozenset({"happen", "happened", "occur", "occurred", "change", "changed"})
+_ANAPHOR = re.compile(
+    r"\b(it|its|that|this|they|them|their|those|these|he|she|him|her|his|there|then)\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class Step:
+    """A message made answerable on its own, or what kept it from being."""
+
+    question: str
+    unresolved: str | None = None
+
+
+class _Unresolved(Exception):
+    """A pronoun the earlier turns offer nothing for."""
+
+    def __init__(self, word: str) -> None:
+        super().__init__(word)
+        self.word = word
+
+
+def follow(history: list[Exchange], text: str, recall: Recall | None) -> Step:
+    """The message read against the earlier (already resolved) exchanges."""
+    lead = _LEAD.match(text)
+    rest, shift = cut_shift(text[lead.end() :] if lead else text)
+    pending, orphans = unbound(rest), unbound(rest, strict=False)
+    if not history:
+        return Step(text, _pronoun_note(orphans[0]) if orphans else _period_note(shift))
+    antecedents = Antecedents(history, recall)
+    placed = _THERE.sub(lambda m: _there(m, antecedents), rest)
+    cur, prev = parts(placed), parts(history[-1].question)
+    own = has_content(cur.subject) or bool(cur.topic)
+    if own and (cur.head or not lead) and not pending and not shift:
+        return Step(sentence(placed) if lead or placed != rest else text)
+    if not (prev.subject or prev.dates or pending):
+        return Step(text)
+    try:
+        dates = _dates(cur, prev, shift, antecedents)
+        return Step(_rewrite(cur, prev, dates, _Context(antecedents, prev, set(orphans))))
+    except UnknownPeriod as missing:
+        return Step(text, _period_note(missing.shift))
+    except _Unresolved as missing:
+        return Step(text, _pronoun_note(missing.word))
+
+
+def _there(m: re.Match[str], antecedents: Antecedents) -> str:
+    """A closing "there" ("Who is the council leader there?") is the place asked about."""
+    place = antecedents.place()
+    return f" in {place}" if place else m.group(0)
+
+
+def _dates(cur: Parts, prev: Parts, shift: Shift | None, antecedents: Antecedents) -> str:
+    """A new period replaces the old; a relative one counts from it (or from the date the
+    previous answer gave); else the old carries."""
+    if cur.dates:
+        return cur.dates
+    if shift is not None:
+        return shifted(shift, prev.dates or antecedents.period())
+    return "" if cur.head.lower().startswith("when") else prev.dates
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What a rewrite reads from: the earlier exchanges, the previous question's parts, and the
+    pronouns of the message nothing in it could stand for."""
+
+    antecedents: Antecedents
+    prev: Parts
+    orphans: set[str]
+
+
+def _rewrite(cur: Parts, prev: Parts, dates: str, context: _Context) -> str:
+    """The follow-up with the earlier subject, people and period carried in."""
+    if not cur.head:
+        return _fragment(cur, prev, dates, context)
+    cur = _with_topic(cur, prev)
+    tail = cur.head.split()[-1].lower()
+    bare = not (tail in AUXILIARIES or is_verb(tail))
+    plain = not cur.subject or cur.subject.lower() in {"it", "that", "this"}
+    if plain and not cur.verb and (bare or tail in BE) and prev.participle:
+        head = f"{cur.head} was" if bare else cur.head
+        return sentence(head, prev.subject, prev.participle, dates)
+    if not cur.subject and tail in _INTRANSITIVE:
+        return sentence(cur.head, dates)  # "What happened the year after?": asked of a period
+    subject = _substituted(cur.subject or "it", context)
+    rest = _substituted(cur.rest, context)
+    return sentence(cur.head, subject, cur.verb, rest, dates)
+
+
+def _fragment(cur: Parts, prev: Parts, dates: str, context: _Context) -> str:
+    """A follow-up with no question word, asked as the previous question: "and in 2010?"
+    changes its period, "and for leadership?" adds to it, "what about adoption?" changes what
+    it asks about."""
+    phrase = _substituted(cur.subject, context)
+    if not has_content(phrase):
+        return sentence(prev.head, prev.subject, prev.verb, prev.rest, dates)
+    if _MODIFIER.match(phrase):
+        return sentence(prev.head, prev.subject, prev.verb, prev.rest, phrase, dates)
+    words = prev.head.split()
+    if prev.topic and [w.lower() for w in words[:2]] in (["how", "many"], ["how", "much"]):
+        head = " ".join([*words[:2], phrase, *words[2 + len(prev.topic.split()) :]])
+        return sentence(head, prev.subject, prev.verb, prev.rest, dates)
+    clause = prev.rest.split()
+    if clause and clause[-1].lower() in BE:  # "... say its vacancy rate was": the rate
+        return sentence(prev.head, prev.subject, prev.verb, phrase, clause[-1], dates)
+    if clause and clause[0].lower() in {"about", "on", "for", "of", "into"}:
+        return sentence(prev.head, prev.subject, prev.verb, clause[0], phrase, dates)
+    return sentence(prev.head, phrase, prev.verb, prev.rest, dates)
+
+
+def _with_topic(cur: Parts, prev: Parts) -> Parts:
+    """ "How many have been implemented?" counts what the previous question counted."""
+    words = cur.head.split()
+    counting = [w.lower() for w in words[:2]] in (["how", "many"], ["how", "much"])
+    if not counting or cur.topic or not prev.topic or cur.subject.lower().startswith("of "):
+        return cur
+    return replace(cur, head=" ".join([*words[:2], prev.topic, *words[2:]]), topic=prev.topic)
+
+
+def _substituted(text: str, context: _Context) -> str:
+    """The text with each anaphor replaced by what it stands for."""
+
+    def swap(m: re.Match[str]) -> str:
+        word = m.group(1).lower()
+        possessive = is_possessive(word, WORD.findall(text[m.end() :])[:1])
+        return _referent(word, possessive, context)
+
+    return _ANAPHOR.sub(swap, text)
+
+
+def _referent(word: str, possessive: bool, context: _Context) -> str:
+    """What an anaphor points back to; raises _Unresolved when nothing earlier fits a pronoun
+    nothing in the message could stand for either."""
+    prev, antecedents = context.prev, context.antecedents
+    if word == "then":
+        return "" if prev.dates else "then"  # the dates are added to the question anyway
+    if word == "there":
+        return f"in {prev.subject}" if prev.subject else word
+    if word not in PERSONAL | IMPERSONAL:
+        return prev.subject or word
+    if word in PERSONAL:
+        person = antecedents.person()
+        found = None if person is None else person.name if possessive else person.mention()
+    else:
+        found = antecedents.thing(word) or (word if prev.dates else antecedents.body())
+    if found is None:
+        if word in context.orphans:
+            raise _Unresolved(word)
+        return word
+    return f"{found}'s" if possessive and found != word else found
+
+
+def _pronoun_note(word: str) -> str:
+    """What to tell the user about a pronoun with no antecedent."""
+    if word in PERSONAL:
+        return f"I could not tell who '{word}' refers to: name the person."
+    if word in {"it", "its"}:
+        return f"I could not tell what '{word}' refers to: name it."
+    return f"I could not tell who or what '{word}' refers to: name them."
+
+
+def _period_note(shift: Shift | None) -> str | None:
+    """What to tell the user about a relative period with nothing to count from."""
+    if shift is None:
+        return None
+    return f"I could not tell which {shift.unit} '{shift.phrase}' means: give the {shift.unit}."

@@ -1,0 +1,182 @@
+"""A question split into what it asks with, about, and when."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.conversation.words import (
+    AUXILIARIES,
+    BE,
+    FUNCTION_WORDS,
+    PARTICIPLES,
+    PARTICLES,
+    is_verb,
+)
+from index import find_dates
+
+_WH = re.compile(r"(?:what|when|who|whom|where|which|why|how)\W*", re.I)
+_PREP = re.compile(
+    r"\b(?:(?:at|by|towards?|in) the (?:end|start|beginning|close|middle) of|(?:in |by )?"
+    r"(?:early|late|mid)|in|on|at|during|by|since|before|after|from|until|between|as of)\s+$",
+    re.I,
+)
+_LEADS = frozenset({"by", "since", "until", "in", "on", "for", "to", "from", "at", "with"})
+_DO_TEXT = "did does do didn't doesn't don't will would can could should won't"
+_DO = frozenset(_DO_TEXT.split())
+_HEAD_PARTICLES = frozenset({"up", "out", "off", "down", "back"})  # not "over X", "about X"
+_HAVE = frozenset({"has", "have", "had", "hasn't", "haven't", "hadn't"})
+_YEAR_PART = re.compile(r"(?:/\d{2}\b)?")  # "2004/05"
+_JOIN = re.compile(r"\s*(?:and|to|-|–)\s*")
+
+
+@dataclass(frozen=True)
+class Parts:
+    """A question split into what it asks with, about, and when."""
+
+    head: str  # question word plus an auxiliary or verb: "What was", "Who chaired"
+    subject: str  # "the vacancy rate", or an anaphor such as "it"
+    verb: str  # the verb after the subject, with its particle: "issued", "set up"
+    dates: str  # the date phrases with their prepositions: "in April 2010"
+    rest: str = ""  # what follows the verb: "in Northtown" in "What did Ofsted find in Northtown?"
+    topic: str = ""  # what the question word asks after: "recommendations" in "How many ..."
+
+    @property
+    def participle(self) -> str:
+        """The past participle ("issued", "set up") to ask "when was" with."""
+        for phrase in (self.verb, self.head.split()[-1] if self.head else ""):
+            word = phrase.split()[0] if phrase else ""
+            if (word.endswith("ed") and is_verb(word)) or word in PARTICIPLES:
+                return phrase
+        return ""
+
+
+def parts(text: str) -> Parts:
+    """Split a question into head, subject, verb, what follows the verb, and date phrases."""
+    text, dates = without_dates(text.strip().rstrip("?.! "))
+    tokens = text.replace(" ,", ",").strip(" ,;").split()
+    head, topic, tokens = _head(tokens)
+    if not head:  # a fragment ("and the sickness rate?") names, it does not act
+        return Parts("", " ".join(tokens).strip(" ,"), "", dates)
+    aux = head[-1].lower()
+    end = len(tokens)
+    while end > 1 and tokens[end - 1].lower() in {"then", "there"}:
+        end -= 1
+    verb, rest = _trailing_verb(tokens, end, aux, alone=bool(topic) and aux in AUXILIARIES), ""
+    if not verb:
+        verb, rest = _middle_verb(tokens, aux)
+    if not verb and aux in _DO:
+        verb = _bare_verb(tokens, end)
+    return Parts(" ".join(head), " ".join(tokens).strip(" ,"), verb, dates, rest, topic)
+
+
+def _head(tokens: list[str]) -> tuple[list[str], str, list[str]]:
+    """The question word with what it asks after and its auxiliary or verb ("How many
+    recommendations did", "Which firm facilitated", "By when does", "Was"), that topic, and
+    the other tokens."""
+    led = int(len(tokens) > 1 and tokens[0].lower() in _LEADS and bool(_WH.fullmatch(tokens[1])))
+    if tokens and not led and tokens[0].lower() in AUXILIARIES:
+        return tokens[:1], "", tokens[1:]  # "Was it still inadequate?"
+    if not (len(tokens) > led and _WH.fullmatch(tokens[led])):
+        return [], "", tokens
+    size = led + (2 if len(tokens) > led + 1 and tokens[led + 1].lower() in {"many", "much"} else 1)
+    if tokens[led].lower() in {"who", "whom"} and len(tokens) > size:
+        return _with_particle(tokens, size + 1), "", _after_particle(tokens, size + 1)
+    j = size
+    while j < min(size + 5, len(tokens)):
+        word = tokens[j]
+        if word.lower() in AUXILIARIES or is_verb(word):
+            return (
+                _with_particle(tokens, j + 1),
+                " ".join(tokens[size:j]),
+                _after_particle(tokens, j + 1),
+            )
+        joins = word.lower() in {"in", "of", "for"} and j > size and j + 1 < len(tokens)
+        if not (_noun(word) or (joins and _noun(tokens[j + 1]))):
+            break
+        j += 1
+    return tokens[:size], "", tokens[size:]
+
+
+def _with_particle(tokens: list[str], end: int) -> list[str]:
+    """The head up to `end`, with the particle of its verb ("Who carried out")."""
+    return tokens[: _after(tokens, end)]
+
+
+def _after_particle(tokens: list[str], end: int) -> list[str]:
+    """The tokens after the head and its particle."""
+    return tokens[_after(tokens, end) :]
+
+
+def _after(tokens: list[str], end: int) -> int:
+    """Where the head ends: after its verb's particle, if the verb has one."""
+    verb = tokens[end - 1].lower()
+    particle = end < len(tokens) and tokens[end] in _HEAD_PARTICLES and verb not in AUXILIARIES
+    return end + 1 if particle and is_verb(verb) else end
+
+
+def _fits(word: str, aux: str) -> bool:
+    """Whether a word can be the verb after this auxiliary: only a participle after "was" or
+    "has" ("What was the vacancy rate?": "rate" is no verb there)."""
+    if aux in BE or aux in _HAVE:
+        regular = word.endswith(("ed", "ing")) and len(word) > 4 and word.islower()
+        return regular or word in PARTICIPLES
+    return is_verb(word)
+
+
+def _middle_verb(tokens: list[str], aux: str) -> tuple[str, str]:
+    """Split "Ofsted find in Northtown" at its verb: the subject stays in the tokens."""
+    for k in range(1, len(tokens) - 1):
+        before = tokens[k - 1]
+        ing = tokens[k].endswith("ing") and before[:1].isupper()  # "Westminster ACPC preparing"
+        if (_fits(tokens[k], aux) or ing) and before.lower() not in FUNCTION_WORDS:
+            size = 2 if tokens[k + 1] in PARTICLES else 1
+            verb, rest = " ".join(tokens[k : k + size]), " ".join(tokens[k + size :])
+            del tokens[k:]
+            return verb, rest
+    return "", ""
+
+
+def _noun(word: str) -> bool:
+    """A lower-case content word that is no verb: "firm" in "Which firm facilitated ...?"."""
+    return word.islower() and word not in FUNCTION_WORDS and not is_verb(word)
+
+
+def _bare_verb(tokens: list[str], end: int) -> str:
+    """After "did", the last word is the verb ("What did Ofsted judge?"), unless a preposition
+    leads to it ("... about staffing")."""
+    if end < 2:
+        return ""
+    last = tokens[end - 1]
+    if (_noun(last) or last in {"have", "do"}) and tokens[end - 2].lower() not in FUNCTION_WORDS:
+        return tokens.pop(end - 1)
+    return ""
+
+
+def _trailing_verb(tokens: list[str], end: int, aux: str, alone: bool = False) -> str:
+    """Take the verb (and its particle: "set up") off the end of the tokens, if one is there;
+    `alone` lets it be the only token ("How many children were referred?")."""
+    particle = end > 2 and tokens[end - 1] in PARTICLES and _fits(tokens[end - 2], aux)
+    size = 2 if particle else 1
+    if (end > size or (alone and end == size)) and _fits(tokens[end - size], aux):
+        verb = " ".join(tokens[end - size : end])
+        del tokens[end - size : end]
+        return verb
+    return ""
+
+
+def without_dates(text: str) -> tuple[str, str]:
+    """The text with its date phrases cut out, and those phrases, each led by a preposition."""
+    spans: list[tuple[int, int, bool]] = []  # "between 2008 and 2009" is one span
+    for m in find_dates(text):
+        prep = _PREP.search(text[: m.start])
+        start = prep.start() if prep else m.start
+        stop = m.end + len(_YEAR_PART.match(text, m.end)[0])  # type: ignore[index]
+        if spans and _JOIN.fullmatch(text[spans[-1][1] : start]):
+            spans[-1] = (spans[-1][0], stop, spans[-1][2])
+        else:
+            spans.append((start, stop, prep is not None))
+    dates = " ".join(text[s:e] if led else f"in {text[s:e]}" for s, e, led in spans)
+    for s, e, _led in reversed(spans):
+        text = text[:s] + " " + text[e:]
+    return text, dates

@@ -1,0 +1,229 @@
+"""Pronouns that need an earlier turn, and the people and things earlier turns offer them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.conversation.entities import (
+    Named,
+    Person,
+    cited_text,
+    is_person,
+    is_plural,
+    named,
+    places,
+    ranked,
+)
+from assistant.conversation.models import Exchange
+from assistant.conversation.parts import Parts, parts
+from assistant.conversation.words import (
+    AUXILIARIES,
+    FUNCTION_WORDS,
+    WORD,
+    has_content,
+    is_verb,
+)
+from index import find_dates, format_date
+
+Recall = Callable[[str], str]  # an earlier question -> the text of its answer
+
+PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
+IMPERSONAL = frozenset({"it", "its", "they", "them", "their", "theirs"})
+POSSESSIVE = frozenset({"his", "its", "their"})
+PLURAL = frozenset({"they", "them", "their", "theirs"})
+_PRONOUN = re.compile(r"\b(he|she|him|her|his|hers|it|its|they|them|their|theirs)\b", re.I)
+_BOUNDARY = re.compile(
+    r"[,;]|\b(?:and|but|or|who|which|when|after|before|because|while|whereas|where)\b", re.I
+)
+_INTRO = re.compile(r"\bIn [^.:\[]{0,80}? of [^.:\[]{0,40}?\d{4}(?:, under “[^”]*”)?:")  # doc dates
+_OWNER = re.compile(r"(?<!^)\b([A-Z][\w-]*(?: [A-Z][\w-]*)*)['’]s\b")
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_DUMMY_IT_TEXT = """
+    true possible likely clear take took takes taken seem seems seemed appear appears
+    between since until like
+    """
+_DUMMY_IT = frozenset(_DUMMY_IT_TEXT.split())
+
+
+def unbound(text: str, *, strict: bool = True) -> list[str]:
+    """The pronouns of a message that nothing before them in the message can stand for;
+    `strict` also counts those only the subject of their own clause precedes ("What did the
+    Minister say about her?"), not just those nothing precedes."""
+    found: list[str] = []
+    for m in _PRONOUN.finditer(text):
+        word, after = m.group(1).lower(), WORD.findall(text[m.end() :])[:1]
+        if word == "it" and after and after[0].lower() in _DUMMY_IT:
+            continue  # "how long did it take to ...": no referent wanted
+        before = text[: m.start()]
+        if is_possessive(word, after):
+            if _noun_phrase_end(before) < 0:
+                found.append(word)
+        elif strict and 0 <= _noun_phrase_end(before) < _last_boundary(before):
+            continue  # "Who chaired the Task Force and what did it find?": bound in the message
+        elif not strict and has_content(_without_verbs(before)):
+            continue  # "... did ministers say they would act": something could stand for it
+        else:
+            found.append(word)
+    return found
+
+
+def _without_verbs(text: str) -> str:
+    """The text without its question words, auxiliaries and verbs: what could be a noun."""
+    kept = [w for w in WORD.findall(text) if not (is_verb(w) or w.lower() in AUXILIARIES)]
+    return " ".join(kept)
+
+
+def _last_boundary(text: str) -> int:
+    """Where the last clause boundary of the text ends, or -1."""
+    return max((b.end() for b in _BOUNDARY.finditer(text) if b.start() > 0), default=-1)
+
+
+def is_possessive(word: str, after: list[str]) -> bool:
+    """Whether a pronoun is a possessive ("her role"), not an object ("about her")."""
+    if word in POSSESSIVE:
+        return True
+    return word == "her" and bool(after) and after[0].lower() not in FUNCTION_WORDS
+
+
+def _noun_phrase_end(text: str) -> int:
+    """Where the first noun phrase of the text ends ("the Minister", "Ofsted"), or -1."""
+    words = list(WORD.finditer(text))
+    for i, m in enumerate(words):
+        word = m.group(0)
+        if i > 0 and word[:1].isupper() and word != "I":
+            return m.end()
+        if word.lower() in _DETERMINERS and i + 1 < len(words):
+            return words[i + 1].end()
+    return -1
+
+
+class Antecedents:
+    """Who and what the earlier exchanges talked about, the most recent first."""
+
+    def __init__(self, history: list[Exchange], recall: Recall | None) -> None:
+        self.history = history
+        self.recall = recall
+        self.previous = parts(history[-1].question) if history else Parts("", "", "", "")
+        self._names: dict[int, Named] = {}
+        self._texts: dict[int, str] = {}
+
+    def person(self) -> Person | None:
+        """The person "he" or "she" stands for, from the latest exchange that names one: a
+        name in its question; its subject, when a role ("the Minister") and not what a "who"
+        question asked for; the person its answer names for what was asked."""
+        for age, exchange in enumerate(reversed(self.history)):
+            asked = parts(exchange.question)
+            who = _asks_who(asked)
+            if people := named(exchange.question).people:
+                return people[0]
+            if not who and has_content(asked.subject) and is_person(asked.subject):
+                return Person(asked.subject)
+            if people := self._answered(exchange).people:
+                return people[0]
+            if age == 0 and who:
+                words = [asked.head.split(maxsplit=1)[1], asked.subject, asked.verb, asked.rest]
+                return Person(f"the person who {' '.join(' '.join(words).split())}")
+        return None
+
+    def thing(self, word: str) -> str | None:
+        """What "it" or "they" stands for in the previous exchange: for "its", the owner it
+        named ("Northtown's report"); what it counted ("How many
+        recommendations ...?" - "how many of them"); its subject, when a named or definite
+        thing ("the Task Force"); else the body its answer named for a "which council" or
+        "who" question. "They" after "who" is the answer's body first."""
+        previous, plural = self.previous, word in PLURAL
+        if plural and previous.topic and is_plural(previous.topic):
+            return f"the {previous.topic}"
+        asked = self.history[-1].question if self.history else ""
+        owners = [o for o in _OWNER.findall(asked) if word == "their" or not is_person(o)]
+        if word in POSSESSIVE and owners:
+            return str(owners[-1])  # "Northtown's report" - "its board": Northtown's
+        who = _asks_who(previous)
+        answered = self._answered_body() if who or previous.topic else None
+        if answered and (previous.topic or plural):
+            return answered
+        return self._subject(plural) or answered
+
+    def _subject(self, plural: bool) -> str | None:
+        """The previous subject if "it" can stand for it: a thing, named or definite."""
+        subject = self.previous.subject
+        if not has_content(subject) or not _definite(subject):
+            return None
+        if is_person(subject, certain=True):
+            _, of, owner = subject.partition(" of ")  # "the chief executive of X": X
+            return owner if of and has_content(owner) else None
+        return subject if plural or not is_plural(subject) else None
+
+    def _answered_body(self) -> str | None:
+        """The body the previous answer names for what was asked ("Northtown City Council" for
+        "Which council ...?"), one holding the asked word first."""
+        if not self.history:
+            return None
+        bodies = self._answered(self.history[-1]).bodies
+        topic = self.previous.topic.lower().split()
+        if topic:
+            bodies = tuple(b for b in bodies if topic[-1] in b.lower().split())
+        return f"the {bodies[0]}" if bodies else None
+
+    def body(self) -> str | None:
+        """The body or place the latest question naming one names, else the latest answer."""
+        for exchange in reversed(self.history):
+            if found := named(exchange.question).bodies:
+                return f"the {found[0]}"
+            if where := places(exchange.question):
+                return where[-1]
+        for exchange in reversed(self.history):
+            if found := self._answered(exchange).bodies:
+                return f"the {found[0]}"
+        return None
+
+    def place(self) -> str | None:
+        """The place the latest question naming one names ("Northtown's" -> "Northtown")."""
+        for exchange in reversed(self.history):
+            if where := places(exchange.question):
+                return where[-1]
+        return None
+
+    def period(self) -> str:
+        """The date the previous reply leads with ("When was it issued?" - "February 2009"),
+        a date its sentences state before the date of the record they come from."""
+        if not self.history:
+            return ""
+        exchange = self.history[-1]
+        for cited in (cited_text(exchange.reply), self._recalled(exchange)):
+            found = find_dates(_INTRO.sub(" ", cited)) or find_dates(cited)
+            if found:
+                return f"in {format_date(found[0].value)}"
+        return ""
+
+    def _answered(self, exchange: Exchange) -> Named:
+        """The names in the reply's cited sentences, those answering the question first; the
+        question is asked again when the reply names none."""
+        key = id(exchange)
+        if key not in self._names:
+            found = ranked(cited_text(exchange.reply), exchange.question)
+            self._names[key] = found or ranked(self._recalled(exchange), exchange.question)
+        return self._names[key]
+
+    def _recalled(self, exchange: Exchange) -> str:
+        """The cited sentences of the answer to the previous question, asked again (older
+        questions are not: one extra answer at most per turn)."""
+        key = id(exchange)
+        if key not in self._texts:
+            latest = bool(self.history) and exchange is self.history[-1]
+            reply = self.recall(exchange.question) if self.recall and latest else ""
+            self._texts[key] = cited_text(reply)
+        return self._texts[key]
+
+
+def _asks_who(asked: Parts) -> bool:
+    """Whether a question asks for a person or body ("Who chaired ...?")."""
+    return asked.head.lower().split()[:1] in (["who"], ["whom"])
+
+
+def _definite(phrase: str) -> bool:
+    """Whether a noun phrase names or points at a thing ("the Task Force", "Ofsted"), not a
+    bare description ("children's social care in Northtown") or a clause ("over X")."""
+    first = phrase.split()[0]
+    return first[:1].isupper() or first.lower() in _DETERMINERS | {"its", "their"}

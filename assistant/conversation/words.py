@@ -1,0 +1,52 @@
+"""Closed word classes the follow-up rules read questions with: English, never record names."""
+
+from __future__ import annotations
+
+import re
+
+_FUNCTION_WORDS_TEXT = """
+    a about above after again all also am an and any are as at be been before being below
+    between both but by can could did do does doing done during each few for from further had
+    has have having he her here hers him his how i if in into is it its itself just me more
+    most my no nor not now of off on once only or other our ours out over own same she should
+    so some such than that the their theirs them then there these they this those through to
+    too under until up very was we were what when where which while who whom why will with
+    would you your yours tell please give show list say says said according records record
+    many much happen happened know take takes took taken place
+    """
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+_AUXILIARIES_TEXT = """
+    was were is are did does do has have had will would can could should wasn't weren't
+    isn't aren't didn't doesn't don't hasn't haven't hadn't won't wouldn't can't couldn't
+    """
+AUXILIARIES = frozenset(_AUXILIARIES_TEXT.split())
+BE = frozenset({"was", "were", "is", "are", "wasn't", "weren't", "isn't", "aren't"})
+_VERBS_TEXT = """
+    find found lead led make made issue say said do done happen chair begin began start end
+    mean report show take took give gave hold held meet met set run ran write wrote publish
+    decide recommend agree become became come came leave left conclude judge rate inspect appoint
+    announce approve criticise criticize describe warn respond apologise apologize deliver
+    visit review work get got go went tell told ask see saw pay paid put carry
+    """
+VERBS = frozenset(_VERBS_TEXT.split())
+_PARTICIPLES_TEXT = "found led made said done begun shown taken given held met set run"
+PARTICIPLES = frozenset(_PARTICIPLES_TEXT.split())
+_PARTICLES_TEXT = "up down out off back over"
+PARTICLES = frozenset(_PARTICLES_TEXT.split())
+WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
+
+
+def is_verb(word: str) -> bool:
+    """A lower-case word that reads as a verb: listed, or a regular past tense."""
+    return word.islower() and (word in VERBS or (word.endswith("ed") and len(word) > 4))
+
+
+def has_content(text: str) -> bool:
+    """Whether the text names something itself, beyond anaphors and function words."""
+    return any(w.lower() not in FUNCTION_WORDS for w in WORD.findall(text))
+
+
+def sentence(*parts: str) -> str:
+    """Join the non-empty parts into one capitalised question."""
+    text = " ".join(" ".join(parts).split()).rstrip("?.!, ")
+    return text[:1].upper() + text[1:] + "?"

@@ -1,0 +1,211 @@
+"""The development set (tests/data/devset) scored on its dev and held-out halves.
+
+    python -m benchmarks.devset [--home DIR] [--json] [--show wrong]
+
+Ingests ../shared/corpus (with its manifest) and ../shared/corpus-dev/docs (without one),
+then asks every question, checks every claim and plays every conversation as /v1/chat does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.answer.models import Answer
+from assistant.conversation import Turn, resolve
+from assistant.conversation.unresolved import unresolved_answer
+from assistant.engine import Assistant
+from assistant.factcheck import FactChecker
+from assistant.settings import Settings
+from index import Filters
+
+ROOT = Path(__file__).resolve().parents[1]
+DEVSET = ROOT / "tests" / "data" / "devset"
+SHARED = ROOT.parent / "shared"
+SOURCES = (SHARED / "corpus", SHARED / "corpus-dev" / "docs")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass
+class Tally:
+    """Right and wrong counts for one half and one kind of item."""
+
+    right: int = 0
+    total: int = 0
+    wrong_fact: int = 0
+    abstained_right: int = 0
+    unanswerable: int = 0
+    by_type: Counter[str] = field(default_factory=Counter)
+    type_total: Counter[str] = field(default_factory=Counter)
+
+    def add(self, ok: bool, kind: str = "") -> None:
+        self.total += 1
+        self.right += ok
+        self.type_total[kind] += 1
+        self.by_type[kind] += ok
+
+    @property
+    def share(self) -> float:
+        return self.right / self.total if self.total else 0.0
+
+
+def load(name: str) -> list[dict[str, object]]:
+    """One data file of the set."""
+    lines = (DEVSET / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def halves() -> dict[str, str]:
+    """Document -> "dev" or "heldout"."""
+    split = json.loads((DEVSET / "split.json").read_text(encoding="utf-8"))
+    return {doc: half for half in ("dev", "heldout") for doc in split[half]}
+
+
+def norm(text: str) -> str:
+    """Lower case, one space, plain quotes: how fragments are matched."""
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return _SPACE.sub(" ", text).strip().lower()
+
+
+def holds(text: str, expect: list[list[str]]) -> bool:
+    """Every group has an alternative in the text."""
+    found = norm(text)
+    return all(any(norm(alt) in found for alt in group) for group in expect)
+
+
+def answer_text(answer: Answer) -> str:
+    """What a reader sees: the answer with its quotes (and any shown context)."""
+    return answer.answer + " " + " ".join(c.evidence.quote for c in answer.citations)
+
+
+def judge(answer: Answer, item: dict[str, object]) -> tuple[bool, bool]:
+    """(right, answered with a wrong fact) for one question or turn."""
+    expect = item.get("expect") or []
+    if not item["answerable"]:
+        return answer.status == "not_found", answer.status == "answered"
+    if answer.status != "answered":
+        return False, False
+    ok = holds(answer_text(answer), expect)  # type: ignore[arg-type]
+    return ok, not ok
+
+
+def ingest(assistant: Assistant) -> None:
+    """Both sources into the index (unchanged files are skipped)."""
+    assistant.ingest([p for p in SOURCES if p.exists()])
+
+
+def run_questions(assistant: Assistant, half_of: dict[str, str], show: set[str]) -> dict:
+    tallies: dict[str, Tally] = defaultdict(Tally)
+    for item in load("questions.jsonl"):
+        half = half_of[str(item["doc"])]
+        answer = assistant.ask(str(item["question"]))
+        ok, wrong = judge(answer, item)
+        tally = tallies[half]
+        tally.add(ok, str(item["type"]))
+        tally.wrong_fact += wrong
+        if not item["answerable"]:
+            tally.unanswerable += 1
+            tally.abstained_right += ok
+        if ("wrong" in show and not ok) or "all" in show:
+            _show(item, answer)
+    return tallies
+
+
+def run_claims(assistant: Assistant, half_of: dict[str, str], show: set[str]) -> dict:
+    checker = FactChecker.of(assistant)
+    tallies: dict[str, Tally] = defaultdict(Tally)
+    for item in load("claims.jsonl"):
+        result = checker.check(str(item["claim"]))
+        verdict = result.verdict
+        quotes = " ".join(c.evidence.quote for c in result.citations)
+        ok = verdict == item["verdict"] and (
+            verdict == "not_found" or holds(quotes, item.get("expect") or [])  # type: ignore[arg-type]
+        )
+        tally = tallies[half_of[str(item["doc"])]]
+        tally.add(ok, str(item["verdict"]))
+        tally.wrong_fact += verdict != item["verdict"] and verdict != "not_found"
+        if ("wrong" in show and not ok) or "all" in show:
+            print(f"CLAIM {item['id']} want {item['verdict']} got {verdict}: {item['claim']}")
+    return tallies
+
+
+def run_conversations(assistant: Assistant, half_of: dict[str, str], show: set[str]) -> dict:
+    tallies: dict[str, Tally] = defaultdict(Tally)
+    for item in load("conversations.jsonl"):
+        turns: list[Turn] = []
+        right = True
+        for turn in item["turns"]:  # type: ignore[attr-defined]
+            turns.append(Turn("user", str(turn["question"])))
+            resolution = resolve(turns, lambda q: assistant.ask(q).answer)  # as /v1/chat does
+            if resolution.unresolved:
+                documents, passages = assistant.store.counts()
+                answer = unresolved_answer(resolution, Filters(), documents, passages)
+            else:
+                answer = assistant.ask(resolution.question)
+            ok, _ = judge(answer, turn)
+            right &= ok
+            if ("wrong" in show and not ok) or "all" in show:
+                print(f"TURN {item['id']} -> {resolution.question!r}")
+                _show(turn, answer)
+            turns.append(Turn("assistant", answer.answer))
+        tallies[half_of[str(item["doc"])]].add(right, "conversation")
+    return tallies
+
+
+def _show(item: dict[str, object], answer: Answer) -> None:
+    print(
+        f"--- {item.get('id', '')} [{item.get('type', '')}] answerable={item['answerable']}"
+        f" expect={item.get('expect')}\n  Q: {item['question']}\n  {answer.status}"
+        f" ({answer.confidence}): {answer.answer[:400]}"
+    )
+
+
+def summary(name: str, tallies: dict[str, Tally]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for half in ("dev", "heldout"):
+        t = tallies.get(half, Tally())
+        out[half] = {
+            "right": t.right,
+            "total": t.total,
+            "share": round(t.share, 3),
+            "wrong_fact": t.wrong_fact,
+            "abstained": f"{t.abstained_right}/{t.unanswerable}",
+            "by_type": {k: f"{t.by_type[k]}/{n}" for k, n in sorted(t.type_total.items())},
+        }
+    return {name: out}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--home", type=Path)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--show", default="", help="wrong|all: print items")
+    parser.add_argument("--only", default="questions,claims,conversations")
+    args = parser.parse_args()
+    home = args.home or Path(tempfile.mkdtemp(prefix="devset-"))
+    assistant = Assistant(Settings(home=home), create=True)
+    ingest(assistant)
+    half_of, show = halves(), set(args.show.split(","))
+    report: dict[str, object] = {}
+    runners = {
+        "questions": run_questions,
+        "claims": run_claims,
+        "conversations": run_conversations,
+    }
+    for name in args.only.split(","):
+        report |= summary(name, runners[name](assistant, half_of, show))
+    if args.json:
+        print(json.dumps(report))
+    else:
+        for name, halves_ in report.items():
+            for half, figures in halves_.items():  # type: ignore[attr-defined]
+                print(f"{name:14} {half:8} {json.dumps(figures)}")
+
+
+if __name__ == "__main__":
+    main()
