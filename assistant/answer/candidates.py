@@ -19,6 +19,12 @@ LOOKBACK = 12
 HEADING_WORDS = 12
 """A line this short with no closing punctuation is a heading, not a statement."""
 
+LIST_RUN = 12
+"""How many list items above a line are walked to find the lead-in line they hang from."""
+
+LIST_ITEM_WORDS = 2
+"""A list item this short still answers ("care leavers")."""
+
 _CLOSES = (".", "!", "?", "…", '"', "”", "’", "'", ")")
 
 
@@ -96,13 +102,19 @@ class CandidateReader:
         upto: list[StoredSentence],
         vectors: dict[int, np.ndarray | None],
     ) -> Candidate | None:
-        """The last sentence of `upto` as a candidate, or None when it is a heading."""
+        """The last sentence of `upto` as a candidate, or None when it is a heading.
+
+        A short line in a run hanging from a line that ends with ":" is a list item, not a
+        heading: it is a candidate, under that lead-in line."""
         row = upto[-1]
         quote = text[row.start : row.end]
-        if is_heading(quote, hit.document.title) or len(quote.split()) < self.min_words:
+        lead = _lead_in(text, upto) if is_heading(quote, hit.document.title) else None
+        if lead is None and is_heading(quote, hit.document.title):
+            return None
+        if len(quote.split()) < (LIST_ITEM_WORDS if lead else self.min_words):
             return None
         previous = upto[-2] if len(upto) > 1 else None
-        heading = _heading_above(text, upto[:-1], hit.document.title)
+        heading = lead or _heading_above(text, upto[:-1], hit.document.title)
         return Candidate(
             document=hit.document,
             sentence=row,
@@ -130,6 +142,17 @@ def _heading_above(text: str, above: list[StoredSentence], title: str) -> Stored
         quote = text[row.start : row.end]
         if is_heading(quote, "") and quote.strip() != title.strip():
             return row
+    return None
+
+
+def _lead_in(text: str, upto: list[StoredSentence]) -> StoredSentence | None:
+    """The line ending with ":" that a run of short lines hangs from, if the last is one."""
+    for row in reversed(upto[:-1][-LIST_RUN:]):
+        quote = text[row.start : row.end].rstrip()
+        if quote.endswith(":"):
+            return row
+        if not is_heading(quote, ""):
+            return None  # a full sentence ends the run
     return None
 
 

@@ -57,6 +57,7 @@ class Rules:
     near: float = 0.15
     cited: int = 2
     meaning: float = 1.01  # the answer step's threshold: a unit this likely is a candidate too
+    meaning_coverage: float = 0.5  # ... when it also holds this much of the subject
     contradict_meaning: float = 0.8  # and this likely may contradict
 
 
@@ -86,20 +87,21 @@ def decide(claim: Claim, weights: Weights, units: list[Unit], rules: Rules) -> D
     if weights.unknown_names:
         return Decision("not_found", note=f"no record mentions {_listed(weights.unknown_names)}")
 
+    def meant(unit: Unit) -> bool:
+        """Close in meaning (the answer threshold) and holding half the subject's words."""
+        return unit.meaning >= rules.meaning and unit.coverage >= rules.meaning_coverage
+
     def support(unit: Unit) -> float:
-        """Word coverage, or the meaning score when it passes the answer threshold."""
-        return max(unit.coverage, unit.meaning if unit.meaning >= rules.meaning else 0.0)
+        """Word coverage, or the meaning score when the unit is close in meaning."""
+        return max(unit.coverage, unit.meaning if meant(unit) else 0.0)
 
     ranked = sorted(units, key=lambda u: (-support(u), u.sentences, u.rank))
     nearest = ranked[0] if ranked and ranked[0].coverage >= NEAREST_COVERAGE else None
-    meant = any(u.meaning >= rules.meaning and u.names_held for u in units)
-    if weights.unknown_words and not meant:
+    if weights.unknown_words and not any(meant(u) and u.names_held for u in units):
         words = _listed(weights.unknown_words, quoted=True)
         return Decision("not_found", note=f"no record uses the words {words}", nearest=nearest)
     candidates = [
-        u
-        for u in ranked
-        if u.names_held and (u.coverage >= rules.min_coverage or u.meaning >= rules.meaning)
+        u for u in ranked if u.names_held and (u.coverage >= rules.min_coverage or meant(u))
     ]
     if not candidates:
         named = _other_person(claim, ranked)
@@ -117,7 +119,7 @@ def decide(claim: Claim, weights: Weights, units: list[Unit], rules: Rules) -> D
         if j.outcome == "conflicts"
         and (
             j.unit.coverage >= rules.contradict_coverage
-            or j.unit.meaning >= max(rules.meaning, rules.contradict_meaning)
+            or (meant(j.unit) and j.unit.meaning >= rules.contradict_meaning)
         )
     ]
     if conflicts:
