@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import shutil
 import statistics
@@ -88,16 +89,22 @@ def query_in_turns(
     return {name: np.stack(values) for name, values in rows.items()}, medians
 
 
-def dense_ndcg(doc_ids: list[str], docs: np.ndarray, queries: np.ndarray, qids: list[str]) -> float:
-    """Mean nDCG@10 of exact cosine ranking, scored by benchmarks.scifact's ndcg_at_k."""
+def dense_ndcg(
+    doc_ids: list[str], docs: np.ndarray, queries: np.ndarray, qids: list[str]
+) -> list[float]:
+    """Per-query nDCG@10 of exact cosine ranking, scored by benchmarks.scifact's ndcg_at_k."""
     qrels = scifact_qrels()
-    scores = queries @ docs.T
-    top = np.argsort(-scores, axis=1)[:, :10]
-    values = [
+    top = np.argsort(-(queries @ docs.T), axis=1)[:, :10]
+    return [
         ndcg_at_k([doc_ids[i] for i in row], qrels[qid], 10)
         for qid, row in zip(qids, top, strict=True)
     ]
-    return float(statistics.mean(values))
+
+
+def paired_se(a: list[float], b: list[float]) -> float:
+    """Standard error of the mean per-query difference (is a gap more than noise?)."""
+    diffs = [x - y for x, y in zip(a, b, strict=True)]
+    return statistics.stdev(diffs) / math.sqrt(len(diffs))
 
 
 def export_cost() -> tuple[float, float]:
@@ -203,9 +210,10 @@ def measure(limit: int | None, rounds: int) -> dict[str, float | int]:
         "int8_query_ms": query_ms["onnx-int8"],
         "cosine_mean": float(cosines.mean()),
         "cosine_min": float(cosines.min()),
-        "ndcg_torch": ndcg["torch"],
-        "ndcg_int8": ndcg["onnx-int8"],
-        "ndcg_delta": ndcg["onnx-int8"] - ndcg["torch"],
+        "ndcg_torch": statistics.mean(ndcg["torch"]),
+        "ndcg_int8": statistics.mean(ndcg["onnx-int8"]),
+        "ndcg_delta": statistics.mean(ndcg["onnx-int8"]) - statistics.mean(ndcg["torch"]),
+        "ndcg_delta_se": paired_se(ndcg["onnx-int8"], ndcg["torch"]),
         "export_s": export_s,
         "int8_file_mb": int8_mb,
         "torch_ready_s": served["torch"][0],

@@ -161,11 +161,15 @@ def exact_top10(home: Path, chunks: int, copier: Copier, queries: np.ndarray) ->
     flat = faiss.IndexFlatIP(queries.shape[1])
     written, copy = 0, 0
     while written < chunks:
-        docs = copier.documents(copy, BATCH_CHUNKS, min(BATCH_CHUNKS, chunks - written))
-        for doc in docs:
-            flat.add(doc.vectors)
-        written += sum(len(d.chunks) for d in docs)
-        copy += len(docs)
+        left = min(BATCH_CHUNKS, chunks - written)  # the build's batches, without the text
+        for _ in range(BATCH_CHUNKS):
+            source = copy % len(copier.corpus.windows)
+            count = min(len(copier.corpus.windows[source]), left)
+            rows = copier.first_row[source] + np.arange(count)
+            flat.add(perturbed(copier.corpus.vectors[rows], 0, count, seed=copy))
+            written, left, copy = written + count, left - count, copy + 1
+            if left <= 0:
+                break
     _, ids = flat.search(queries, 10)
     return ids + 1
 

@@ -14,6 +14,7 @@ from index.records import DocumentRecord, StoredChunk
 from index.store import Filters, Store
 
 Mode = Literal["hybrid", "keyword", "dense"]
+_ALLOWED_CACHED = 8
 Fusion = Literal["weighted", "rrf"]
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _STOPWORDS_TEXT = """
@@ -79,6 +80,7 @@ class Searcher:
         self.embedder = embedder
         self.config = config or SearchConfig()
         self.keywords = keyword_engine(store, self.config.keyword_engine)
+        self._allowed_cache: dict[tuple[int, Filters], np.ndarray] = {}
 
     def search(
         self,
@@ -110,8 +112,21 @@ class Searcher:
 
     def dense_scores(self, vector: np.ndarray, filters: Filters) -> dict[int, float]:
         """Cosine scores of the dense candidates."""
-        allowed = self.store.allowed_chunk_ids(filters) if filters.active else None
+        allowed = self._allowed(filters) if filters.active else None
         return dict(self.store.vectors.search(vector, self.config.candidates, allowed))
+
+    def _allowed(self, filters: Filters) -> np.ndarray:
+        """The chunk ids a filter lets through, kept per generation: at 1M passages the
+        SQL that finds them costs more than the search, and people repeat their filters."""
+        key = (self.store.generation, filters)
+        found = self._allowed_cache.get(key)
+        if found is None:
+            if len(self._allowed_cache) >= _ALLOWED_CACHED or any(
+                k[0] != key[0] for k in self._allowed_cache
+            ):
+                self._allowed_cache = {}
+            found = self._allowed_cache[key] = self.store.allowed_chunk_ids(filters)
+        return found
 
     def fuse(self, keyword: dict[int, float], dense: dict[int, float]) -> dict[int, float]:
         """Combine the two candidate lists into one score per chunk."""

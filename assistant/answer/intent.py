@@ -66,7 +66,7 @@ _PART_SPLIT = re.compile(
     r"(?:who|whom|whose|what|when|where|which|how|why)\b)",
     re.I,
 )
-_NAME = re.compile(r"(?<![.!?]\s)\b([A-Z][a-z'’]+(?:[\s-][A-Z][a-z'’]+)*|[A-Z]{2,}s?)\b")
+_NAME = re.compile(r"(?<![.!?]\s)\b([A-Z][A-Za-z'’]+(?:[\s-][A-Z][A-Za-z'’]+)*)\b")
 _TITLES = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame|Lord|Lady|Baroness)\b\.?")
 _ROLES = re.compile(
     r"\b(chief executive|director|minister|secretary of state|commissioner|chair(man|woman)?|"

@@ -23,11 +23,15 @@ class Dated:
     source: DateSource
 
 
-def sentence_dates(quote: str, anchor: str | None, day_first: bool) -> list[tuple[str, int]]:
+def sentence_dates(
+    quote: str, anchor: str | None, day_first: bool, *, exact: bool = False
+) -> list[tuple[str, int]]:
     """(value, precision) of each date the sentence gives, relative ones ("last month")
-    resolved against its document's date as the indexer does."""
+    resolved against its document's date as the indexer does (left out when `exact`)."""
     found = []
     for span in dated_spans(quote, anchor, day_first=day_first):
+        if exact and span.approximate:
+            continue
         if span.precision in PRECISION:
             value = span.first[: {"year": 4, "month": 7}.get(span.precision, 10)]
             found.append((value, PRECISION[span.precision]))
@@ -37,11 +41,12 @@ def sentence_dates(quote: str, anchor: str | None, day_first: bool) -> list[tupl
 
 
 def dated(quote: str, heading: str | None, document_date: str | None, day_first: bool) -> Dated:
-    """The sentence's own dates, else its heading's, else its document's."""
+    """The sentence's own dates, else its heading's (written out, not "last year"), else its
+    document's."""
     own = sentence_dates(quote, document_date, day_first)
     if own:
         return Dated(tuple(v for v, _ in own), tuple(p for _, p in own), "sentence")
-    above = sentence_dates(heading, document_date, day_first) if heading else []
+    above = sentence_dates(heading, document_date, day_first, exact=True) if heading else []
     if above:
         return Dated(tuple(v for v, _ in above), tuple(p for _, p in above), "heading")
     if document_date:

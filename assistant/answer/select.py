@@ -150,9 +150,11 @@ class EvidenceSelector:
             context=_context(question, candidate, required, own, query),
             vector=candidate.vector,
         )
-        if evidence.context is None and when.source == "heading" and candidate.heading:
-            span = candidate.heading  # the answer says where its date comes from
-            evidence = replace(evidence, context=Context("heading", *_parts(span)))
+        above = candidate.heading
+        lead_in = above is not None and above.text.rstrip().endswith(":")
+        if evidence.context is None and above and (when.source == "heading" or lead_in):
+            # the answer says where its date comes from, or what a list item belongs to
+            evidence = replace(evidence, context=Context("heading", *_parts(above)))
         return evidence, in_period(question.periods, when)
 
     def _choose(
@@ -171,7 +173,7 @@ class EvidenceSelector:
                 break
             if candidate.score < max(threshold, best.score - self.rules.close):
                 break
-            if evidence.quote not in {c.quote for c in chosen}:
+            if not any(_repeats(evidence, c) for c in chosen):
                 chosen.append(evidence)
         return chosen
 
@@ -227,6 +229,19 @@ def _context(
         if needs_name or needs_type:
             return Context(role, span.text, span.start, span.end)
     return None
+
+
+def _repeats(evidence: Evidence, chosen: Evidence) -> bool:
+    """Quoting it would repeat a chosen quote: the same words, or the sentence shown as its
+    context is the chosen one."""
+    if evidence.document.id != chosen.document.id:  # the same words elsewhere: grouped later
+        return bool(evidence.context and evidence.context.quote == chosen.quote)
+    if evidence.quote == chosen.quote:
+        return True
+    return any(
+        shown is not None and (shown.start, shown.end) == (other.start, other.end)
+        for shown, other in ((evidence.context, chosen), (chosen.context, evidence))
+    )
 
 
 def _with_score(evidence: Evidence, candidate: Candidate) -> Evidence:
