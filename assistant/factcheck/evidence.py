@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from assistant.answer.candidates import is_heading
 from assistant.answer.glossary import expansions, with_synonyms
 from assistant.answer.models import Evidence
 from assistant.answer.tokens import stem, stems
@@ -23,8 +24,6 @@ COMMON_NAME_SHARE = 0.5
 Higher than the answerer's 0.2: a claim that names a person is about that person."""
 PAIR_GAIN = 0.1
 """A pair of sentences is a unit only if it covers this much more than either sentence."""
-HEADING_WORDS = 12
-_CLOSES = (".", "!", "?", "…", '"', "”", "’", "'", ")")
 
 
 @dataclass(frozen=True)
@@ -153,6 +152,4 @@ class UnitReader:
 
     def _is_heading(self, quote: str, title: str) -> bool:
         """Titles and short unpunctuated lines name a subject; they state nothing."""
-        if quote.strip() == title.strip() or len(quote.split()) < self.min_words:
-            return True
-        return len(quote.split()) <= HEADING_WORDS and not quote.rstrip().endswith(_CLOSES)
+        return len(quote.split()) < self.min_words or is_heading(quote, title)

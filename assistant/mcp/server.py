@@ -27,7 +27,7 @@ from assistant.mcp.tools import register_read_tools
 from assistant.settings import Settings
 
 NAME = "records-assistant"
-INSTRUCTIONS = """Cited answers over Birmingham children's social care improvement records.
+INSTRUCTIONS = """Cited answers over children's social care improvement records.
 Every answer sentence is a verbatim quote followed by its [n] citation; keep quotes and
 markers as they are. status not_found means the records do not say: do not answer then.
 Open a citation's span with its resource URI (records://documents/{id}?start=&end=)."""
