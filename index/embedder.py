@@ -56,7 +56,7 @@ class Embedder:
             raise StoreError(f"unknown encoder {encoder!r}: use one of {', '.join(ENCODERS)}")
         self.name = DEFAULT_MODEL if model in _PACKAGED_ALIASES else model
         self.encoder = encoder
-        self.batch_size = batch_size
+        self.batch_size = batch_size  # torch's batches; onnx-int8 runs one text at a time
         self._lock = threading.Lock()  # fast tokenizers fail ("Already borrowed") if shared
         path = resolve_model(model)
         if encoder == "torch":
