@@ -42,7 +42,7 @@ class SearchConfig:
     title_weight: float = 2.0
     keep_stopwords: bool = False
     keyword_engine: Engine = field(default_factory=default_engine)
-    """"fts5" (exact BM25 over every match) or "tantivy" (top-k pruning; see index/keyword.py)."""
+    """Keyword engine: fts5 (exact BM25 over every match) or tantivy (top-k pruning)."""
 
 
 @dataclass(frozen=True)
