@@ -93,10 +93,10 @@ class TantivyKeywords:
         if held_generation == generation:
             self._index, self._generation = index, generation
             return
+        writer = _writer(index)  # first: a busy index fails before the diff is paid for
         wanted = np.sort(self.store.allowed_chunk_ids(Filters()))
         gone = np.setdiff1d(held, wanted, assume_unique=True)
         new = np.setdiff1d(wanted, held, assume_unique=True)
-        writer = _writer(index)
         for first in range(0, len(gone), _BATCH):
             writer.delete_documents_by_query(_id_set(index, gone[first : first + _BATCH]))
         for first in range(0, len(new), _BATCH):
@@ -115,7 +115,7 @@ class TantivyKeywords:
             return True
         try:
             self.sync()
-        except (OSError, ValueError, RuntimeError):
+        except (OSError, ValueError, RuntimeError, StoreError):
             return False  # another writer holds the lock: FTS5 answers meanwhile
         return True
 

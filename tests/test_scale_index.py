@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import tantivy as tantivy_lib
 
 from index import Embedder, Filters, Store
 from index.keyword import Fts5Keywords, TantivyKeywords
@@ -133,9 +134,14 @@ def test_tantivy_keywords_follow_the_store_and_its_filters(
     assert found == set(store.allowed_chunk_ids(filters).tolist())
     store.remove("doc-7")
     assert tantivy.search(["note7x1"], 5, Filters(), 2.0) == []  # caught up with the removal
+    busy = tantivy_lib.Index.open(str(assistant_home / "keyword")).writer()
+    store.remove("doc-9")  # while another writer holds the index, FTS5 answers
+    assert tantivy.search(["note9x0"], 5, Filters(), 2.0) == []
+    del busy
     (assistant_home / "keyword" / "state.npz").unlink()  # lost: rebuilt from SQLite
     again = TantivyKeywords(store)
     assert [i for i, _ in again.search(["note8x0"], 5, Filters(), 2.0)] == [17]
+    assert again.search(["note9x0"], 5, Filters(), 2.0) == []
 
 
 def _generation(home: Path) -> int:
