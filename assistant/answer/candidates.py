@@ -55,11 +55,6 @@ class Candidate:
     score: float = 0.0
 
     @property
-    def key(self) -> tuple[str, int]:
-        """Identifies the sentence across passages that overlap."""
-        return (self.document.id, self.sentence.ord)
-
-    @property
     def context_text(self) -> str:
         """The heading, previous sentence and title, as one text to look for names in."""
         parts = [self.document.title]

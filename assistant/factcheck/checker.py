@@ -108,16 +108,21 @@ class FactChecker:
         hits = self.searcher.search(claim.text, top_k=self.top_k, query_vector=vector)
         searched["passages_read"] = len(hits)
         weights = weigh(self.store, claim, passages)
-        units = self._with_meaning(claim, vector, hits, self.reader.units(claim, weights, hits))
+        units = self.reader.units(claim, weights, hits)
+        units = self._with_meaning(claim, vector, hits, passages, units)
         return self._result(claim, decide(claim, weights, units, self.rules), searched)
 
     def _with_meaning(
-        self, claim: Claim, vector: np.ndarray, hits: list[SearchHit], units: list[Unit]
+        self,
+        claim: Claim,
+        vector: np.ndarray,
+        hits: list[SearchHit],
+        passages: int,
+        units: list[Unit],
     ) -> list[Unit]:
         """Each sentence unit with the answer step's score for the claim as a question."""
         if self.selector is None:
             return units
-        _, passages = self.store.counts()
         selection = self.selector.select(claim.question, vector, hits, passages)
         scores = {
             (c.document.id, c.sentence.start, c.sentence.end): c.score for c in selection.scored
