@@ -110,18 +110,26 @@ def labelled_candidates(
 
 
 def fit(
-    x: np.ndarray, y: np.ndarray, l2: float = 0.01, steps: int = 4000
+    x: np.ndarray, y: np.ndarray, l2: float = 0.01, steps: int = 50
 ) -> tuple[np.ndarray, float]:
-    """Logistic regression by gradient descent; positives weighted to half the loss."""
-    w, b = np.zeros(x.shape[1]), 0.0
+    """Logistic regression by Newton's method to convergence; positives weighted to half
+    the loss, a small L2 penalty on the weights (not the bias)."""
+    n, k = x.shape
+    design = np.hstack([x, np.ones((n, 1))])
     pos = max(y.sum(), 1.0)
-    weight = np.where(y > 0, len(y) / (2 * pos), len(y) / (2 * max(len(y) - pos, 1.0)))
+    weight = np.where(y > 0, n / (2 * pos), n / (2 * max(n - pos, 1.0)))
+    penalty = np.full(k + 1, l2 * n)
+    penalty[-1] = 0.0
+    beta = np.zeros(k + 1)
     for _ in range(steps):
-        p = 1 / (1 + np.exp(-(x @ w + b)))
-        g = (p - y) * weight
-        w -= 0.5 * (x.T @ g / len(y) + l2 * w)
-        b -= 0.5 * g.mean()
-    return w, b
+        p = 1 / (1 + np.exp(-np.clip(design @ beta, -30, 30)))
+        gradient = design.T @ ((p - y) * weight) + penalty * beta
+        hessian = (design * (weight * p * (1 - p))[:, None]).T @ design + np.diag(penalty)
+        step = np.linalg.solve(hessian + 1e-9 * np.eye(k + 1), gradient)
+        beta -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    return beta[:k], float(beta[k])
 
 
 def sweep(sets: list[tuple[Assistant, list[dict]]], model: Model) -> list[dict[str, float]]:

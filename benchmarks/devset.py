@@ -66,6 +66,11 @@ def halves() -> dict[str, str]:
     return {doc: half for half in ("dev", "heldout") for doc in split[half]}
 
 
+def of_halves(items: list[dict[str, object]], half_of: dict[str, str]) -> list[dict[str, object]]:
+    """The items whose document is in the halves being scored."""
+    return [item for item in items if str(item["doc"]) in half_of]
+
+
 def norm(text: str) -> str:
     """Lower case, one space, plain quotes: how fragments are matched."""
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
@@ -101,7 +106,7 @@ def ingest(assistant: Assistant) -> None:
 
 def run_questions(assistant: Assistant, half_of: dict[str, str], show: set[str]) -> dict:
     tallies: dict[str, Tally] = defaultdict(Tally)
-    for item in load("questions.jsonl"):
+    for item in of_halves(load("questions.jsonl"), half_of):
         half = half_of[str(item["doc"])]
         answer = assistant.ask(str(item["question"]))
         ok, wrong = judge(answer, item)
@@ -119,7 +124,7 @@ def run_questions(assistant: Assistant, half_of: dict[str, str], show: set[str])
 def run_claims(assistant: Assistant, half_of: dict[str, str], show: set[str]) -> dict:
     checker = FactChecker.of(assistant)
     tallies: dict[str, Tally] = defaultdict(Tally)
-    for item in load("claims.jsonl"):
+    for item in of_halves(load("claims.jsonl"), half_of):
         result = checker.check(str(item["claim"]))
         verdict = result.verdict
         quotes = " ".join(c.evidence.quote for c in result.citations)
@@ -136,7 +141,7 @@ def run_claims(assistant: Assistant, half_of: dict[str, str], show: set[str]) ->
 
 def run_conversations(assistant: Assistant, half_of: dict[str, str], show: set[str]) -> dict:
     tallies: dict[str, Tally] = defaultdict(Tally)
-    for item in load("conversations.jsonl"):
+    for item in of_halves(load("conversations.jsonl"), half_of):
         turns: list[Turn] = []
         right = True
         for turn in item["turns"]:  # type: ignore[attr-defined]
@@ -186,11 +191,14 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--show", default="", help="wrong|all: print items")
     parser.add_argument("--only", default="questions,claims,conversations")
+    parser.add_argument("--half", choices=("dev", "heldout"), help="score one half only")
     args = parser.parse_args()
     home = args.home or Path(tempfile.mkdtemp(prefix="devset-"))
     assistant = Assistant(Settings(home=home), create=True)
     ingest(assistant)
     half_of, show = halves(), set(args.show.split(","))
+    if args.half:
+        half_of = {doc: half for doc, half in half_of.items() if half == args.half}
     report: dict[str, object] = {}
     runners = {
         "questions": run_questions,

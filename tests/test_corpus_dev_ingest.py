@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from assistant.engine import Assistant
+from assistant.factcheck import FactChecker
 from assistant.settings import Settings
 from index import Embedder
 
@@ -134,3 +135,26 @@ def test_dates_match_the_manifest_where_the_page_states_them(ingested: Ingested)
     assert len(matching) >= MIN_DATES, sorted(set(dated) - set(matching))
     undated = [name for name, row in rows.items() if not row["date"]]
     assert [stored[name][1] for name in undated] == [None] * len(undated)  # none invented
+
+
+def test_a_place_named_by_the_page_holds_for_its_sentences(ingested: Ingested) -> None:
+    assistant, _ = ingested
+    answer = assistant.ask("When did Ofsted inspect Devon's children's services?")
+    assert answer.status == "answered", answer.answer
+    assert "2020" in answer.answer  # the sentence says "our Children's Services", not "Devon"
+    assert "three-week inspection of our Children’s Services" in answer.answer
+
+
+def test_a_page_that_speaks_of_the_year_answers_for_it(ingested: Ingested) -> None:
+    assistant, _ = ingested
+    answer = assistant.ask("Who was made commissioner for Kirklees children's services in 2016?")
+    assert answer.status == "answered", answer.answer
+    assert "Eleanor Brazil" in answer.answer and "2016" in answer.answer
+
+
+def test_support_needs_what_the_claim_says_not_only_whom_it_is_about(ingested: Ingested) -> None:
+    checker = FactChecker.of(ingested[0])
+    resigned = checker.check(
+        "Somerset's director of children's services resigned after the multi-remit inspection."
+    )
+    assert resigned.verdict == "not_found", resigned.explanation

@@ -7,10 +7,13 @@ carry both, so scoring can read them and the answer can show them.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from assistant.answer.tokens import stems
 from index import DocumentRecord, SearchHit, Store, StoredSentence
 
 LOOKBACK = 12
@@ -24,6 +27,9 @@ LIST_RUN = 12
 
 LIST_ITEM_WORDS = 2
 """A list item this short still answers ("care leavers")."""
+
+DOCUMENTS_REMEMBERED = 256
+"""Word stems of this many documents are kept between questions (most are asked again)."""
 
 _CLOSES = (".", "!", "?", "…", '"', "”", "’", "'", ")")
 
@@ -51,6 +57,7 @@ class Candidate:
     heading_vector: np.ndarray | None
     rank: int
     passage_score: float
+    document_stems: frozenset[str] = frozenset()  # every word stem of its document
     features: dict[str, float] = field(default_factory=dict)
     score: float = 0.0
 
@@ -62,12 +69,37 @@ class Candidate:
         return " \n".join(parts)
 
 
+class DocumentWords:
+    """Word stems of whole documents: what a page is about, wherever it says it. Kept for
+    the documents asked about most recently (thread-safe: the service answers in threads)."""
+
+    def __init__(self, size: int = DOCUMENTS_REMEMBERED) -> None:
+        self.size = size
+        self._stems: OrderedDict[tuple[str, int, str], frozenset[str]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def of(self, doc_id: str, text: str) -> frozenset[str]:
+        """The stems of one document's text."""
+        key = (doc_id, len(text), text[-80:])
+        with self._lock:
+            if key in self._stems:
+                self._stems.move_to_end(key)
+                return self._stems[key]
+        found = frozenset(stems(text))
+        with self._lock:
+            self._stems[key] = found
+            if len(self._stems) > self.size:
+                self._stems.popitem(last=False)
+        return found
+
+
 class CandidateReader:
     """Reads the statements of the top passages, once each, with heading and previous line."""
 
     def __init__(self, store: Store, *, min_words: int = 4) -> None:
         self.store = store
         self.min_words = min_words
+        self.document_words = DocumentWords()
 
     def read(self, hits: list[SearchHit]) -> list[Candidate]:
         """Every statement of the passages, in rank order, each sentence once."""
@@ -86,6 +118,7 @@ class CandidateReader:
                 seen.add((doc_id, row.ord))
                 candidate = self._candidate(hit, rank, text, rows[: index + 1], vectors)
                 if candidate is not None:
+                    candidate.document_stems = self.document_words.of(doc_id, text)
                     found.append(candidate)
         return found
 

@@ -10,6 +10,7 @@ import re
 from typing import Literal
 
 from assistant.answer.figures import gives_figure
+from assistant.answer.tokens import stem
 from index import find_dates
 
 AnswerType = Literal["person", "agent", "body", "date", "number", "list", "summary", "any"]
@@ -29,8 +30,8 @@ _PERSON_NOUNS = re.compile(
     re.I,
 )
 _WHEN = re.compile(
-    r"(^|[,;]\s*|\band\s+)(when|what (date|day|month|year)|which (date|day|month|year)|"
-    r"in what (year|month)|how long ago)\b",
+    r"(^|[,;]\s*|\band\s+)((in|on|by|during|from|since|until) )?"
+    r"(when|(what|which) (date|day|month|year)|how long ago)\b",
     re.I,
 )
 _DATE_WORDS = re.compile(
@@ -212,6 +213,23 @@ _INSTITUTION = frozenset(
         "chief",
     ]
 )
+
+
+def person_stems(text: str) -> frozenset[str]:
+    """Stems of the words of the people a text names: a sentence about a person must name
+    them itself (their page naming them is not enough)."""
+    people = [n for n in names_in(text) if _is_person(n, text)]
+    return frozenset(stem(w) for n in people for w in n.split())
+
+
+def place_stems(text: str) -> frozenset[str]:
+    """Stems of the one-word names of places a text gives ("Devon's", "Kirklees"): names a
+    whole page can be about, unlike a body ("the Task Force") a sentence must name."""
+    return frozenset(
+        stem(n)
+        for n in names_in(text)
+        if " " not in n and n.lower().removesuffix("'s").removesuffix("’s") not in _INSTITUTION
+    ) - person_stems(text)
 
 
 def names_in(text: str) -> list[str]:

@@ -31,6 +31,7 @@ FEATURES = (
     "context_type",  # only its context has it
     "rank",  # 1 for the top passage, falling to 0
     "missing",  # weight share of the heaviest question term found nowhere near the sentence
+    "predicate",  # share of the question's other terms (not its names) in sentence or context
 )
 CALIBRATION = Path(__file__).with_name("calibration.json")
 
@@ -67,6 +68,14 @@ class Query:
     asked: frozenset[str] = frozenset()  # the question's own words, lower case
     unit: str | None = None
     day_first: bool = True
+    names: frozenset[str] = frozenset()  # stems of the uncommon names asked about
+    topic: frozenset[str] = frozenset()  # stems of every name in the question
+    people: frozenset[str] = frozenset()  # stems of the people's names among them
+
+    @property
+    def predicate_weights(self) -> dict[str, float]:
+        """The weights of the terms that say what is asked about the names."""
+        return {t: w for t, w in self.weights.items() if t not in self.topic}
 
     def shaped(self, text: str) -> bool:
         """Whether a text has the answer's shape beyond what the question says."""
@@ -77,6 +86,7 @@ def features(query: Query, candidate: Candidate, reads: int) -> dict[str, float]
     """The features of one candidate."""
     own = with_synonyms(stems(candidate.text), query.pairs)
     around = own | with_synonyms(stems(candidate.context_text), query.pairs)
+    around |= (query.names - query.people) & candidate.document_stems  # the page is about them
     in_sentence = query.shaped(candidate.text)
     in_context = not in_sentence and query.shaped(context_only(candidate))
     context = [v for v in (candidate.previous_vector, candidate.heading_vector) if v is not None]
@@ -90,7 +100,13 @@ def features(query: Query, candidate: Candidate, reads: int) -> dict[str, float]
         "context_type": float(in_context),
         "rank": 1.0 - candidate.rank / max(reads, 1),
         "missing": missing(query.weights, around),
+        "predicate": coverage(query.predicate_weights, own | _near(candidate, query)),
     }
+
+
+def _near(candidate: Candidate, query: Query) -> set[str]:
+    """Stems of the heading and previous sentence (not the title every sentence shares)."""
+    return with_synonyms(stems(context_only(candidate)), query.pairs)
 
 
 def coverage(weights: Mapping[str, float], held: set[str]) -> float:

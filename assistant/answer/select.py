@@ -10,11 +10,11 @@ import numpy as np
 
 from assistant.answer.candidates import Candidate, CandidateReader, Span
 from assistant.answer.glossary import expansions, with_synonyms
-from assistant.answer.intent import SHAPED
+from assistant.answer.intent import SHAPED, person_stems
 from assistant.answer.models import Context, Evidence
 from assistant.answer.periods import dated, in_period, latest
 from assistant.answer.question import Question
-from assistant.answer.scoring import Model, Query, context_only, default_model, features
+from assistant.answer.scoring import Model, Query, coverage, default_model, features
 from assistant.answer.tokens import stem, stems, words
 from index import SearchHit, Store
 
@@ -31,7 +31,7 @@ class SelectionRules:
     max_sentences: int = 3
     list_sentences: int = 6
     hits_read: int = 8
-    close: float = 0.25  # others are quoted when their probability is this close to the best
+    close: float = 0.15  # others are quoted when their probability is this close to the best
     day_first: bool = True
 
 
@@ -89,6 +89,9 @@ class EvidenceSelector:
             asked,
             question.unit,
             self.rules.day_first,
+            frozenset(required),
+            frozenset(stem(n) for n in question.names),
+            person_stems(question.text),
         )
         read = hits[: self.rules.hits_read]
         selection.passages_read = len(read)
@@ -127,11 +130,9 @@ class EvidenceSelector:
         the answer's shape (a person, a date, a figure); with whether it is in the period."""
         own = with_synonyms(stems(candidate.text), pairs)
         around = own | with_synonyms(stems(candidate.context_text), pairs)
-        if not required <= around:
-            return None
-        if question.kind in SHAPED and not (
-            query.shaped(candidate.text) or query.shaped(context_only(candidate))
-        ):
+        if not required - around <= candidate.document_stems - query.people:
+            return None  # a place or body may be held by the page; a person, not
+        if question.kind in SHAPED and not _shape_at_hand(candidate, own, query):
             return None
         day_first = self.rules.day_first
         heading = candidate.heading.text if candidate.heading else None
@@ -155,7 +156,10 @@ class EvidenceSelector:
         if evidence.context is None and above and (when.source == "heading" or lead_in):
             # the answer says where its date comes from, or what a list item belongs to
             evidence = replace(evidence, context=Context("heading", *_parts(above)))
-        return evidence, in_period(question.periods, when)
+        timely = in_period(question.periods, when) or (
+            when.source == "none" and _mentions_period(question, candidate.document_stems)
+        )
+        return evidence, timely
 
     def _choose(
         self, question: Question, ranked: list[tuple[Candidate, Evidence]], threshold: float
@@ -191,6 +195,29 @@ class EvidenceSelector:
             return
         for candidate, vector in zip(missing, self.embed([c.text for c in missing]), strict=True):
             candidate.vector = vector
+
+
+def _mentions_period(question: Question, document_stems: frozenset[str]) -> bool:
+    """An undated page that names a year of the period asked about may speak of it."""
+    years = {int(w) for w in document_stems if len(w) == 4 and w.isdigit()}
+    return any(
+        any(int(p.start[:4]) <= year <= int(p.end[:4]) for year in years) for p in question.periods
+    )
+
+
+def _shape_at_hand(candidate: Candidate, own: set[str], query: Query) -> bool:
+    """The answer's shape is in the sentence, its heading, or the sentence before; the one
+    before lends it only when this sentence matches the question better (else the one
+    before is the better answer, and it is a candidate of its own)."""
+    if query.shaped(candidate.text):
+        return True
+    if candidate.heading is not None and query.shaped(candidate.heading.text):
+        return True
+    previous = candidate.previous
+    if previous is None or not query.shaped(previous.text):
+        return False
+    lent = with_synonyms(stems(previous.text), query.pairs)
+    return coverage(query.weights, own) > coverage(query.weights, lent)
 
 
 def _section(

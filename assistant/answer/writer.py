@@ -118,6 +118,8 @@ def _lead(evidence: Evidence, question: Question) -> str:
         when = _event_date(evidence, question) if question.asks_when else None
         return f"{when}: {under}" if when else under
     document = evidence.document
+    if evidence.date_source == "none" and question.periods:
+        return f"In an undated record that mentions {question.periods[0].label}: {under}"
     if not document.date or evidence.date_source == "heading":
         return under
     label = _KIND_LABEL.get(document.kind, "the record")

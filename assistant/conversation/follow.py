@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from assistant.conversation.entities import named, places
 from assistant.conversation.models import Exchange
 from assistant.conversation.parts import Parts, parts
 from assistant.conversation.periods import Shift, UnknownPeriod, cut_shift, shifted
@@ -57,7 +58,8 @@ def follow(history: list[Exchange], text: str, recall: Recall | None) -> Step:
     cur, prev = parts(placed), parts(history[-1].question)
     own = has_content(cur.subject) or bool(cur.topic)
     if own and (cur.head or not lead) and not pending and not shift:
-        return Step(sentence(placed) if lead or placed != rest else text)
+        whole = sentence(placed) if lead or placed != rest else text
+        return Step(_in_place(whole, antecedents))
     if not (prev.subject or prev.dates or pending):
         return Step(text)
     try:
@@ -67,6 +69,18 @@ def follow(history: list[Exchange], text: str, recall: Recall | None) -> Step:
         return Step(text, _period_note(missing.shift))
     except _Unresolved as missing:
         return Step(text, _pronoun_note(missing.word))
+
+
+def _in_place(question: str, antecedents: Antecedents) -> str:
+    """A follow-up that names nobody and nowhere ("Who is taking the service over?") is
+    still about the place the conversation is about."""
+    found = named(question)
+    if places(question) or found.bodies or found.people:
+        return question
+    place = antecedents.place()
+    if place is None or place.lower() in question.lower():
+        return question
+    return sentence(question.rstrip("?.! "), f"in {place}")
 
 
 def _there(m: re.Match[str], antecedents: Antecedents) -> str:

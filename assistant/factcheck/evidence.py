@@ -8,10 +8,11 @@ quote is always one verbatim span of the stored text.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from assistant.answer.candidates import is_heading
+from assistant.answer.candidates import DocumentWords, is_heading
 from assistant.answer.glossary import expansions, with_synonyms
+from assistant.answer.intent import place_stems
 from assistant.answer.models import Evidence
 from assistant.answer.tokens import stem, stems
 from assistant.factcheck.claim import Claim
@@ -42,6 +43,8 @@ class Unit:
     facts: Facts
     sentences: int = 1  # a pair spans two; single sentences rank first
     meaning: float = 0.0  # the answer step's probability that the sentence speaks to it
+    document_years: frozenset[int] = frozenset()  # the years its document mentions
+    predicate: float = 1.0  # share of the weight of the claim's words other than its names
 
     @property
     def key(self) -> tuple[str, int, int]:
@@ -71,6 +74,7 @@ class Weights:
     required: frozenset[str]
     unknown_names: tuple[str, ...]
     unknown_words: tuple[str, ...]
+    names: frozenset[str] = frozenset()  # stems of the places a page may hold for a sentence
 
 
 def weigh(store: Store, claim: Claim, passages: int) -> Weights:
@@ -83,9 +87,19 @@ def weigh(store: Store, claim: Claim, passages: int) -> Weights:
     }
     name_share = {n: store.term_frequency(n.lower()) / total for n in claim.names}
     unknown_names = tuple(n for n, share in name_share.items() if share == 0)
-    unknown_words = tuple(w for w, f in frequency.items() if f == 0 and w not in claim.names)
+    unknown_words = tuple(
+        w
+        for w, f in frequency.items()
+        if f == 0 and w not in claim.names and not any(c.isdigit() for c in w)
+    )
     required = frozenset(stem(n) for n, s in name_share.items() if s < COMMON_NAME_SHARE)
-    return Weights(terms, required, unknown_names, unknown_words)
+    names = frozenset(stem(n) for n in claim.names) & place_stems(claim.text)
+    return Weights(terms, required, unknown_names, unknown_words, names)
+
+
+def years_in(words: frozenset[str]) -> frozenset[int]:
+    """The years a document's words name (what an undated page speaks of)."""
+    return frozenset(int(w) for w in words if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20"))
 
 
 class UnitReader:
@@ -96,6 +110,7 @@ class UnitReader:
         self.day_first = day_first
         self.min_words = min_words
         self._pairs: list[tuple[str, set[str]]] = []
+        self.document_words = DocumentWords()
 
     def units(self, claim: Claim, weights: Weights, hits: list[SearchHit]) -> list[Unit]:
         """Every statement of the passages once, plus adjacent pairs that cover more."""
@@ -113,10 +128,14 @@ class UnitReader:
                 if self._is_heading(quote, doc.title):
                     previous = None
                     continue
-                unit = self._unit(claim, weights, doc, text, sentence, sentence, rank)
+                words = self.document_words.of(doc.id, text)
+                about = weights.names & words
+                unit = self._unit(claim, weights, doc, text, sentence, sentence, rank, about)
+                unit = replace(unit, document_years=years_in(words))
                 units.setdefault((doc.id, unit.start, unit.end), unit)
                 if previous is not None and previous[0].paragraph == sentence.paragraph:
-                    pair = self._unit(claim, weights, doc, text, previous[0], sentence, rank)
+                    pair = self._unit(claim, weights, doc, text, previous[0], sentence, rank, about)
+                    pair = replace(pair, document_years=unit.document_years)
                     if pair.coverage >= max(unit.coverage, previous[1].coverage) + PAIR_GAIN:
                         units.setdefault((doc.id, pair.start, pair.end), pair)
                 previous = (sentence, unit)
@@ -131,11 +150,16 @@ class UnitReader:
         first: StoredSentence,
         last: StoredSentence,
         rank: int,
+        about: frozenset[str] = frozenset(),
     ) -> Unit:
+        """The span from `first` to `last`; `about` are the claim's names its page gives
+        (a page about Devon need not say "Devon" in every sentence)."""
         quote = text[first.start : last.end]
-        held = with_synonyms(stems(quote), self._pairs)
+        held = with_synonyms(stems(quote), self._pairs) | about
         total = sum(weights.terms.values())
         got = sum(w for term, w in weights.terms.items() if term in held)
+        said = {t: w for t, w in weights.terms.items() if t not in weights.names}
+        said_got = sum(w for term, w in said.items() if term in held)
         return Unit(
             document=doc,
             quote=quote,
@@ -148,6 +172,7 @@ class UnitReader:
             names_held=weights.required <= held,
             facts=read_facts(quote, set(claim.subject), day_first=self.day_first),
             sentences=1 if first.ord == last.ord else 2,
+            predicate=said_got / sum(said.values()) if said else 1.0,
         )
 
     def _is_heading(self, quote: str, title: str) -> bool:

@@ -28,8 +28,11 @@ NEGATIONS = frozenset(
 )
 GRADES = ("inadequate", "adequate", "satisfactory", "good", "outstanding")
 """Ofsted's judgement words: a claim's grade must be the records' grade."""
+_HEDGES_TEXT = "about around roughly approximately nearly almost some close circa estimated"
+HEDGES = frozenset(_HEDGES_TEXT.split())
+"""Words that soften a figure ("roughly 700"): how exact a figure is, not what it counts."""
 FACT_WORDS = (
-    frozenset(NUMBER_WORDS) | QUANTIFIERS | DEGREE_WORDS | NEGATIONS | frozenset(GRADES)
+    frozenset(NUMBER_WORDS) | QUANTIFIERS | DEGREE_WORDS | NEGATIONS | frozenset(GRADES) | HEDGES
 ) | {"per", "cent", "percent", "only", "already"}
 """Words compared as facts, so they never count towards a sentence being on the subject."""
 
@@ -93,7 +96,7 @@ class Facts:
 def read_facts(text: str, subject: set[str], *, day_first: bool = True) -> Facts:
     """The facts of `text`; `subject` holds the stems negations must reach to count."""
     dates = tuple(find_dates(text, day_first=day_first))
-    lowered = [t.lower() for t in (m.group() for m in _TOKEN.finditer(text))]
+    lowered = [t.lower().strip("'’-") for t in (m.group() for m in _TOKEN.finditer(text))]
     partial = _PARTIAL.search(text)
     return Facts(
         figures=tuple(_figures(text, dates)),
@@ -153,16 +156,21 @@ def _with_date(figure: Figure, value: str) -> Figure:
     return Figure(figure.text, figure.value, figure.percent, figure.start, figure.end, value)
 
 
+_CLAUSE_END = re.compile(r"[,;:.()\[\]—–]")
+"""Where a negation's reach ends: "not made public, following a review" denies no review."""
+
+
 def _negations(text: str, subject: set[str]) -> list[str]:
     """Negation words followed closely by a subject word ("none of the improvements")."""
     text = _TO_NONE.sub(" ", text)  # "down from seven to none" is a quantity, not a denial
-    tokens = [m.group() for m in _TOKEN.finditer(text)]
     found = []
-    for index, token in enumerate(tokens):
+    for match in _TOKEN.finditer(text):
+        token = match.group()
         lowered = token.lower().replace("’", "'")
         if lowered not in NEGATIONS and not lowered.endswith("n't"):
             continue
-        reach = tokens[index + 1 : index + 1 + NEGATION_REACH]
+        clause = _CLAUSE_END.split(text[match.end() :], maxsplit=1)[0]  # a comma ends it
+        reach = _TOKEN.findall(clause)[:NEGATION_REACH]
         if any(stem(word) in subject for word in reach):
             found.append(token)
     return found

@@ -32,7 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from assistant.answer.question import EARLIEST
+from assistant.answer.question import EARLIEST, Period
 from assistant.factcheck.claim import Claim
 from assistant.factcheck.evidence import Unit, Weights
 from assistant.factcheck.facts import PRECISION, nearest_grade, overlaps
@@ -59,6 +59,8 @@ class Rules:
     meaning: float = 1.01  # the answer step's threshold: a unit this likely is a candidate too
     meaning_coverage: float = 0.5  # ... when it also holds this much of the subject
     contradict_meaning: float = 0.8  # and this likely may contradict
+    support_predicate: float = 0.6  # a support states this share of what the claim says of
+    # its names (the words other than names): being about the same people is not enough
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,11 @@ def decide(claim: Claim, weights: Weights, units: list[Unit], rules: Rules) -> D
         return Decision("not_found", note=_gap(nearest), nearest=nearest)
     best = [u for u in candidates if support(u) >= support(candidates[0]) - rules.near]
     judged = [judge(claim, u) for u in best]
-    supports = [j.unit for j in judged if j.outcome == "supports"]
+    supports = [
+        j.unit
+        for j in judged
+        if j.outcome == "supports" and j.unit.predicate >= rules.support_predicate
+    ]
     if supports:
         return Decision("supported", _distinct(supports, rules.cited))
     conflicts = [
@@ -196,12 +202,23 @@ def _dates(claim: Claim, unit: Unit) -> Found:
             if measured or RECURRING & set(claim.subject):
                 return "silent", f"the records give this for {held}, not for {period.label}"
             return "conflicts", f"the records date it {held}, not {period.label}"
-        doc_date = unit.document.date
-        reported_by = doc_date is not None and date_bounds(doc_date)[1] <= period.end
-        if not dates and period.start == EARLIEST and reported_by:
+        if not dates and _dated_by_document(unit, period):
             continue
         return "silent", f"no record gives it a date matching {period.label}"
     return None
+
+
+def _dated_by_document(unit: Unit, period: Period) -> bool:
+    """An undated sentence speaks of its document's time: a record dated in the period (or
+    by its end, for "by July 2010"), or an undated record that names a year of it."""
+    doc_date = unit.document.date
+    if doc_date is None:
+        first, last = int(period.start[:4]), int(period.end[:4])
+        return period.start != EARLIEST and any(first <= y <= last for y in unit.document_years)
+    start, end = date_bounds(doc_date)
+    if period.start == EARLIEST:
+        return end <= period.end
+    return start <= period.end and period.start <= end
 
 
 def _whole(claim: Claim, unit: Unit) -> Found:

@@ -1,0 +1,29 @@
+"""Small rules that real pages needed (the answers over the pages themselves are tested in
+tests/test_corpus_dev_ingest.py, on the 40 pages ingested once)."""
+
+from __future__ import annotations
+
+from assistant.answer.tokens import stems
+from assistant.conversation import Turn, resolve
+from assistant.factcheck.facts import read_facts
+
+
+def test_a_negation_reaches_only_to_the_end_of_its_clause() -> None:
+    text = "The notice, which was not made public, followed a review of its services."
+    assert read_facts(text, {"revie"}).negations == ()
+    assert read_facts("The review was not published.", {"publi"}).negations == ("not",)
+
+
+def test_a_code_with_digits_is_one_word() -> None:
+    assert "ce001" in stems("Serious case review CE001 was published")
+
+
+def test_a_follow_up_naming_nobody_stays_in_the_place_of_the_conversation() -> None:
+    turns = [
+        Turn("user", "How did Ofsted rate Bradford's children's services in 2022?"),
+        Turn("assistant", "Inadequate."),
+        Turn("user", "Who is taking the service over?"),
+    ]
+    assert resolve(turns).question == "Who is taking the service over in Bradford?"
+    named = [*turns[:2], Turn("user", "Who runs Sandwell Children's Trust?")]
+    assert resolve(named).question == "Who runs Sandwell Children's Trust?"
