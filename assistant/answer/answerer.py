@@ -8,11 +8,12 @@ module imports none of them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from assistant.answer.intent import question_parts
+from assistant.answer.intent import people_in, question_parts
 from assistant.answer.models import Answer, Citation, Evidence
 from assistant.answer.question import Question, analyse
 from assistant.answer.refusal import empty_index, not_found, searched_shape
@@ -90,8 +91,9 @@ class Answerer:
             return whole
         chosen: list[Evidence] = []
         confidence = 1.0
+        people: list[str] = []
         for part in parts:
-            asked = analyse(_with_subject(part, question), day_first=self.day_first)
+            asked = analyse(_with_subject(_named(part, people), question), day_first=self.day_first)
             found = self.selector.select(
                 asked, self.searcher.embedder.embed_one(asked.text), hits, passages
             )
@@ -99,6 +101,7 @@ class Answerer:
                 return whole  # a part the records do not answer: the question as one
             confidence = min(confidence, found.confidence)
             chosen += [e for e in found.chosen[:2] if e.quote not in {c.quote for c in chosen}]
+            people = people or [p for e in found.chosen for p in people_in(_shown(e))]
         whole.chosen, whole.confidence = chosen, confidence
         return whole
 
@@ -117,6 +120,29 @@ class Answerer:
             if f"[{number}]" not in draft.text:
                 raise QuoteMismatch(f"citation [{number}] is not used in the answer")
         return [Citation(n, e) for n, e in enumerate(draft.cited, start=1)]
+
+
+_POSSESSIVE = re.compile(
+    r"\b(his|her)\b(?=\s+(?!as\b|to\b|in\b|on\b|at\b|by\b|for\b|from\b|with\b|and\b|or\b)[a-z])",
+    re.I,
+)
+_PERSONAL = re.compile(r"\b(he|she|him|her)\b", re.I)
+
+
+def _named(part: str, people: list[str]) -> str:
+    """A later part's "he" or "her" ("and what post did he hold?") is the person the earlier
+    part's answer named."""
+    if not people:
+        return part
+    person = people[0]
+    part = _POSSESSIVE.sub(f"{person}'s", part)
+    return _PERSONAL.sub(person, part)
+
+
+def _shown(evidence: Evidence) -> str:
+    """The quote with the context shown before it."""
+    context = evidence.context
+    return f"{context.quote} {evidence.quote}" if context else evidence.quote
 
 
 def _with_subject(part: str, question: Question) -> str:

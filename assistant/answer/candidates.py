@@ -7,6 +7,7 @@ carry both, so scoring can read them and the answer can show them.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -30,6 +31,9 @@ LIST_ITEM_WORDS = 2
 
 DOCUMENTS_REMEMBERED = 256
 """Word stems of this many documents are kept between questions (most are asked again)."""
+
+_ITEM_END = re.compile(r"(;|,|;\s*and|\band|\bor)$", re.I)
+"""How a list item that is not the last ends ("… in the inspection report;")."""
 
 _CLOSES = (".", "!", "?", "…", '"', "”", "’", "'", ")")
 
@@ -136,7 +140,7 @@ class CandidateReader:
         heading: it is a candidate, under that lead-in line."""
         row = upto[-1]
         quote = text[row.start : row.end]
-        lead = _lead_in(text, upto) if is_heading(quote, hit.document.title) else None
+        lead = _lead_in(text, upto)
         if lead is None and is_heading(quote, hit.document.title):
             return None
         if len(quote.split()) < (LIST_ITEM_WORDS if lead else self.min_words):
@@ -174,13 +178,14 @@ def _heading_above(text: str, above: list[StoredSentence], title: str) -> Stored
 
 
 def _lead_in(text: str, upto: list[StoredSentence]) -> StoredSentence | None:
-    """The line ending with ":" that a run of short lines hangs from, if the last is one."""
+    """The line ending with ":" that a run of list items hangs from: items are short lines,
+    or lines ending as items do (";", ",", "and"); a full sentence above ends the run."""
     for row in reversed(upto[:-1][-LIST_RUN:]):
         quote = text[row.start : row.end].rstrip()
         if quote.endswith(":"):
             return row
-        if not is_heading(quote, ""):
-            return None  # a full sentence ends the run
+        if not (is_heading(quote, "") or _ITEM_END.search(quote)):
+            return None
     return None
 
 

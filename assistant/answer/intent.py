@@ -13,8 +13,8 @@ from assistant.answer.figures import gives_figure
 from assistant.answer.tokens import stem
 from index import find_dates
 
-AnswerType = Literal["person", "agent", "body", "date", "number", "list", "summary", "any"]
-SHAPED = frozenset({"person", "agent", "body", "date", "number"})
+AnswerType = Literal["person", "agent", "body", "role", "date", "number", "list", "summary", "any"]
+SHAPED = frozenset({"person", "agent", "body", "role", "date", "number"})
 """Types whose answer must show its shape in the quote or the context shown with it."""
 
 _BODY_NOUNS = (
@@ -71,8 +71,13 @@ _NAME = re.compile(r"(?<![.!?]\s)\b([A-Z][A-Za-z'’]+(?:[\s-][A-Z][A-Za-z'’]+
 _TITLES = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame|Lord|Lady|Baroness)\b\.?")
 _ROLES = re.compile(
     r"\b(chief executive|director|minister|secretary of state|commissioner|chair(man|woman)?|"
-    r"leader|inspector|author|head of|cabinet member|lead member|manager|consultant|judge|"
-    r"ofsted|chief inspector)\b",
+    r"leader|inspector|author|head of|cabinet member|lead member|executive member|"
+    r"portfolio holder|manager|consultant|judge|ofsted|chief inspector)\b",
+    re.I,
+)
+_ROLE_QUESTION = re.compile(
+    r"\bwhat (job|post|role|position|title|office|portfolio)s?\b|"
+    r"\b(job|post|role|position) (did|was|is|does|has|had)\b",
     re.I,
 )
 
@@ -85,6 +90,8 @@ def answer_type(question: str) -> AnswerType:
         return "list"
     if _NUMBER.search(question):
         return "number"
+    if _ROLE_QUESTION.search(question):
+        return "role"
     if _BODY.search(question):
         return "body"
     if _WHO.search(question) or re.search(r"\bwhat is the name of\b", question, re.I):
@@ -116,6 +123,8 @@ def satisfies(
         return bool(find_dates(text, day_first=day_first) or _DATE_WORDS.search(text))
     if kind == "number":
         return gives_figure(text, unit, asked, day_first)
+    if kind == "role":
+        return any(not set(m.group().lower().split()) <= asked for m in _ROLES.finditer(text))
     fresh = [n for n in names_in(text) if not set(n.lower().split()) <= asked]
     people = [n for n in fresh if _is_person(n, text)]
     if kind == "person":
@@ -213,6 +222,18 @@ _INSTITUTION = frozenset(
         "chief",
     ]
 )
+
+
+def people_in(text: str) -> list[str]:
+    """The people a text names, in order (titles such as "Cllr" dropped)."""
+    found = [_TITLES.sub("", n).strip() for n in names_in(text) if _is_person(n, text)]
+    return [n for n in dict.fromkeys(found) if " " in n]
+
+
+def given_names(text: str) -> frozenset[str]:
+    """Stems of the given names of the people a text names: a record may name a person by
+    surname alone ("Cllr Lawrence"), so only the surname is required."""
+    return frozenset(stem(w) for n in people_in(text) for w in n.split()[:-1])
 
 
 def person_stems(text: str) -> frozenset[str]:

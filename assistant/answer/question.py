@@ -35,6 +35,11 @@ _NUMERIC = re.compile(
 )
 _OPEN_END = re.compile(r"\b(before|until|till|by|as of|after|since|from)\s+$", re.I)
 _LATEST = re.compile(r"\b(latest|most recent|currently|current|now|newest)\b", re.I)
+_ROLE_ASKED_TEXT = """
+    job jobs post posts role roles position positions title office portfolio hold held given
+    appointed
+"""
+_ROLE_ASKED = frozenset(_ROLE_ASKED_TEXT.split())
 EARLIEST, LATEST = "0001-01-01", "9999-12-31"
 PRECISION = {"year": 1, "month": 2, "day": 3}
 
@@ -74,12 +79,15 @@ def analyse(text: str, *, day_first: bool = True) -> Question:
     """Split a question into content terms, capitalised names and date periods."""
     mentions = find_dates(text, day_first=day_first)
     in_date = [(m.start, m.end) for m in mentions]
+    kind = answer_type(text)
     terms: dict[str, str] = {}
     names: list[str] = []
     for index, (start, _end, word) in enumerate(words(text)):
         lowered = word.lower()
         if any(s <= start < e for s, e in in_date) or lowered in STOPWORDS:
             continue
+        if kind == "role" and lowered in _ROLE_ASKED:
+            continue  # "what post did she hold?" asks for a role; a record names the role
         if lowered in _MONTHS or len(lowered) < 2 or _LATEST.fullmatch(lowered):
             continue
         terms.setdefault(stem(word), _bare(word))
@@ -94,7 +102,7 @@ def analyse(text: str, *, day_first: bool = True) -> Question:
         asks_when=bool(_WHEN.search(text)),
         asks_number=bool(_NUMERIC.search(text)),
         asks_latest=bool(_LATEST.search(text)),
-        kind=answer_type(text),
+        kind=kind,
         unit=unit_of(text),
     )
 

@@ -18,7 +18,7 @@ import numpy as np
 
 from assistant.answer.candidates import Candidate
 from assistant.answer.glossary import with_synonyms
-from assistant.answer.intent import AnswerType, satisfies
+from assistant.answer.intent import SHAPED, AnswerType, satisfies
 from assistant.answer.tokens import stems
 
 FEATURES = (
@@ -32,6 +32,7 @@ FEATURES = (
     "rank",  # 1 for the top passage, falling to 0
     "missing",  # weight share of the heaviest question term found nowhere near the sentence
     "predicate",  # share of the question's other terms (not its names) in sentence or context
+    "shaped",  # the question asks for a shape (a person, date, figure) the sentence must show
 )
 CALIBRATION = Path(__file__).with_name("calibration.json")
 
@@ -101,6 +102,7 @@ def features(query: Query, candidate: Candidate, reads: int) -> dict[str, float]
         "rank": 1.0 - candidate.rank / max(reads, 1),
         "missing": missing(query.weights, around),
         "predicate": coverage(query.predicate_weights, own | _near(candidate, query)),
+        "shaped": float(query.kind in SHAPED),
     }
 
 

@@ -10,7 +10,7 @@ import numpy as np
 
 from assistant.answer.candidates import Candidate, CandidateReader, Span
 from assistant.answer.glossary import expansions, with_synonyms
-from assistant.answer.intent import SHAPED, person_stems
+from assistant.answer.intent import SHAPED, given_names, person_stems
 from assistant.answer.models import Context, Evidence
 from assistant.answer.periods import dated, in_period, latest
 from assistant.answer.question import Question
@@ -79,6 +79,7 @@ class EvidenceSelector:
         if selection.unknown_names:
             return selection
         required = {stem(n) for n, s in share.items() if s < COMMON_NAME_SHARE}
+        required -= given_names(question.text)  # "Cllr Lawrence" names Les Lawrence
         pairs = expansions(self.store.acronyms())
         asked = frozenset(w.lower() for _, _, w in words(question.text))
         query = Query(
@@ -197,6 +198,11 @@ class EvidenceSelector:
             candidate.vector = vector
 
 
+def _item(candidate: Candidate) -> bool:
+    """An item of a list: it answers with its list."""
+    return candidate.heading is not None and candidate.heading.text.rstrip().endswith(":")
+
+
 def _mentions_period(question: Question, document_stems: frozenset[str]) -> bool:
     """An undated page that names a year of the period asked about may speak of it."""
     years = {int(w) for w in document_stems if len(w) == 4 and w.isdigit()}
@@ -223,14 +229,17 @@ def _shape_at_hand(candidate: Candidate, own: set[str], query: Query) -> bool:
 def _section(
     ranked: list[tuple[Candidate, Evidence]], best: Candidate, threshold: float, most: int
 ) -> list[Evidence]:
-    """Up to `most` sentences of the best sentence's document and heading, in text order."""
+    """Up to `most` sentences of the best sentence's document and heading, in text order;
+    when the heading is a lead-in ("… recommendations including:"), its items are the list
+    whatever each one scores alone."""
     bar = min(threshold, best.score) * 0.5
+    listed = _item(best)
     same = [
         (c, e)
         for c, e in ranked
         if c.document.id == best.document.id
         and c.heading == best.heading
-        and c.score >= bar
+        and (listed or c.score >= bar)
         and abs(c.sentence.ord - best.sentence.ord) <= 2 * most
     ]
     kept = sorted(same, key=lambda pair: -pair[0].score)[:most]

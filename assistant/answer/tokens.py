@@ -22,8 +22,14 @@ def words(text: str) -> list[tuple[int, int, str]]:
 
 
 def stems(text: str) -> set[str]:
-    """The set of stems of a text's words (for matching sentences against questions)."""
-    return {stem(w) for _, _, w in words(text)}
+    """The set of stems of a text's words (for matching sentences against questions); a
+    hyphenated word also gives its parts ("four-year-old" holds "old")."""
+    found = set()
+    for _, _, word in words(text):
+        found.add(stem(word))
+        if "-" in word:
+            found.update(stem(part) for part in word.split("-") if part)
+    return found
 
 
 __all__ = ["stem", "stems", "words"]

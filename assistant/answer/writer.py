@@ -58,18 +58,33 @@ class ExtractiveWriter:
         """One quoted statement per fact, each followed by its [n] markers."""
         groups = same_facts(evidence)
         listed = question.kind in ("list", "summary")
+        shared = _shared_heading(groups, question) if listed else ""
         if not listed and (question.asks_when or _spans_time(question)):
             groups.sort(key=lambda g: earliest(g[0].dates, g[0].document.date))
         cited: list[Evidence] = []
-        lines = []
+        lines = [shared.rstrip()] if shared else []
         for group in groups:
             first = len(cited) + 1
             cited += group
             marks = "".join(f"[{n}]" for n in range(first, len(cited) + 1))
             lead = group[0]
-            line = f"{_lead(lead, question)}{_shown(lead)} {marks}"
+            line = f"{'' if shared else _lead(lead, question)}{_shown(lead)} {marks}"
             lines.append(f"- {line}" if listed else line)
         return Draft(text=("\n" if listed else " ").join(lines), cited=cited)
+
+
+def _shared_heading(groups: list[list[Evidence]], question: Question) -> str:
+    """The lead ("In the record of …, under “… including:”:") said once above items of one
+    list, when every quote is an item under the same heading."""
+    heads = {
+        (g[0].document.id, g[0].context.start)
+        for g in groups
+        if g[0].context is not None and g[0].context.role == "heading"
+    }
+    every = all(g[0].context is not None for g in groups)
+    if len(groups) < 2 or len(heads) != 1 or not every:
+        return ""
+    return _lead(groups[0][0], question)
 
 
 def same_facts(evidence: list[Evidence]) -> list[list[Evidence]]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from assistant.answer.candidates import DocumentWords, is_heading
 from assistant.answer.glossary import expansions, with_synonyms
-from assistant.answer.intent import place_stems
+from assistant.answer.intent import given_names, place_stems
 from assistant.answer.models import Evidence
 from assistant.answer.tokens import stem, stems
 from assistant.factcheck.claim import Claim
@@ -92,7 +92,9 @@ def weigh(store: Store, claim: Claim, passages: int) -> Weights:
         for w, f in frequency.items()
         if f == 0 and w not in claim.names and not any(c.isdigit() for c in w)
     )
-    required = frozenset(stem(n) for n, s in name_share.items() if s < COMMON_NAME_SHARE)
+    required = frozenset(
+        stem(n) for n, s in name_share.items() if s < COMMON_NAME_SHARE
+    ) - given_names(claim.text)
     names = frozenset(stem(n) for n in claim.names) & place_stems(claim.text)
     return Weights(terms, required, unknown_names, unknown_words, names)
 
