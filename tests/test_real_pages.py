@@ -3,6 +3,8 @@ tests/test_corpus_dev_ingest.py, on the 40 pages ingested once)."""
 
 from __future__ import annotations
 
+from assistant.answer.candidates import is_heading
+from assistant.answer.figures import unit_of
 from assistant.answer.tokens import stems
 from assistant.conversation import Turn, resolve
 from assistant.factcheck.facts import read_facts
@@ -27,3 +29,16 @@ def test_a_follow_up_naming_nobody_stays_in_the_place_of_the_conversation() -> N
     assert resolve(turns).question == "Who is taking the service over in Bradford?"
     named = [*turns[:2], Turn("user", "Who runs Sandwell Children's Trust?")]
     assert resolve(named).question == "Who runs Sandwell Children's Trust?"
+
+
+def test_what_a_how_many_question_counts() -> None:
+    assert unit_of("How many children are in the care of the trust?") == "count:child"
+    assert unit_of("How many of the review's recommendations were in place?") == (
+        "count:revie,recom"
+    )
+    assert "five" in str(unit_of("How many under-fives live in the catchment?"))
+
+
+def test_a_contents_line_is_a_heading_not_an_answer() -> None:
+    assert is_heading("Brief Facts of the Case 5.", "")
+    assert not is_heading("The vacancy rate fell to 15.", "")

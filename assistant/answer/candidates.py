@@ -35,6 +35,9 @@ DOCUMENTS_REMEMBERED = 256
 _ITEM_END = re.compile(r"(;|,|;\s*and|\band|\bor)$", re.I)
 """How a list item that is not the last ends ("… in the inspection report;")."""
 
+_SECTION_NUMBER = re.compile(r"\s\d+(?:\.\d+)*\.?\s*$")
+"""A section or page number closing a line."""
+
 _CLOSES = (".", "!", "?", "…", '"', "”", "’", "'", ")")
 
 
@@ -165,7 +168,20 @@ def is_heading(quote: str, title: str) -> bool:
     """Titles and short unpunctuated lines name a subject; they state nothing."""
     if quote.strip() == title.strip():
         return True
+    if _is_numbered_heading(quote):
+        return True
     return len(quote.split()) <= HEADING_WORDS and not quote.rstrip().endswith(_CLOSES)
+
+
+def _is_numbered_heading(quote: str) -> bool:
+    """A contents line or numbered heading ("Brief Facts of the Case 5."): title-case words
+    before a section or page number."""
+    numbered = _SECTION_NUMBER.search(quote)
+    if numbered is None:
+        return False
+    words = quote[: numbered.start()].split()
+    content = [w for w in words if len(w) > 3]
+    return 0 < len(words) <= HEADING_WORDS and all(w[0].isupper() for w in content)
 
 
 def _heading_above(text: str, above: list[StoredSentence], title: str) -> StoredSentence | None:

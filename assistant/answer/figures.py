@@ -33,7 +33,10 @@ _UNITS = {
     ),
     "age": re.compile(rf"\b{_NUMERAL}[\s-]+(years?|months?|weeks?)[\s-]+old\b|\baged\s+\d", re.I),
 }
-_HOW_MANY = re.compile(r"\bhow many\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
+_HOW_MANY = re.compile(
+    r"\bhow many\s+(?:of\s+(?:the|its|their|these|those)\s+)?((?:[\w'’-]+\s+){0,2}[\w'’-]+)",
+    re.I,
+)
 _UNIT_OF_QUESTION = (
     (
         "money",
@@ -48,6 +51,12 @@ _UNIT_OF_QUESTION = (
     ("duration", re.compile(r"\bhow long\b", re.I)),
 )
 _WINDOW = 4
+_FUNCTION_WORDS_TEXT = """
+    a an the of in on at to by for from with and or are is was were be been being did do
+    does has have had there their its it they
+"""
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+"""Words after "how many" that are not what is counted ("how many children are in care")."""
 
 
 def unit_of(question: str) -> str | None:
@@ -57,8 +66,10 @@ def unit_of(question: str) -> str | None:
             return unit
     counted = _HOW_MANY.search(question)
     if counted:
-        stems = [stem(w) for w in counted.group(1).split()]
-        return "count:" + ",".join(stems)
+        kept = [w for w in counted.group(1).split() if w.lower() not in _FUNCTION_WORDS]
+        parts = [p for w in kept if "-" in w for p in w.split("-") if p]  # "under-fives"
+        stems = dict.fromkeys(stem(w) for w in kept + parts)
+        return "count:" + ",".join(stems) if stems else None
     return None
 
 
