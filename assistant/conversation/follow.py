@@ -77,10 +77,21 @@ def _in_place(question: str, antecedents: Antecedents) -> str:
     found = named(question)
     if places(question) or found.bodies or found.people:
         return question
-    place = antecedents.place()
+    place = _topic(antecedents)
     if place is None or place.lower() in question.lower():
         return question
     return sentence(question.rstrip("?.! "), f"in {place}")
+
+
+def _topic(antecedents: Antecedents) -> str | None:
+    """What the latest question naming something is about: a body it names in several words
+    ("the Isle of Wight"), else the last place it names in one ("Bradford's")."""
+    for exchange in reversed(antecedents.history):
+        if bodies := named(exchange.question).bodies:
+            return bodies[0]
+        if where := places(exchange.question):
+            return where[-1]
+    return None
 
 
 def _there(m: re.Match[str], antecedents: Antecedents) -> str:
