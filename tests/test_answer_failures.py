@@ -120,3 +120,11 @@ def test_a_role_question_is_answered_by_the_role_named(reference: Assistant) -> 
 def test_a_person_may_be_named_by_surname_alone(reference: Assistant) -> None:
     # the record has "Cllr Lawrence, Cabinet Member for Children, …" and "Cllr Les Lawrence"
     assert "Cabinet Member for Children" in _verbatim(reference, "What post did Les Lawrence hold?")
+
+
+def test_a_rating_question_is_answered_by_a_judgement(reference: Assistant) -> None:
+    assert answer_type("How did Ofsted rate the service in 2022?") == "grade"
+    assert answer_type("What was Ofsted's overall judgement on Northtown?") == "grade"
+    assert answer_type("How many settings were judged inadequate?") == "number"
+    text = _verbatim(reference, "How did Ofsted judge safeguarding in December 2008?")
+    assert "inadequate" in text.split("[1]")[0]

@@ -13,8 +13,10 @@ from assistant.answer.figures import gives_figure
 from assistant.answer.tokens import stem
 from index import find_dates
 
-AnswerType = Literal["person", "agent", "body", "role", "date", "number", "list", "summary", "any"]
-SHAPED = frozenset({"person", "agent", "body", "role", "date", "number"})
+AnswerType = Literal[
+    "person", "agent", "body", "role", "grade", "date", "number", "list", "summary", "any"
+]
+SHAPED = frozenset({"person", "agent", "body", "role", "grade", "date", "number"})
 """Types whose answer must show its shape in the quote or the context shown with it."""
 
 _BODY_NOUNS = (
@@ -75,6 +77,19 @@ _ROLES = re.compile(
     r"portfolio holder|manager|consultant|judge|ofsted|chief inspector)\b",
     re.I,
 )
+_GRADE_QUESTION = re.compile(
+    r"\bhow (did|do|does|was|were|is|are|has|have|had)\b[^?]*"
+    r"\b(rate|rated|judge|judged|grade|graded)\b|"
+    r"\bwhat ((was|were|is|are) (the |its |their |[\w-]+['’]s? )?)?(overall )?"
+    r"(rating|grade|judgement|judgment|verdict)s?\b|"
+    r"\b(rated|judged|graded)( as)? what\b",
+    re.I,
+)
+_GRADES = re.compile(
+    r"\b(inadequate|requires? improvement|good|outstanding|adequate|satisfactory|"
+    r"excellent|poor|weak|serious weaknesses)\b",
+    re.I,
+)
 _ROLE_QUESTION = re.compile(
     r"\bwhat (job|post|role|position|title|office|portfolio)s?\b|"
     r"\b(job|post|role|position) (did|was|is|does|has|had)\b",
@@ -84,6 +99,8 @@ _ROLE_QUESTION = re.compile(
 
 def answer_type(question: str) -> AnswerType:
     """The shape an answer must have, from the question's wording."""
+    if _GRADE_QUESTION.search(question) and not _NUMBER.search(question):
+        return "grade"
     if _SUMMARY.search(question):
         return "summary"
     if _LIST.search(question):
@@ -123,6 +140,8 @@ def satisfies(
         return bool(find_dates(text, day_first=day_first) or _DATE_WORDS.search(text))
     if kind == "number":
         return gives_figure(text, unit, asked, day_first)
+    if kind == "grade":  # an inspection's judgement: "inadequate", "requires improvement"
+        return any(not set(m.group().lower().split()) <= asked for m in _GRADES.finditer(text))
     if kind == "role":
         return any(not set(m.group().lower().split()) <= asked for m in _ROLES.finditer(text))
     fresh = [n for n in names_in(text) if not set(n.lower().split()) <= asked]
