@@ -4,7 +4,8 @@ tests/test_corpus_dev_ingest.py, on the 40 pages ingested once)."""
 from __future__ import annotations
 
 from assistant.answer.candidates import is_heading
-from assistant.answer.figures import unit_of
+from assistant.answer.figures import gives_figure, unit_of
+from assistant.answer.intent import offices_asked
 from assistant.answer.tokens import stems
 from assistant.conversation import Turn, resolve
 from assistant.factcheck.facts import read_facts
@@ -42,3 +43,17 @@ def test_what_a_how_many_question_counts() -> None:
 def test_a_contents_line_is_a_heading_not_an_answer() -> None:
     assert is_heading("Brief Facts of the Case 5.", "")
     assert not is_heading("The vacancy rate fell to 15.", "")
+
+
+def test_a_duration_is_not_a_count() -> None:
+    assert not gives_figure(
+        "services improved in three years after the trust began", "count:servi", frozenset(), True
+    )
+    assert gives_figure(
+        "the trust looks after 700 children in care", "count:child", frozenset(), True
+    )
+
+
+def test_a_who_question_naming_an_office_needs_the_office() -> None:
+    assert offices_asked("Who was the director of children's services in 2010?") == {"direc"}
+    assert offices_asked("Who wrote the report?") == frozenset()

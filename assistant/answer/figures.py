@@ -51,6 +51,11 @@ _UNIT_OF_QUESTION = (
     ("duration", re.compile(r"\bhow long\b", re.I)),
 )
 _WINDOW = 4
+_MEASURE = re.compile(
+    r"(years?|months?|weeks?|days?|hours?|decades?|per|percent|%|pence|pounds?|million|"
+    r"billion|[\w-]*(year|month|week|day)(-old)?)",
+    re.I,
+)
 _FUNCTION_WORDS_TEXT = """
     a an the of in on at to by for from with and or are is was were be been being did do
     does has have had there their its it they
@@ -91,6 +96,8 @@ def _counts(text: str, figures: list[re.Match[str]], nouns: set[str]) -> bool:
     """A figure near the thing counted: "12 recommendations", "homes ... fell to none"."""
     for figure in figures:
         after = re.findall(r"[\w'’-]+", text[figure.end() :])[:_WINDOW]
+        if after and _MEASURE.fullmatch(after[0]):
+            continue  # "three years", "15 per cent": a duration or a share, not a count
         before = re.findall(r"[\w'’-]+", text[: figure.start()])[-2 * _WINDOW :]
         if any(stem(w) in nouns or stem(w.split("-")[-1]) in nouns for w in after + before):
             return True

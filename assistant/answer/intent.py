@@ -70,6 +70,12 @@ _PART_SPLIT = re.compile(
     re.I,
 )
 _NAME = re.compile(r"(?<![.!?]\s)\b([A-Z][A-Za-z'’]+(?:[\s-][A-Z][A-Za-z'’]+)*)\b")
+_OFFICES = re.compile(
+    r"\b(director|chair|chairs|chaired|chairman|chairwoman|chairperson|chief executive|minister|"
+    r"leader|commissioner|manager|head|secretary|councillor|mayor|judge|inspector|officer)\b",
+    re.I,
+)
+"""Offices a "who" question may name: the answer must name the office too."""
 _TITLES = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame|Lord|Lady|Baroness)\b\.?")
 _ROLES = re.compile(
     r"\b(chief executive|director|minister|secretary of state|commissioner|chair(man|woman)?|"
@@ -241,6 +247,14 @@ _INSTITUTION = frozenset(
         "chief",
     ]
 )
+
+
+def offices_asked(question: str) -> frozenset[str]:
+    """Stems of the offices a person question names ("Who was the director in 2010?"): a
+    sentence naming a person without the office ("Councillor X added") does not answer."""
+    if answer_type(question) != "person":
+        return frozenset()
+    return frozenset(stem(m.group().split()[-1]) for m in _OFFICES.finditer(question))
 
 
 def people_in(text: str) -> list[str]:

@@ -72,6 +72,7 @@ class Query:
     names: frozenset[str] = frozenset()  # stems of the uncommon names asked about
     topic: frozenset[str] = frozenset()  # stems of every name in the question
     people: frozenset[str] = frozenset()  # stems of the people's names among them
+    offices: frozenset[str] = frozenset()  # offices a "who" question names ("director")
 
     @property
     def predicate_weights(self) -> dict[str, float]:

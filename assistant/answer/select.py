@@ -10,7 +10,7 @@ import numpy as np
 
 from assistant.answer.candidates import Candidate, CandidateReader, Span
 from assistant.answer.glossary import expansions, with_synonyms
-from assistant.answer.intent import SHAPED, given_names, person_stems
+from assistant.answer.intent import SHAPED, given_names, offices_asked, person_stems
 from assistant.answer.models import Context, Evidence
 from assistant.answer.periods import dated, in_period, latest
 from assistant.answer.question import Question
@@ -93,6 +93,7 @@ class EvidenceSelector:
             frozenset(required),
             frozenset(stem(n) for n in question.names),
             person_stems(question.text),
+            offices_asked(question.text),
         )
         read = hits[: self.rules.hits_read]
         selection.passages_read = len(read)
@@ -135,6 +136,8 @@ class EvidenceSelector:
             return None  # a place or body may be held by the page; a person, not
         if question.kind in SHAPED and not _shape_at_hand(candidate, own, query):
             return None
+        if not query.offices <= around:
+            return None  # "who was the director": a person named without the office
         day_first = self.rules.day_first
         heading = candidate.heading.text if candidate.heading else None
         when = dated(candidate.text, heading, candidate.document.date, day_first)
