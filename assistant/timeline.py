@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.answer.candidates import is_heading
-from assistant.answer.glossary import expansions, with_synonyms
+from assistant.answer.glossary import Glossary, expansions, with_synonyms
 from assistant.answer.question import STOPWORDS
 from assistant.answer.tokens import stem, stems
 from index import DatedSentence, Filters, Store
@@ -113,7 +113,7 @@ def _merge(
     events: list[TimelineEvent],
     row: DatedSentence,
     words: set[str],
-    pairs: list[tuple[str, set[str]]],
+    pairs: Glossary,
 ) -> None:
     """Add a report to the event it repeats (same period, same words), else a new event."""
     for event in reversed(events):
@@ -131,7 +131,7 @@ def _merge(
     )
 
 
-def _content(text: str, pairs: list[tuple[str, set[str]]]) -> set[str]:
+def _content(text: str, pairs: Glossary) -> set[str]:
     """Content-word stems (acronyms expanded), for comparing sentences."""
     return {
         s

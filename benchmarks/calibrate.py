@@ -12,7 +12,8 @@ rules, over the reference statements and samples/).
 3. The threshold is swept over the dev questions, asked end to end; the one with the best
    dev utility (right answers and abstentions, less WRONG_COST per wrong answer: a wrong
    answer is worse than none) among those abstaining on MIN_ABSTAIN of the dev
-   unanswerable questions (ties: the higher, safer one) is kept. Precision and recall per threshold
+   unanswerable questions is kept; within UTILITY_NOISE of that utility, the highest
+   threshold (the safest) is kept instead. Precision and recall per threshold
    are printed for benchmarks/README.md. The held-out half is never read here.
 """
 
@@ -39,6 +40,10 @@ WRONG_COST = 2.0
 MIN_ABSTAIN = 0.8
 """The chosen threshold abstains on at least this share of the dev unanswerable questions
 (the target is 0.9 on held-out; 0.8 on dev leaves recall)."""
+
+UTILITY_NOISE = 0.02
+"""Utilities this close to the best are not told apart (about half a standard error over
+the dev questions): among them the highest, safest threshold is kept."""
 
 THRESHOLDS = (0.2, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 
@@ -183,7 +188,10 @@ def main() -> None:
     model = Model(weights, float(b), default_model().threshold)
     table = sweep(sets, model)
     safe = [r for r in table if r["abstained"] >= MIN_ABSTAIN] or table[-1:]
-    best = max(safe, key=lambda r: (round(r["utility"], 3), r["threshold"]))
+    top = max(r["utility"] for r in safe)
+    best = max(
+        (r for r in safe if r["utility"] >= top - UTILITY_NOISE), key=lambda r: r["threshold"]
+    )
     print("chosen threshold", best["threshold"], "dev accuracy", round(best["accuracy"], 3))
     if args.write:
         data = {

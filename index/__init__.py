@@ -17,6 +17,7 @@ from index.records import DocumentRecord, StoredSentence
 from index.search import SearchConfig, Searcher, SearchHit
 from index.store import DatedSentence, Filters, Store
 from index.text import sentences_of
+from index.vocabulary import vocabulary
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -50,4 +51,5 @@ __all__ = [
     "normalise_date",
     "normalise_kind",
     "sentences_of",
+    "vocabulary",
 ]

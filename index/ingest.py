@@ -18,6 +18,7 @@ from index.loaders import load_file
 from index.models import ChunkSpan, LoadedDocument, LoadFailure
 from index.prepare import PreparedDocument, PrepareOptions, merge_meta, origin_key, prepare, slug
 from index.store import NewDocument, Store
+from index.vocabulary import vocabulary
 
 SAVE_EVERY_SECONDS = 10.0
 """While a long ingest runs, save the vectors this often so readers can load them."""
@@ -164,8 +165,12 @@ class Ingestor:
         sentences = [
             p.prepared.text[s.start : s.end] for p in self._pending for s in p.prepared.sentences
         ]
-        vectors = self.embedder.embed_batch(texts + sentences)  # one call: batched by length
-        chunk_vectors, sentence_vectors = vectors[: len(texts)], vectors[len(texts) :]
+        met = set().union(*(vocabulary(p.prepared.text) for p in self._pending))
+        new_words = sorted(met - self.store.known_words(met))
+        vectors = self.embedder.embed_batch(texts + sentences + new_words)  # one call
+        ends = (len(texts), len(texts) + len(sentences))
+        chunk_vectors, sentence_vectors = vectors[: ends[0]], vectors[ends[0] : ends[1]]
+        words = dict(zip(new_words, vectors[ends[1] :], strict=True))
         documents, offset, at = [], 0, 0
         for pending in self._pending:
             count, many = len(pending.prepared.chunks), len(pending.prepared.sentences)
@@ -177,6 +182,7 @@ class Ingestor:
                 )
             )
             offset, at = offset + count, at + many
+        documents[0].words.update(words)  # the vocabulary is shared: written once, with the first
         self.store.write(documents)
         if time.monotonic() - self._saved_at > SAVE_EVERY_SECONDS:
             self.store.save_vectors()

@@ -87,6 +87,10 @@ CREATE TABLE IF NOT EXISTS acronyms (
     long TEXT NOT NULL,
     PRIMARY KEY (doc_id, short)
 );
+CREATE TABLE IF NOT EXISTS words (
+    word TEXT PRIMARY KEY,
+    embedding BLOB NOT NULL
+) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     title, body, tokenize = 'porter unicode61 remove_diacritics 2'
 );

@@ -29,6 +29,9 @@ from index.sentence_vectors import dequantise, quantise
 from index.vectors import VectorIndex
 
 DB_NAME = "index.sqlite3"
+WORDS_PER_QUERY = 500
+"""Words looked up per SQL statement (SQLite caps the parameters of one statement)."""
+_NO_VECTOR = np.zeros(0, dtype=np.float32)
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ class NewDocument:
     vectors: np.ndarray = field(repr=False)
     sentence_vectors: np.ndarray | None = field(default=None, repr=False)  # one row a sentence
     acronyms: dict[str, str] = field(default_factory=dict)  # defined in the text: short -> long
+    words: dict[str, np.ndarray] = field(default_factory=dict, repr=False)  # new vocabulary
     dates: list[tuple[int, DatedSpan]] = field(default_factory=list)
     fields: tuple[tuple[str, str], ...] = ()  # a register row's columns
     row: int | None = None  # set for register rows: their fields are stored
@@ -307,6 +311,28 @@ class Store:
         )
         return {int(r[0]): None if r[1] is None else dequantise(r[1]) for r in rows}
 
+    def has_vocabulary(self) -> bool:
+        """Whether ingest stored word vectors (indexes built before it did have none)."""
+        return self._db.execute("SELECT 1 FROM words LIMIT 1").fetchone() is not None
+
+    def known_words(self, words: set[str]) -> set[str]:
+        """The words of `words` the vocabulary already holds a vector for."""
+        return set(self.word_vectors(words, vectors=False))
+
+    def word_vectors(self, words: set[str], *, vectors: bool = True) -> dict[str, np.ndarray]:
+        """The stored vectors of those words the vocabulary holds."""
+        found: dict[str, np.ndarray] = {}
+        listed = sorted(words)
+        column = "embedding" if vectors else "NULL"
+        for at in range(0, len(listed), WORDS_PER_QUERY):
+            part = listed[at : at + WORDS_PER_QUERY]
+            marks = ",".join("?" * len(part))
+            rows = self._db.execute(
+                f"SELECT word, {column} FROM words WHERE word IN ({marks})", part
+            )
+            found.update((str(r[0]), dequantise(r[1]) if vectors else _NO_VECTOR) for r in rows)
+        return found
+
     def acronyms(self) -> dict[str, str]:
         """Acronyms the records define, short -> long (the most often defined long form)."""
         generation = self.generation
@@ -528,6 +554,10 @@ class Store:
         self._db.executemany(
             "INSERT INTO acronyms (doc_id, short, long) VALUES (?, ?, ?)",
             [(doc.id, short, long) for short, long in doc.acronyms.items()],
+        )
+        self._db.executemany(
+            "INSERT OR IGNORE INTO words (word, embedding) VALUES (?, ?)",
+            [(word, quantise(vector)) for word, vector in doc.words.items()],
         )
         ids = [self._insert_chunk(doc, i, c) for i, c in enumerate(doc.chunks)]
         return np.array(ids, dtype=np.int64), doc.vectors

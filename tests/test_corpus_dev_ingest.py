@@ -158,3 +158,17 @@ def test_support_needs_what_the_claim_says_not_only_whom_it_is_about(ingested: I
         "Somerset's director of children's services resigned after the multi-remit inspection."
     )
     assert resigned.verdict == "not_found", resigned.explanation
+
+
+def test_a_paraphrase_is_held_by_a_word_close_in_meaning(ingested: Ingested) -> None:
+    assistant, _ = ingested
+    answer = assistant.ask("Who killed Daniel Pelka?")  # the page: "was murdered … by his mother"
+    assert answer.status == "answered", answer.answer
+    assert "murdered on 3 March 2012 by his mother and stepfather" in answer.answer.split("[1]")[0]
+
+
+def test_ingest_keeps_one_vector_a_word(ingested: Ingested) -> None:
+    store = ingested[0].store
+    assert store.known_words({"murdered", "inspection", "zzzunseen"}) == {"murdered", "inspection"}
+    vector = store.word_vectors({"murdered"})["murdered"]
+    assert abs(float(vector @ vector) - 1.0) < 1e-3

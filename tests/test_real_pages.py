@@ -3,12 +3,17 @@ tests/test_corpus_dev_ingest.py, on the 40 pages ingested once)."""
 
 from __future__ import annotations
 
+import numpy as np
+import pytest
+
 from assistant.answer.candidates import is_heading
 from assistant.answer.figures import gives_figure, unit_of
 from assistant.answer.intent import offices_asked
+from assistant.answer.soft import soft_coverage
 from assistant.answer.tokens import stems
 from assistant.conversation import Turn, resolve
 from assistant.factcheck.facts import read_facts
+from index import vocabulary
 
 
 def test_a_negation_reaches_only_to_the_end_of_its_clause() -> None:
@@ -57,3 +62,20 @@ def test_a_duration_is_not_a_count() -> None:
 def test_a_who_question_naming_an_office_needs_the_office() -> None:
     assert offices_asked("Who was the director of children's services in 2010?") == {"direc"}
     assert offices_asked("Who wrote the report?") == frozenset()
+
+
+def test_a_word_close_in_meaning_holds_a_term_by_its_cosine() -> None:
+    killed = np.array([1.0, 0.0, 0.0])
+    murdered = np.array([0.8, 0.6, 0.0])  # cosine 0.8 with "killed"
+    unrelated = np.array([0.3, 0.0, 0.954])  # cosine 0.3
+    weights, terms = {"kille": 2.0, "daniel": 2.0}, {"kille": killed}
+    assert soft_coverage(weights, {"daniel"}, terms, np.stack([murdered])) == pytest.approx(0.9)
+    assert soft_coverage(weights, {"daniel"}, terms, np.stack([unrelated])) == pytest.approx(0.5)
+    assert soft_coverage(weights, {"daniel", "kille"}, terms, None) == 1.0
+    assert vocabulary("Daniel Pelka was MURDERED on 3 March") == {
+        "daniel",
+        "pelka",
+        "was",
+        "murdered",
+        "march",
+    }

@@ -10,16 +10,18 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 import numpy as np
 
 from assistant.answer.candidates import Candidate
-from assistant.answer.glossary import with_synonyms
+from assistant.answer.glossary import Glossary, with_synonyms
 from assistant.answer.intent import SHAPED, AnswerType, satisfies
+from assistant.answer.soft import soft_coverage
 from assistant.answer.tokens import stems
+from index import vocabulary
 
 FEATURES = (
     "meaning",  # cosine of the question and the sentence
@@ -33,6 +35,7 @@ FEATURES = (
     "missing",  # weight share of the heaviest question term found nowhere near the sentence
     "predicate",  # share of the question's other terms (not its names) in sentence or context
     "shaped",  # the question asks for a shape (a person, date, figure) the sentence must show
+    "soft_predicate",  # "predicate", a word also held by a word close in meaning ("murdered")
 )
 CALIBRATION = Path(__file__).with_name("calibration.json")
 
@@ -65,7 +68,7 @@ class Query:
     vector: np.ndarray
     weights: Mapping[str, float]
     kind: AnswerType
-    pairs: list[tuple[str, set[str]]]
+    pairs: Glossary
     asked: frozenset[str] = frozenset()  # the question's own words, lower case
     unit: str | None = None
     day_first: bool = True
@@ -73,6 +76,8 @@ class Query:
     topic: frozenset[str] = frozenset()  # stems of every name in the question
     people: frozenset[str] = frozenset()  # stems of the people's names among them
     offices: frozenset[str] = frozenset()  # offices a "who" question names ("director")
+    term_vectors: Mapping[str, np.ndarray] = field(default_factory=dict)  # term stem -> vector
+    lexicon: Mapping[str, np.ndarray] = field(default_factory=dict)  # candidates' word vectors
 
     @property
     def predicate_weights(self) -> dict[str, float]:
@@ -89,6 +94,7 @@ def features(query: Query, candidate: Candidate, reads: int) -> dict[str, float]
     own = with_synonyms(stems(candidate.text), query.pairs)
     around = own | with_synonyms(stems(candidate.context_text), query.pairs)
     around |= (query.names - query.people) & candidate.document_stems  # the page is about them
+    near = _near(candidate, query)
     in_sentence = query.shaped(candidate.text)
     in_context = not in_sentence and query.shaped(context_only(candidate))
     context = [v for v in (candidate.previous_vector, candidate.heading_vector) if v is not None]
@@ -102,9 +108,19 @@ def features(query: Query, candidate: Candidate, reads: int) -> dict[str, float]
         "context_type": float(in_context),
         "rank": 1.0 - candidate.rank / max(reads, 1),
         "missing": missing(query.weights, around),
-        "predicate": coverage(query.predicate_weights, own | _near(candidate, query)),
+        "predicate": coverage(query.predicate_weights, own | near),
         "shaped": float(query.kind in SHAPED),
+        "soft_predicate": soft_coverage(
+            query.predicate_weights, own | near, query.term_vectors, _matrix(candidate, query)
+        ),
     }
+
+
+def _matrix(candidate: Candidate, query: Query) -> np.ndarray | None:
+    """The vectors of the words of the sentence, its heading and the sentence before."""
+    text = f"{candidate.text} \n{context_only(candidate)}"
+    rows = [query.lexicon[w] for w in vocabulary(text) if w in query.lexicon]
+    return np.stack(rows) if rows else None
 
 
 def _near(candidate: Candidate, query: Query) -> set[str]:

@@ -9,14 +9,22 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from assistant.answer.candidates import Candidate, CandidateReader, Span
-from assistant.answer.glossary import expansions, with_synonyms
+from assistant.answer.glossary import Glossary, expansions, with_synonyms
 from assistant.answer.intent import SHAPED, given_names, offices_asked, person_stems
 from assistant.answer.models import Context, Evidence
 from assistant.answer.periods import dated, in_period, latest
 from assistant.answer.question import Question
-from assistant.answer.scoring import Model, Query, coverage, default_model, features
+from assistant.answer.scoring import (
+    Model,
+    Query,
+    context_only,
+    coverage,
+    default_model,
+    features,
+)
+from assistant.answer.soft import WordVectors
 from assistant.answer.tokens import stem, stems, words
-from index import SearchHit, Store
+from index import SearchHit, Store, vocabulary
 
 COMMON_NAME_SHARE = 0.2
 """A name in this share of passages or more (e.g. the council's own name) is not required."""
@@ -64,6 +72,7 @@ class EvidenceSelector:
         self.model = model
         self.embed = embed
         self.reader = CandidateReader(store)
+        self.word_vectors = WordVectors(store, embed)
 
     def select(
         self, question: Question, vector: np.ndarray, hits: list[SearchHit], passages: int
@@ -91,7 +100,7 @@ class EvidenceSelector:
             question.unit,
             self.rules.day_first,
             frozenset(required),
-            frozenset(stem(n) for n in question.names),
+            frozenset(required),  # the topic: names that pick records out
             person_stems(question.text),
             offices_asked(question.text),
         )
@@ -99,6 +108,7 @@ class EvidenceSelector:
         selection.passages_read = len(read)
         candidates = self.reader.read(read)
         self._fill_vectors(candidates)
+        query = self._with_words(query, question, candidates)
         model = self.model or default_model()
         kept: list[tuple[Candidate, Evidence]] = []
         for candidate in candidates:
@@ -125,7 +135,7 @@ class EvidenceSelector:
         question: Question,
         candidate: Candidate,
         required: set[str],
-        pairs: list[tuple[str, set[str]]],
+        pairs: Glossary,
         query: Query,
     ) -> tuple[Evidence, bool] | None:
         """The candidate as evidence when it (or its context) holds the uncommon names and
@@ -184,6 +194,19 @@ class EvidenceSelector:
             if not any(_repeats(evidence, c) for c in chosen):
                 chosen.append(evidence)
         return chosen
+
+    def _with_words(self, query: Query, question: Question, candidates: list[Candidate]) -> Query:
+        """The query with its terms' word vectors and the candidates' (for soft matching)."""
+        terms = {
+            term: word.lower()
+            for term, word in zip(question.terms, question.term_words, strict=True)
+            if term in query.predicate_weights
+        }
+        asked = self.word_vectors.of(set(terms.values()), encode_missing=True)
+        texts = " \n".join(f"{c.text} \n{context_only(c)}" for c in candidates)
+        lexicon = self.word_vectors.of(vocabulary(texts))
+        term_vectors = {term: asked[word] for term, word in terms.items() if word in asked}
+        return replace(query, term_vectors=term_vectors, lexicon=lexicon)
 
     def _weights(self, question: Question, total: int) -> dict[str, float]:
         """Rarer terms weigh more (a smoothed inverse passage frequency)."""

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass, replace
 
 from assistant.answer.candidates import DocumentWords, is_heading
-from assistant.answer.glossary import expansions, with_synonyms
+from assistant.answer.glossary import Glossary, expansions, with_synonyms
 from assistant.answer.intent import given_names, place_stems
 from assistant.answer.models import Evidence
 from assistant.answer.tokens import stem, stems
@@ -111,7 +111,7 @@ class UnitReader:
         self.store = store
         self.day_first = day_first
         self.min_words = min_words
-        self._pairs: list[tuple[str, set[str]]] = []
+        self._pairs: Glossary = Glossary()
         self.document_words = DocumentWords()
 
     def units(self, claim: Claim, weights: Weights, hits: list[SearchHit]) -> list[Unit]:
