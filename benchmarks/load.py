@@ -129,10 +129,9 @@ def main() -> None:
             ready = httpx.get(f"{url}/ready").json()
             for endpoint in ("search", "ask"):
                 for clients in CLIENTS:
-                    row = run(url, endpoint, clients, options.requests, options.seconds)
-                    row.update(
-                        home=str(home), chunks=ready["chunks"], endpoint=endpoint, clients=clients
-                    )
+                    timing = run(url, endpoint, clients, options.requests, options.seconds)
+                    row: dict[str, object] = {**timing, "home": str(home)}
+                    row.update(chunks=ready["chunks"], endpoint=endpoint, clients=clients)
                     results.append(row)
                     print(json.dumps(row), flush=True)
         finally:
