@@ -79,3 +79,12 @@ def test_a_word_close_in_meaning_holds_a_term_by_its_cosine() -> None:
         "murdered",
         "march",
     }
+
+
+def test_a_follow_up_does_not_move_to_a_body_that_acts() -> None:
+    turns = [
+        Turn("user", "Who congratulated the Isle of Wight on its good Ofsted rating?"),
+        Turn("assistant", "Roy Perry."),
+        Turn("user", "When did the partnership begin?"),
+    ]
+    assert resolve(turns).question == "When did the partnership begin?"  # not "in Ofsted"

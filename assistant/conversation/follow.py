@@ -84,13 +84,16 @@ def _in_place(question: str, antecedents: Antecedents) -> str:
 
 
 def _topic(antecedents: Antecedents) -> str | None:
-    """What the latest question naming something is about: a body it names in several words
-    ("the Isle of Wight"), else the last place it names in one ("Bradford's")."""
+    """The place the latest question naming one is about: a one-word name it gives as an
+    owner or after a preposition ("Bradford's services", "in Somerset", "to Worcestershire"),
+    not one that acts ("Ofsted rated …", "its Ofsted rating")."""
     for exchange in reversed(antecedents.history):
-        if bodies := named(exchange.question).bodies:
-            return bodies[0]
-        if where := places(exchange.question):
-            return where[-1]
+        question = exchange.question
+        for place in reversed(places(question)):
+            name = re.escape(place)
+            owner_or_object = rf"\b{name}['’]s?\b|\b(in|at|for|to|of|on|across)\s+{name}\b"
+            if re.search(owner_or_object, question):
+                return place
     return None
 
 
