@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*|\d+(?:[.,]\d+)*")
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A crude but predictable stem: lower case, no possessive or plural, first 5 letters."""
     w = word.lower().replace("’", "'")
@@ -24,12 +26,29 @@ def words(text: str) -> list[tuple[int, int, str]]:
 def stems(text: str) -> set[str]:
     """The set of stems of a text's words (for matching sentences against questions); a
     hyphenated word also gives its parts ("four-year-old" holds "old")."""
+    if len(text) > CACHED_TEXT:
+        return set(_stem_set(text))  # a whole document: stemmed once by its own cache
+    return set(_cached_stems(text))
+
+
+CACHED_TEXT = 2_000
+"""Texts up to this long (sentences, headings, questions) have their stems cached."""
+
+
+@lru_cache(maxsize=20_000)
+def _cached_stems(text: str) -> frozenset[str]:
+    """Cached: a sentence is stemmed for several features of one question, and again by the
+    next question that reads it."""
+    return _stem_set(text)
+
+
+def _stem_set(text: str) -> frozenset[str]:
     found = set()
     for _, _, word in words(text):
         found.add(stem(word))
         if "-" in word:
             found.update(stem(part) for part in word.split("-") if part)
-    return found
+    return frozenset(found)
 
 
 __all__ = ["stem", "stems", "words"]
