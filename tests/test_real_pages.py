@@ -88,3 +88,8 @@ def test_a_follow_up_does_not_move_to_a_body_that_acts() -> None:
         Turn("user", "When did the partnership begin?"),
     ]
     assert resolve(turns).question == "When did the partnership begin?"  # not "in Ofsted"
+
+
+def test_a_hyphenated_number_word_is_one_figure() -> None:
+    figures = read_facts("Thirty-nine inspections were carried out.", set()).figures
+    assert [(f.text, f.value) for f in figures] == [("Thirty-nine", 39)]

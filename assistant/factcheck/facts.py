@@ -44,8 +44,11 @@ NEGATION_REACH = 5
 BIND_GAP = re.compile(r"^[\s,;:(]*(?:(?:in|at|by|for|during|as of|as at|from|to)\s+)?$", re.I)
 """What may stand between a figure and the date it is given for ("15 per cent in April 2010")."""
 
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _FIGURE = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])"
+    rf"|\b(?P<compound>(?:{_TENS})[-\s](?:{_UNITS}))\b"  # "Thirty-nine" is 39
     r"|\b(?P<word>" + "|".join(NUMBER_WORDS) + r")\b"
     r"|(?<=\bto )(?P<none>none)\b",  # "down from seven to none": a quantity, nought
     re.I,
@@ -123,6 +126,9 @@ def _figures(text: str, dates: tuple[DateMention, ...]) -> list[Figure]:
             value = 0.0
         elif match.group("num"):
             value = float(raw.replace(",", ""))
+        elif match.group("compound"):
+            tens, units = re.split(r"[-\s]", raw.lower())
+            value = NUMBER_WORDS[tens] + NUMBER_WORDS[units]
         else:
             value = NUMBER_WORDS[raw.lower()]
         unit = _PERCENT.match(text, match.end())
