@@ -35,6 +35,7 @@ import numpy as np
 from assistant.engine import Assistant
 from assistant.settings import Settings
 from benchmarks.common import SCIFACT, read_jsonl
+from benchmarks.pipeline import TimedEmbedder
 from index import Embedder, PrepareOptions, sentences_of
 from index.embedder import ENCODERS
 from index.loaders import load_file
@@ -136,24 +137,11 @@ def _row(encoder: str, both: bool) -> str:
     return f"{encoder}, {'passages + sentences' if both else 'passages alone'}"
 
 
-class _TimedEmbedder(Embedder):
-    """The project's embedder, keeping the time spent inside embed_batch."""
-
-    seconds = 0.0
-
-    def embed_batch(self, texts: list[str]) -> np.ndarray:
-        """Embed as usual, adding the wall time to `seconds`."""
-        start = time.perf_counter()
-        vectors = super().embed_batch(texts)
-        self.seconds += time.perf_counter() - start
-        return vectors
-
-
 def ingest_in_turns(encoders: list[str], paths: list[Path], work: Path) -> dict[str, Any]:
     """The files through Assistant.ingest, one fresh home per encoder, taking turns by file."""
     assistants, embedders = {}, {}
     for name in encoders:
-        embedders[name] = _TimedEmbedder(encoder=name)
+        embedders[name] = TimedEmbedder(encoder=name)
         settings = Settings(home=work / f"home-{name}", embedder=name)  # type: ignore[arg-type]
         assistants[name] = Assistant(settings, embedder=embedders[name], create=True)
         assistants[name].store.counts()  # open the store before timing
