@@ -85,3 +85,8 @@ def latest(dates: tuple[str, ...], fallback: str | None) -> str:
 def precision_of(value: str) -> int:
     """Precision of a normalised date by its shape."""
     return {4: 1, 7: 2}.get(len(value), 3)
+
+
+def years_in(words: frozenset[str]) -> frozenset[int]:
+    """The years a document's words name (what an undated page speaks of)."""
+    return frozenset(int(w) for w in words if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20"))

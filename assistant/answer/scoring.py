@@ -72,8 +72,7 @@ class Query:
     asked: frozenset[str] = frozenset()  # the question's own words, lower case
     unit: str | None = None
     day_first: bool = True
-    names: frozenset[str] = frozenset()  # stems of the uncommon names asked about
-    topic: frozenset[str] = frozenset()  # stems of every name in the question
+    names: frozenset[str] = frozenset()  # stems of the uncommon names: what records are about
     people: frozenset[str] = frozenset()  # stems of the people's names among them
     offices: frozenset[str] = frozenset()  # offices a "who" question names ("director")
     term_vectors: Mapping[str, np.ndarray] = field(default_factory=dict)  # term stem -> vector
@@ -82,7 +81,7 @@ class Query:
     @property
     def predicate_weights(self) -> dict[str, float]:
         """The weights of the terms that say what is asked about the names."""
-        return {t: w for t, w in self.weights.items() if t not in self.topic}
+        return {t: w for t, w in self.weights.items() if t not in self.names}
 
     def shaped(self, text: str) -> bool:
         """Whether a text has the answer's shape beyond what the question says."""

@@ -12,7 +12,7 @@ from assistant.answer.candidates import Candidate, CandidateReader, Span
 from assistant.answer.glossary import Glossary, expansions, with_synonyms
 from assistant.answer.intent import SHAPED, given_names, offices_asked, person_stems
 from assistant.answer.models import Context, Evidence
-from assistant.answer.periods import dated, in_period, latest
+from assistant.answer.periods import dated, in_period, latest, years_in
 from assistant.answer.question import Question
 from assistant.answer.scoring import (
     Model,
@@ -96,13 +96,12 @@ class EvidenceSelector:
             self._weights(question, total),
             question.kind,
             pairs,
-            asked,
-            question.unit,
-            self.rules.day_first,
-            frozenset(required),
-            frozenset(required),  # the topic: names that pick records out
-            person_stems(question.text),
-            offices_asked(question.text),
+            asked=asked,
+            unit=question.unit,
+            day_first=self.rules.day_first,
+            names=frozenset(required),
+            people=person_stems(question.text),
+            offices=offices_asked(question.text),
         )
         read = hits[: self.rules.hits_read]
         selection.passages_read = len(read)
@@ -231,7 +230,7 @@ def _item(candidate: Candidate) -> bool:
 
 def _mentions_period(question: Question, document_stems: frozenset[str]) -> bool:
     """An undated page that names a year of the period asked about may speak of it."""
-    years = {int(w) for w in document_stems if len(w) == 4 and w.isdigit()}
+    years = years_in(document_stems)
     return any(
         any(int(p.start[:4]) <= year <= int(p.end[:4]) for year in years) for p in question.periods
     )

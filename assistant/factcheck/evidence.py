@@ -14,6 +14,7 @@ from assistant.answer.candidates import DocumentWords, is_heading
 from assistant.answer.glossary import Glossary, expansions, with_synonyms
 from assistant.answer.intent import given_names, place_stems
 from assistant.answer.models import Evidence
+from assistant.answer.periods import years_in
 from assistant.answer.tokens import stem, stems
 from assistant.factcheck.claim import Claim
 from assistant.factcheck.facts import PRECISION, Facts, read_facts
@@ -97,11 +98,6 @@ def weigh(store: Store, claim: Claim, passages: int) -> Weights:
     ) - given_names(claim.text)
     names = frozenset(stem(n) for n in claim.names) & place_stems(claim.text)
     return Weights(terms, required, unknown_names, unknown_words, names)
-
-
-def years_in(words: frozenset[str]) -> frozenset[int]:
-    """The years a document's words name (what an undated page speaks of)."""
-    return frozenset(int(w) for w in words if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20"))
 
 
 class UnitReader:
