@@ -173,7 +173,7 @@ def _runs(tokens: list[str]) -> list[_Run]:
             if not current:
                 begun, opens = index, opening
             current.append(word)
-            ends = word != token  # "Khyra Ishaq’s death": the name ends at the possessive
+            ends = word != token  # "Jane Doe’s death": the name ends at the possessive
         else:
             ends = True
         if ends and current:
@@ -247,7 +247,7 @@ def _person(run: list[str], starts: bool) -> tuple[str, int]:
     while block < len(run) and _plain(run[len(run) - 1 - block]):
         block += 1
     if starts and block == len(run) == 3:
-        block = 2  # "Yesterday Tony Howell": a sentence's first word is no evidence
+        block = 2  # "Yesterday Jane Doe": a sentence's first word is no evidence
     if 2 <= block <= 3:
         return " ".join(run[-block:]), len(run) - block
     return "", -1
