@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.answer.candidates import is_heading
+from assistant.answer.candidates import DocumentWords, is_heading
 from assistant.answer.figures import gives_figure, unit_of
 from assistant.answer.intent import offices_asked
 from assistant.answer.soft import soft_coverage
@@ -93,3 +93,10 @@ def test_a_follow_up_does_not_move_to_a_body_that_acts() -> None:
 def test_a_hyphenated_number_word_is_one_figure() -> None:
     figures = read_facts("Thirty-nine inspections were carried out.", set()).figures
     assert [(f.text, f.value) for f in figures] == [("Thirty-nine", 39)]
+
+
+def test_a_page_knows_its_headings() -> None:
+    text = "Focused visits\nInspectors looked at many councils.\nNorthtown Council\nIt was good."
+    headings = DocumentWords().headings("page", text)
+    assert {"north", "counc", "focus", "visit"} <= headings
+    assert "inspe" not in headings

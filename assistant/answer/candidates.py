@@ -65,6 +65,7 @@ class Candidate:
     rank: int
     passage_score: float
     document_stems: frozenset[str] = frozenset()  # every word stem of its document
+    document_headings: frozenset[str] = frozenset()  # the stems of its document's headings
     features: dict[str, float] = field(default_factory=dict)
     score: float = 0.0
 
@@ -82,21 +83,32 @@ class DocumentWords:
 
     def __init__(self, size: int = DOCUMENTS_REMEMBERED) -> None:
         self.size = size
-        self._stems: OrderedDict[tuple[str, int, str], frozenset[str]] = OrderedDict()
+        self._pages: OrderedDict[tuple[str, int, str], tuple[frozenset[str], frozenset[str]]]
+        self._pages = OrderedDict()
         self._lock = threading.Lock()
 
     def of(self, doc_id: str, text: str) -> frozenset[str]:
         """The stems of one document's text."""
+        return self._page(doc_id, text)[0]
+
+    def headings(self, doc_id: str, text: str) -> frozenset[str]:
+        """The stems of its heading lines: a page whose sections are headed by places (a
+        round-up of councils) is about each place only within that place's section."""
+        return self._page(doc_id, text)[1]
+
+    def _page(self, doc_id: str, text: str) -> tuple[frozenset[str], frozenset[str]]:
         key = (doc_id, len(text), text[-80:])
         with self._lock:
-            if key in self._stems:
-                self._stems.move_to_end(key)
-                return self._stems[key]
-        found = frozenset(stems(text))
+            if key in self._pages:
+                self._pages.move_to_end(key)
+                return self._pages[key]
+        lines = [line.strip() for line in text.split("\n")]
+        headed = " \n".join(line for line in lines if line and is_heading(line, ""))
+        found = (frozenset(stems(text)), frozenset(stems(headed)))
         with self._lock:
-            self._stems[key] = found
-            if len(self._stems) > self.size:
-                self._stems.popitem(last=False)
+            self._pages[key] = found
+            if len(self._pages) > self.size:
+                self._pages.popitem(last=False)
         return found
 
 
@@ -126,6 +138,7 @@ class CandidateReader:
                 candidate = self._candidate(hit, rank, text, rows[: index + 1], vectors)
                 if candidate is not None:
                     candidate.document_stems = self.document_words.of(doc_id, text)
+                    candidate.document_headings = self.document_words.headings(doc_id, text)
                     found.append(candidate)
         return found
 

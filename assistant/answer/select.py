@@ -141,8 +141,8 @@ class EvidenceSelector:
         the answer's shape (a person, a date, a figure); with whether it is in the period."""
         own = with_synonyms(stems(candidate.text), pairs)
         around = own | with_synonyms(stems(candidate.context_text), pairs)
-        if not required - around <= candidate.document_stems - query.people:
-            return None  # a place or body may be held by the page; a person, not
+        if not _held_by_page(required - around, candidate, query):
+            return None
         if question.kind in SHAPED and not _shape_at_hand(candidate, own, query):
             return None
         if not query.offices <= around:
@@ -226,6 +226,17 @@ class EvidenceSelector:
 def _item(candidate: Candidate) -> bool:
     """An item of a list: it answers with its list."""
     return candidate.heading is not None and candidate.heading.text.rstrip().endswith(":")
+
+
+def _held_by_page(names: set[str], candidate: Candidate, query: Query) -> bool:
+    """Names the sentence and its context lack may be held by its page (a page about Devon
+    need not say "Devon" in every sentence), unless one is a person, or heads another
+    section of the page (a round-up of councils speaks of each under its own heading)."""
+    if not names <= candidate.document_stems - query.people:
+        return False
+    sectioned = names & candidate.document_headings
+    heading = stems(candidate.heading.text) if candidate.heading else set()
+    return sectioned <= heading
 
 
 def _mentions_period(question: Question, document_stems: frozenset[str]) -> bool:
