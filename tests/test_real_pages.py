@@ -43,6 +43,7 @@ def test_what_a_how_many_question_counts() -> None:
         "count:revie,recom"
     )
     assert "five" in str(unit_of("How many under-fives live in the catchment?"))
+    assert unit_of("How many of them had been implemented?") is None  # any figure
 
 
 def test_a_contents_line_is_a_heading_not_an_answer() -> None:

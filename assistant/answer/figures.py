@@ -58,7 +58,7 @@ _MEASURE = re.compile(
 )
 _FUNCTION_WORDS_TEXT = """
     a an the of in on at to by for from with and or are is was were be been being did do
-    does has have had there their its it they
+    does has have had there their its it they them these those this that we us our you
 """
 _FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
 """Words after "how many" that are not what is counted ("how many children are in care")."""
