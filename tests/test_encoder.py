@@ -39,28 +39,26 @@ def sentences() -> list[str]:
     return found[:: max(1, len(found) // 20)][:20]
 
 
-@pytest.fixture(scope="module")
-def torch_home(tmp_path_factory: pytest.TempPathFactory, torch_embedder: Embedder) -> Path:
-    """An index built by the torch encoder."""
-    home = tmp_path_factory.mktemp("torch-home")
-    assistant = Assistant(Settings(home=home), embedder=torch_embedder, create=True)
-    try:
-        assert not assistant.ingest([WORKFORCE]).failures
-    finally:
-        assistant.close()
-    return home
-
-
-@pytest.fixture(scope="module")
-def int8_home(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Path:
-    """An index built by the session's int8 encoder (its export already cached)."""
-    home = tmp_path_factory.mktemp("int8-home")
+def _built_by(embedder: Embedder, home: Path) -> Path:
+    """The workforce register ingested into `home` by that encoder."""
     assistant = Assistant(Settings(home=home), embedder=embedder, create=True)
     try:
         assert not assistant.ingest([WORKFORCE]).failures
     finally:
         assistant.close()
     return home
+
+
+@pytest.fixture(scope="module")
+def torch_home(tmp_path_factory: pytest.TempPathFactory, torch_embedder: Embedder) -> Path:
+    """An index built by the torch encoder."""
+    return _built_by(torch_embedder, tmp_path_factory.mktemp("torch-home"))
+
+
+@pytest.fixture(scope="module")
+def int8_home(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Path:
+    """An index built by the session's int8 encoder (its export already cached)."""
+    return _built_by(embedder, tmp_path_factory.mktemp("int8-home"))
 
 
 def test_the_default_encoder_is_int8(embedder: Embedder) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta
@@ -38,6 +39,32 @@ class AuditEntry:
     def as_dict(self) -> dict[str, object]:
         """JSON: every field, cited as a list of document ids."""
         return asdict(self)
+
+    @classmethod
+    def timed(
+        cls,
+        started: float,
+        *,
+        endpoint: str,
+        status: str,
+        key_name: str | None,
+        question: str | None,
+        cited: list[str],
+        answer_id: str | None,
+        generation: int | None,
+    ) -> AuditEntry:
+        """An entry whose latency runs from `started` (a `time.perf_counter` reading) to now:
+        the HTTP routes and the MCP tools time their requests alike."""
+        return cls(
+            endpoint=endpoint,
+            status=status,
+            key_name=key_name,
+            question=question,
+            cited=cited,
+            answer_id=answer_id,
+            generation=generation,
+            latency_ms=round((time.perf_counter() - started) * 1000, 2),
+        )
 
 
 def normalise_time(value: str) -> str:

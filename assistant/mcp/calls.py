@@ -103,7 +103,8 @@ def _audit(
     started: float,
 ) -> None:
     records.audit.record(
-        AuditEntry(
+        AuditEntry.timed(
+            started,
             key_name=caller.name,
             endpoint=endpoint_of(tool),
             question=asked,
@@ -111,6 +112,5 @@ def _audit(
             cited=cited,
             answer_id=answer_id,
             generation=generation,
-            latency_ms=round((time.perf_counter() - started) * 1000, 2),
         )
     )

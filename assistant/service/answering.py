@@ -81,8 +81,8 @@ def _audit(
     started: float,
 ) -> None:
     state.audit.record(
-        AuditEntry(
-            time="",
+        AuditEntry.timed(
+            started,
             key_name=caller.name,
             endpoint=endpoint,
             question=question,
@@ -90,6 +90,5 @@ def _audit(
             cited=cited,
             answer_id=None if payload is None else str(payload["answer_id"]),
             generation=None if payload is None else int(str(payload["generation"])),
-            latency_ms=round((time.perf_counter() - started) * 1000, 2),
         )
     )

@@ -138,7 +138,8 @@ def _audit(
     started: float,
 ) -> None:
     state.audit.record(
-        AuditEntry(
+        AuditEntry.timed(
+            started,
             key_name=caller.name,
             endpoint=ENDPOINT,
             question=question,
@@ -146,6 +147,5 @@ def _audit(
             cited=cited,
             answer_id=answer_id,
             generation=generation,
-            latency_ms=round((time.perf_counter() - started) * 1000, 2),
         )
     )
