@@ -56,8 +56,9 @@ class SourceScreen(Screen[None]):
         if not self.spans:
             return
         start, end = self.spans[self.index]
-        area.selection = Selection(location(self.text, start), location(self.text, end))
-        area.scroll_cursor_visible(center=True, animate=False)
+        selection = Selection(location(self.text, start), location(self.text, end))
+        area.selection = selection
+        area.scroll_to(y=_centred_top(area, selection), animate=False)
         self.sub_title = f"citation {self.index + 1} of {len(self.spans)} in this document"
 
     @property
@@ -70,6 +71,16 @@ class SourceScreen(Screen[None]):
         if self.spans:
             self.index = (self.index + step) % len(self.spans)
             self.show_span()
+
+
+def _centred_top(area: TextArea, selection: Selection) -> float:
+    """The scroll offset that puts the quote's middle line mid-view (its start, if taller)."""
+    first = area.wrapped_document.location_to_offset(min(selection)).y
+    last = area.wrapped_document.location_to_offset(max(selection)).y
+    height = area.scrollable_content_region.height
+    if last - first + 1 >= height:
+        return max(0, first)
+    return max(0.0, (first + last + 1) / 2 - height / 2)
 
 
 def _esc(text: str) -> str:
