@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -622,12 +623,32 @@ def _connect(path: Path) -> sqlite3.Connection:
     """Open SQLite in autocommit mode with WAL, so readers never wait on a writer."""
     try:
         db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
-        db.execute("PRAGMA journal_mode=WAL")
+        _switch_to_wal(db)
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA foreign_keys=ON")
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"cannot open the index database {path}: {exc}") from exc
     return db
+
+
+LOCKED_WAIT_S = 30.0
+
+
+def _switch_to_wal(db: sqlite3.Connection) -> None:
+    """Turn WAL on, waiting out a second process that is creating the same new file.
+
+    SQLite reports "database is locked" at once, without its busy handler, when two
+    connections switch a new database's journal mode together; so wait here instead.
+    """
+    deadline = time.monotonic() + LOCKED_WAIT_S
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _create_schema(db: sqlite3.Connection) -> None:

@@ -127,3 +127,22 @@ def test_a_damaged_vector_file_is_rebuilt(
     assert again.ask("What was the vacancy rate in April 2010?").status == "answered"
     assert again.store.vectors.size == again.store.counts()[1]
     again.close()
+
+
+def test_opening_waits_while_another_process_switches_a_new_index_to_wal(tmp_path: Path) -> None:
+    """SQLite can refuse at once, busy handler or not, when two openers race on a new file."""
+    import threading
+
+    from index.store import _switch_to_wal
+
+    path = tmp_path / "index.sqlite3"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("CREATE TABLE t(x)")
+    holder.execute("BEGIN EXCLUSIVE")  # what the other opener holds while it switches
+    threading.Timer(0.3, lambda: holder.execute("COMMIT")).start()
+    impatient = sqlite3.connect(path, isolation_level=None, timeout=0)  # no busy handler
+    started = time.monotonic()
+    _switch_to_wal(impatient)
+    assert impatient.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert time.monotonic() - started >= 0.2, "it waited for the lock rather than failing"
+    holder.close()
