@@ -154,6 +154,9 @@ def run_conversations(assistant: Assistant, half_of: dict[str, str], show: set[s
                 answer = assistant.ask(resolution.question)
             ok, _ = judge(answer, turn)
             right &= ok
+            turns_tally = tallies[half_of[str(item["doc"])]]
+            turns_tally.by_type["turns"] += ok  # turns right, beside whole conversations
+            turns_tally.type_total["turns"] += 1
             if ("wrong" in show and not ok) or "all" in show:
                 print(f"TURN {item['id']} -> {resolution.question!r}")
                 _show(turn, answer)

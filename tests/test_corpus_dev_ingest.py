@@ -179,3 +179,22 @@ def test_a_round_up_speaks_of_each_place_under_its_own_heading(ingested: Ingeste
     answer = assistant.ask("What did inspectors find during the Knowsley focused visit?")
     # the page's introduction is about every council it rounds up, so none of them alone
     assert "CYP Now looks at" not in answer.answer
+
+
+def test_a_list_is_answered_whole_though_its_last_item_was_not_retrieved(
+    ingested: Ingested,
+) -> None:
+    assistant, _ = ingested
+    answer = assistant.ask("What did Rochdale's Improvement Notice recommend?")
+    assert answer.status == "answered", answer.answer
+    quotes = " ".join(c.evidence.quote for c in answer.citations)
+    assert "areas of weakness" in quotes and "adoptive family" in quotes
+    assert "sustain and build on the improvement" in quotes  # the item that ends with "."
+
+
+def test_a_page_that_names_no_year_may_answer_for_any_and_says_so(ingested: Ingested) -> None:
+    assistant, _ = ingested
+    answer = assistant.ask("How many settings were judged inadequate in Somerset in 2014?")
+    assert answer.status == "answered", answer.answer
+    assert "six settings were judged inadequate" in answer.answer
+    assert "In an undated record that names no year" in answer.answer

@@ -8,7 +8,7 @@ import pytest
 
 from assistant.answer.candidates import DocumentWords, is_heading
 from assistant.answer.figures import gives_figure, unit_of
-from assistant.answer.intent import offices_asked
+from assistant.answer.intent import answer_type, offices_asked
 from assistant.answer.soft import soft_coverage
 from assistant.answer.tokens import stems
 from assistant.conversation import Turn, resolve
@@ -101,3 +101,21 @@ def test_a_page_knows_its_headings() -> None:
     headings = DocumentWords().headings("page", text)
     assert {"north", "counc", "focus", "visit"} <= headings
     assert "inspe" not in headings
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What were the outcomes of the Somerset inspections?", "list"),
+        ("Which groups of vulnerable children did the council admit it was failing?", "list"),
+        ("Which children does the review concern?", "list"),
+        ("What two parts does the partnership review cover?", "list"),
+        ("What did the report say about how concerns were handled?", "any"),
+        ("What is the status of recommendation 4?", "any"),
+        ("What happens next?", "any"),
+        ("Which trust delivers the council's social care?", "body"),
+        ("What percentage of homes were good?", "number"),
+    ],
+)
+def test_a_plural_thing_asked_for_is_a_list(question: str, kind: str) -> None:
+    assert answer_type(question) == kind

@@ -92,8 +92,10 @@ class Answerer:
         chosen: list[Evidence] = []
         confidence = 1.0
         people: list[str] = []
-        for part in parts:
-            asked = analyse(_with_subject(_named(part, people), question), day_first=self.day_first)
+        for number, part in enumerate(parts):
+            named = _named(part, people)
+            read = _with_subject(named, question) if number else named  # the first stands alone
+            asked = analyse(read, day_first=self.day_first, asking=named)
             found = self.selector.select(
                 asked, self.searcher.embedder.embed_one(asked.text), hits, passages
             )

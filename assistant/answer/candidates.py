@@ -142,10 +142,52 @@ class CandidateReader:
                     found.append(candidate)
         return found
 
+    def list_items(self, item: Candidate, most: int) -> list[Candidate]:
+        """The items hanging from the lead-in line `item` hangs from, in text order (`most`
+        of them around `item`): a list is answered whole, though its other items were in
+        passages nobody retrieved."""
+        lead = item.heading
+        if lead is None or not lead.text.rstrip().endswith(":"):
+            return [item]
+        doc_id = item.document.id
+        text = self.store.text(doc_id)
+        first = max(0, item.sentence.ord - LOOKBACK - LIST_RUN)
+        rows = self.store.sentences(doc_id, first, item.sentence.ord + LIST_RUN)
+        vectors = self.store.sentence_vectors(doc_id, first, item.sentence.ord + LIST_RUN)
+        below = [i for i, row in enumerate(rows) if row.start > lead.start]
+        items: list[Candidate] = []
+        for index in below:
+            found = self._from_row(
+                item.document, item.rank, item.passage_score, text, rows[: index + 1], vectors
+            )
+            if found is None or found.heading != lead:
+                if items:
+                    break  # the list has ended
+                continue
+            found.document_stems = item.document_stems
+            found.document_headings = item.document_headings
+            items.append(found)
+        at = next((i for i, c in enumerate(items) if c.sentence.ord == item.sentence.ord), 0)
+        first = max(0, min(at - most // 2, len(items) - most))
+        return items[first : first + most] or [item]
+
     def _candidate(
         self,
         hit: SearchHit,
         rank: int,
+        text: str,
+        upto: list[StoredSentence],
+        vectors: dict[int, np.ndarray | None],
+    ) -> Candidate | None:
+        """The last sentence of `upto` as a candidate of a retrieved passage."""
+        passage_score = float(hit.dense_score or 0.0)
+        return self._from_row(hit.document, rank, passage_score, text, upto, vectors)
+
+    def _from_row(
+        self,
+        document: DocumentRecord,
+        rank: int,
+        passage_score: float,
         text: str,
         upto: list[StoredSentence],
         vectors: dict[int, np.ndarray | None],
@@ -157,14 +199,14 @@ class CandidateReader:
         row = upto[-1]
         quote = text[row.start : row.end]
         lead = _lead_in(text, upto)
-        if lead is None and is_heading(quote, hit.document.title):
+        if lead is None and is_heading(quote, document.title):
             return None
         if len(quote.split()) < (LIST_ITEM_WORDS if lead else self.min_words):
             return None
         previous = upto[-2] if len(upto) > 1 else None
-        heading = lead or _heading_above(text, upto[:-1], hit.document.title)
+        heading = lead or _heading_above(text, upto[:-1], document.title)
         return Candidate(
-            document=hit.document,
+            document=document,
             sentence=row,
             text=quote,
             vector=vectors.get(row.ord),
@@ -173,7 +215,7 @@ class CandidateReader:
             previous_vector=vectors.get(previous.ord) if previous else None,
             heading_vector=vectors.get(heading.ord) if heading else None,
             rank=rank,
-            passage_score=float(hit.dense_score or 0.0),
+            passage_score=passage_score,
         )
 
 

@@ -64,6 +64,73 @@ _LIST = re.compile(
     rf"\bwhat were the\b.*\b({_LIST_NOUNS})\b",
     re.I,
 )
+_COPULAS = frozenset({"were", "are"})
+"""'What were the X': X is asked for. After 'did', 'have', 'should' … comes the subject."""
+_AUXILIARIES = frozenset(
+    {"did", "do", "does", "have", "has", "had", "will", "would", "could", "should", "can", "may"}
+)
+_PHRASE_ENDS = frozenset(
+    {
+        "when",
+        "where",
+        "if",
+        "after",
+        "before",
+        "because",
+        "while",
+        "that",
+        "who",
+        "to",
+        "for",
+        "by",
+        "in",
+        "on",
+        "of",
+        "about",
+        "with",
+        "from",
+        "at",
+        "as",
+        "than",
+        "since",
+        "during",
+    }
+)
+_IRREGULAR_PLURALS = frozenset({"children", "people", "men", "women", "criteria"})
+_NOT_PLURAL = re.compile(
+    r"(ss|us|is|ics|[^a-z]s|'s|’s)$|^(always|towards|afterwards|perhaps|whereas|"
+    r"besides|sometimes|news|series|means|was|does|this|thus|its|his|hers|yours|ours|theirs|"
+    r"happens|remains|matters|follows|explains|seems|appears|says|shows|needs|makes|takes)$"
+)
+_PLURAL_REACH = 3
+"""How many words after "which"/"what" (and an auxiliary) the thing asked for may come."""
+
+
+def asks_for_several(question: str) -> bool:
+    """'Which areas …', 'What were the outcomes …': the thing asked for is a plural noun."""
+    tokens = re.findall(r"[\w'’-]+", question)
+    for at, token in enumerate(tokens):
+        if token.lower() not in ("which", "what"):
+            continue
+        after = tokens[at + 1 :]
+        if after and after[0].lower() in _AUXILIARIES:
+            return False
+        if after and after[0].lower() in _COPULAS:
+            after = after[1:]
+        for word in after[: _PLURAL_REACH + 1]:
+            if word.lower() in _PHRASE_ENDS:
+                return False
+            if word in _IRREGULAR_PLURALS or (
+                word.islower()
+                and len(word) > 3
+                and word.endswith("s")
+                and not _NOT_PLURAL.search(word)
+            ):
+                return True
+        return False
+    return False
+
+
 _PART_SPLIT = re.compile(
     r"\?\s+(?=\S)|[,;]?\s+and\s+(?=(?:for |in |at |by |with |from )?"
     r"(?:who|whom|whose|what|when|where|which|how|why)\b)",
@@ -121,6 +188,8 @@ def answer_type(question: str) -> AnswerType:
         return "person" if _PERSON_NOUNS.search(question) else "agent"
     if _WHEN.search(question):
         return "date"
+    if asks_for_several(question):
+        return "list"
     return "any"
 
 

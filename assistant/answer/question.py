@@ -75,11 +75,14 @@ class Question:
         return tuple(p.label for p in self.periods)
 
 
-def analyse(text: str, *, day_first: bool = True) -> Question:
-    """Split a question into content terms, capitalised names and date periods."""
+def analyse(text: str, *, day_first: bool = True, asking: str | None = None) -> Question:
+    """Split a question into content terms, capitalised names and date periods; `asking` is
+    the wording that says what answer is wanted, when `text` adds words to it (a part of a
+    longer question, read with the whole question's words)."""
     mentions = find_dates(text, day_first=day_first)
     in_date = [(m.start, m.end) for m in mentions]
-    kind = answer_type(text)
+    wording = asking or text
+    kind = answer_type(wording)
     terms: dict[str, str] = {}
     names: list[str] = []
     for index, (start, _end, word) in enumerate(words(text)):
@@ -99,11 +102,11 @@ def analyse(text: str, *, day_first: bool = True) -> Question:
         term_words=tuple(terms.values()),
         names=tuple(dict.fromkeys(names)),
         periods=tuple(_period(text, m) for m in mentions),
-        asks_when=bool(_WHEN.search(text)),
-        asks_number=bool(_NUMERIC.search(text)),
-        asks_latest=bool(_LATEST.search(text)),
+        asks_when=bool(_WHEN.search(wording)),
+        asks_number=bool(_NUMERIC.search(wording)),
+        asks_latest=bool(_LATEST.search(wording)),
         kind=kind,
-        unit=unit_of(text),
+        unit=unit_of(wording),
     )
 
 

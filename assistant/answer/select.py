@@ -37,7 +37,7 @@ class SelectionRules:
     """Limits of selection; the threshold itself lives in the fitted model."""
 
     max_sentences: int = 3
-    list_sentences: int = 6
+    list_sentences: int = 8
     hits_read: int = 8
     close: float = 0.15  # others are quoted when their probability is this close to the best
     day_first: bool = True
@@ -126,8 +126,23 @@ class EvidenceSelector:
         if ranked:
             selection.confidence = ranked[0][0].score
         if ranked and ranked[0][0].score >= model.threshold:
-            selection.chosen = self._choose(question, ranked, model.threshold)
+            if _asks_for_the_list(question, ranked[0][0], query):
+                selection.chosen = self._whole_list(question, ranked[0][0], pairs, query)
+            else:
+                selection.chosen = self._choose(question, ranked, model.threshold)
         return selection
+
+    def _whole_list(
+        self, question: Question, best: Candidate, pairs: Glossary, query: Query
+    ) -> list[Evidence]:
+        """Every item of the best item's list, in text order, each worth the best's score."""
+        chosen: list[Evidence] = []
+        for item in self.reader.list_items(best, self.rules.list_sentences):
+            admitted = self._admissible(question, item, set(), pairs, query)
+            if admitted is not None:
+                item.score = best.score
+                chosen.append(_with_score(admitted[0], item))
+        return chosen
 
     def _admissible(
         self,
@@ -172,6 +187,8 @@ class EvidenceSelector:
         timely = in_period(question.periods, when) or (
             when.source == "none" and _mentions_period(question, candidate.document_stems)
         )
+        if when.source == "none" and not years_in(candidate.document_stems):
+            evidence = replace(evidence, date_source="nowhere")  # the page names no year
         return evidence, timely
 
     def _choose(
@@ -180,7 +197,7 @@ class EvidenceSelector:
         """The best sentence and others nearly as good; a list takes its best section."""
         best = ranked[0][0]
         if question.kind in ("list", "summary"):
-            return _section(ranked, best, threshold, self.rules.list_sentences)
+            return _section(ranked, best, self.rules.close, self.rules.list_sentences)
         if question.asks_latest:
             close = [e for c, e in ranked if c.score >= best.score - self.rules.close]
             return [max(close, key=lambda e: (bool(e.dates), latest(e.dates, None), e.score))]
@@ -228,6 +245,18 @@ def _item(candidate: Candidate) -> bool:
     return candidate.heading is not None and candidate.heading.text.rstrip().endswith(":")
 
 
+def _asks_for_the_list(question: Question, best: Candidate, query: Query) -> bool:
+    """The best sentence is a list item, and the question matches its lead-in ("… made
+    recommendations including:") at least as well as the item itself: the list is asked for."""
+    if not _item(best) or question.kind in SHAPED:
+        return False
+    lead = best.heading.text if best.heading else ""
+    item = with_synonyms(stems(best.text), query.pairs)
+    return coverage(query.weights, with_synonyms(stems(lead), query.pairs)) >= coverage(
+        query.weights, item
+    )
+
+
 def _held_by_page(names: set[str], candidate: Candidate, query: Query) -> bool:
     """Names the sentence and its context lack may be held by its page (a page about Devon
     need not say "Devon" in every sentence), unless one is a person, or heads another
@@ -240,8 +269,11 @@ def _held_by_page(names: set[str], candidate: Candidate, query: Query) -> bool:
 
 
 def _mentions_period(question: Question, document_stems: frozenset[str]) -> bool:
-    """An undated page that names a year of the period asked about may speak of it."""
+    """An undated page may speak of the period asked about when it names one of its years,
+    or when it names no year at all (then nothing places it elsewhere in time)."""
     years = years_in(document_stems)
+    if not years:
+        return True
     return any(
         any(int(p.start[:4]) <= year <= int(p.end[:4]) for year in years) for p in question.periods
     )
@@ -263,19 +295,16 @@ def _shape_at_hand(candidate: Candidate, own: set[str], query: Query) -> bool:
 
 
 def _section(
-    ranked: list[tuple[Candidate, Evidence]], best: Candidate, threshold: float, most: int
+    ranked: list[tuple[Candidate, Evidence]], best: Candidate, close: float, most: int
 ) -> list[Evidence]:
-    """Up to `most` sentences of the best sentence's document and heading, in text order;
-    when the heading is a lead-in ("… recommendations including:"), its items are the list
-    whatever each one scores alone."""
-    bar = min(threshold, best.score) * 0.5
-    listed = _item(best)
+    """Up to `most` sentences of the best sentence's document and heading that score nearly
+    as well as it, in text order."""
     same = [
         (c, e)
         for c, e in ranked
         if c.document.id == best.document.id
         and c.heading == best.heading
-        and (listed or c.score >= bar)
+        and c.score >= best.score - close
         and abs(c.sentence.ord - best.sentence.ord) <= 2 * most
     ]
     kept = sorted(same, key=lambda pair: -pair[0].score)[:most]

@@ -135,6 +135,8 @@ def _lead(evidence: Evidence, question: Question) -> str:
     document = evidence.document
     if evidence.date_source == "none" and question.periods:
         return f"In an undated record that mentions {question.periods[0].label}: {under}"
+    if evidence.date_source == "nowhere" and question.periods:
+        return f"In an undated record that names no year: {under}"
     if not document.date or evidence.date_source == "heading":
         return under
     label = _KIND_LABEL.get(document.kind, "the record")
