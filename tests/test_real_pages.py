@@ -119,3 +119,12 @@ def test_a_page_knows_its_headings() -> None:
 )
 def test_a_plural_thing_asked_for_is_a_list(question: str, kind: str) -> None:
     assert answer_type(question) == kind
+
+
+def test_requires_improvement_is_one_grade() -> None:
+    facts = read_facts("Services were rated ‘requires improvement to be good’ in 2019.", set())
+    assert facts.grades == {"requires-improvement"}  # not "good"
+    assert read_facts("The council now requires improvement in adoption.", set()).grades == {
+        "requires-improvement"
+    }
+    assert read_facts("The overall judgement was ‘inadequate’.", set()).grades == {"inadequate"}

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from assistant.answer.question import Period, Question, analyse
 from assistant.factcheck.errors import InvalidClaim
-from assistant.factcheck.facts import FACT_WORDS, Facts, read_facts
+from assistant.factcheck.facts import FACT_WORDS, Facts, read_facts, without_grade_phrases
 from index import DateMention
 
 
@@ -40,9 +40,10 @@ def read_claim(text: str, *, day_first: bool = True, max_chars: int = 1000) -> C
     if len(claim) > max_chars:
         raise InvalidClaim(f"the claim is {len(claim)} characters; the limit is {max_chars}")
     question = analyse(claim, day_first=day_first)
+    said = analyse(without_grade_phrases(claim), day_first=day_first)  # a grade is a fact
     subject = {
         term: word
-        for term, word in zip(question.terms, question.term_words, strict=True)
+        for term, word in zip(said.terms, said.term_words, strict=True)
         if word.lower() not in FACT_WORDS and not word[0].isdigit()
     }
     names = tuple(n for n in question.names if n.lower() not in FACT_WORDS)

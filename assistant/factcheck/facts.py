@@ -26,8 +26,13 @@ DEGREE_WORDS = frozenset({"fully", "completely", "entirely", "wholly"})
 NEGATIONS = frozenset(
     {"not", "never", "no", "none", "nobody", "nothing", "neither", "nor", "cannot", "without"}
 )
-GRADES = ("inadequate", "adequate", "satisfactory", "good", "outstanding")
+REQUIRES_IMPROVEMENT = "requires-improvement"
+GRADES = ("inadequate", "adequate", "satisfactory", "good", "outstanding", REQUIRES_IMPROVEMENT)
 """Ofsted's judgement words: a claim's grade must be the records' grade."""
+_GRADE_PHRASE = re.compile(
+    r"\b(?:requires?|requiring|required)\s+improvement(?:\s+to\s+be\s+good)?\b", re.I
+)
+"""Ofsted's two-word grade ("requires improvement to be good"), read as one grade word."""
 _HEDGES_TEXT = "about around roughly approximately nearly almost some close circa estimated"
 HEDGES = frozenset(_HEDGES_TEXT.split())
 """Words that soften a figure ("roughly 700"): how exact a figure is, not what it counts."""
@@ -99,7 +104,7 @@ class Facts:
 def read_facts(text: str, subject: set[str], *, day_first: bool = True) -> Facts:
     """The facts of `text`; `subject` holds the stems negations must reach to count."""
     dates = tuple(find_dates(text, day_first=day_first))
-    lowered = [t.lower().strip("'’-") for t in (m.group() for m in _TOKEN.finditer(text))]
+    lowered = [t.lower().strip("'’-") for t in _tokens(text)]
     partial = _PARTIAL.search(text)
     return Facts(
         figures=tuple(_figures(text, dates)),
@@ -206,7 +211,18 @@ def nearest_grade(claim: str, evidence: str, subject: set[str]) -> str | None:
 
 
 def _tokens(text: str) -> list[str]:
-    return [m.group() for m in _TOKEN.finditer(text)]
+    """Words and figures, with a two-word grade as one word."""
+    return [m.group() for m in _TOKEN.finditer(_GRADE_PHRASE.sub(REQUIRES_IMPROVEMENT, text))]
+
+
+def without_grade_phrases(text: str) -> str:
+    """The text without its two-word grades, whose words say a grade, not a subject."""
+    return _GRADE_PHRASE.sub(" ", text)
+
+
+def grade_label(grade: str) -> str:
+    """A grade as a reader writes it."""
+    return grade.replace("-", " ")
 
 
 def overlaps(value: str, start: str, end: str) -> bool:

@@ -35,7 +35,7 @@ from typing import Literal
 from assistant.answer.question import EARLIEST, Period
 from assistant.factcheck.claim import Claim
 from assistant.factcheck.evidence import Unit, Weights
-from assistant.factcheck.facts import PRECISION, nearest_grade, overlaps
+from assistant.factcheck.facts import PRECISION, grade_label, nearest_grade, overlaps
 from index import date_bounds, format_date
 
 NEAREST_COVERAGE = 0.3
@@ -243,14 +243,21 @@ def _grades(claim: Claim, unit: Unit) -> Found:
     if len(unit.facts.grades) > 1 and not missing:
         given = nearest_grade(claim.text, unit.quote, set(claim.subject))
         if given is not None and given not in claim.facts.grades:
-            claimed = _listed(sorted(claim.facts.grades), quoted=True)
-            return "conflicts", f"the records give “{given}” for it, not {claimed}"
+            claimed = _listed(_labels(claim.facts.grades), quoted=True)
+            return "conflicts", f"the records give “{grade_label(given)}” for it, not {claimed}"
     if not missing:
         return None
     if unit.facts.grades:
-        given = _listed(sorted(unit.facts.grades), quoted=True)
-        return "conflicts", f"the records give {given}, not {_listed(sorted(missing), quoted=True)}"
+        given = _listed(_labels(unit.facts.grades), quoted=True)
+        return (
+            "conflicts",
+            f"the records give {given}, not {_listed(_labels(missing), quoted=True)}",
+        )
     return "silent", "no record gives a judgement for it"
+
+
+def _labels(grades: frozenset[str]) -> list[str]:
+    return sorted(grade_label(g) for g in grades)
 
 
 def _negation(claim: Claim, unit: Unit) -> Found:
