@@ -12,6 +12,7 @@ from assistant.answer.intent import answer_type, offices_asked
 from assistant.answer.soft import soft_coverage
 from assistant.answer.tokens import stems
 from assistant.conversation import Turn, resolve
+from assistant.factcheck.evidence import refers_back
 from assistant.factcheck.facts import read_facts
 from index import vocabulary
 
@@ -128,3 +129,9 @@ def test_requires_improvement_is_one_grade() -> None:
         "requires-improvement"
     }
     assert read_facts("The overall judgement was ‘inadequate’.", set()).grades == {"inadequate"}
+
+
+def test_a_sentence_pointing_back_is_read_with_the_one_before() -> None:
+    assert refers_back("Ten of these have already been fully implemented.")
+    assert refers_back("He said the council would act.")
+    assert not refers_back("The council identified a further 28 areas for improvement.")

@@ -100,6 +100,19 @@ def weigh(store: Store, claim: Claim, passages: int) -> Weights:
     return Weights(terms, required, unknown_names, unknown_words, names)
 
 
+_BACK_REFERENCES = frozenset(
+    "these this those they them their it its he his him she her such".split()  # noqa: SIM905
+)
+REFERENCE_REACH = 4
+"""A sentence whose first words point back ("Ten of these …") is read with the one before."""
+
+
+def refers_back(sentence: str) -> bool:
+    """The sentence opens by pointing at the one before: its facts are about that one's."""
+    opening = sentence.split()[:REFERENCE_REACH]
+    return any(word.strip(",.;:“”\"'").lower() in _BACK_REFERENCES for word in opening)
+
+
 class UnitReader:
     """Reads the sentences of retrieved passages as scored units."""
 
@@ -134,7 +147,8 @@ class UnitReader:
                 if previous is not None and previous[0].paragraph == sentence.paragraph:
                     pair = self._unit(claim, weights, doc, text, previous[0], sentence, rank, about)
                     pair = replace(pair, document_years=unit.document_years)
-                    if pair.coverage >= max(unit.coverage, previous[1].coverage) + PAIR_GAIN:
+                    gains = pair.coverage >= max(unit.coverage, previous[1].coverage) + PAIR_GAIN
+                    if gains or refers_back(quote):
                         units.setdefault((doc.id, pair.start, pair.end), pair)
                 previous = (sentence, unit)
         return list(units.values())
