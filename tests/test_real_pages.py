@@ -8,7 +8,9 @@ import pytest
 
 from assistant.answer.candidates import DocumentWords, is_heading
 from assistant.answer.figures import gives_figure, unit_of
-from assistant.answer.intent import answer_type, offices_asked
+from assistant.answer.intent import answer_type, offices_asked, satisfies
+from assistant.answer.periods import Dated, in_period
+from assistant.answer.question import analyse
 from assistant.answer.soft import soft_coverage
 from assistant.answer.tokens import stems
 from assistant.conversation import Turn, resolve
@@ -135,3 +137,18 @@ def test_a_sentence_pointing_back_is_read_with_the_one_before() -> None:
     assert refers_back("Ten of these have already been fully implemented.")
     assert refers_back("He said the council would act.")
     assert not refers_back("The council identified a further 28 areas for improvement.")
+
+
+def test_a_name_asked_about_is_not_the_answer_though_possessive() -> None:
+    asked = frozenset({"which", "body", "produced", "the", "report", "into", "ainlee", "walker's"})
+    assert not satisfies("body", "It looks at the circumstances of Ainlee's death.", asked)
+    assert satisfies("body", "The report by the Newham Area Child Protection Committee.", asked)
+
+
+def test_a_report_dated_soon_after_a_year_may_speak_of_that_year() -> None:
+    year = analyse("Who reviewed the services in 2009?").periods
+    month = analyse("What was the rate in June 2010?").periods
+    january = Dated(("2010-01-07",), (3,), "document")
+    assert in_period(year, january)
+    assert not in_period(month, Dated(("2010-07-27",), (3,), "document"))
+    assert not in_period(year, Dated(("2010-01-07",), (3,), "sentence"))  # its own date holds

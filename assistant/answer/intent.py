@@ -219,7 +219,8 @@ def satisfies(
         return any(not set(m.group().lower().split()) <= asked for m in _GRADES.finditer(text))
     if kind == "role":
         return any(not set(m.group().lower().split()) <= asked for m in _ROLES.finditer(text))
-    fresh = [n for n in names_in(text) if not set(n.lower().split()) <= asked]
+    plain = {_unpossessed(w) for w in asked}
+    fresh = [n for n in names_in(text) if not {_unpossessed(w) for w in n.split()} <= plain]
     people = [n for n in fresh if _is_person(n, text)]
     if kind == "person":
         return bool(people)
@@ -228,6 +229,11 @@ def satisfies(
     if kind == "body":
         return bool(fresh)
     return True
+
+
+def _unpossessed(word: str) -> str:
+    """A word without its possessive ending, lower-cased: "Ainlee's" is "ainlee"."""
+    return re.sub(r"['’]s$", "", word.lower())
 
 
 def _is_person(name: str, text: str) -> bool:

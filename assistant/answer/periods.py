@@ -7,11 +7,15 @@ document's: a report dated July 2010 that says "inspectors found ..." speaks of 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from assistant.answer.question import EARLIEST, LATEST, PRECISION, Period
 from index import date_bounds, dated_spans
 
 DateSource = str  # "sentence" | "heading" | "document" | "none"
+PUBLICATION_LAG_DAYS = 92
+"""A record's undated sentence may speak of this long before the record's date, when the
+question asks about a whole year."""
 
 
 @dataclass(frozen=True)
@@ -63,11 +67,24 @@ def in_period(periods: tuple[Period, ...], when: Dated) -> bool:
     test = all if any(p.start == EARLIEST or p.end == LATEST for p in periods) else any
     return test(
         any(
-            start <= p.end and p.start <= end and precision >= p.precision
+            _from(start, when, p) <= p.end and p.start <= end and precision >= p.precision
             for start, end, precision in spans
         )
         for p in periods
     )
+
+
+def _from(start: str, when: Dated, period: Period) -> str:
+    """Where a date's span starts; a record dated soon after a year asked about ("in 2009",
+    a report of January 2010) may speak of that year in its undated sentences."""
+    if when.source == "document" and period.precision == PRECISION["year"]:
+        return _days_before(start, PUBLICATION_LAG_DAYS)
+    return start
+
+
+def _days_before(day: str, days: int) -> str:
+    """The ISO day `days` before `day`."""
+    return (date.fromisoformat(day) - timedelta(days=days)).isoformat()
 
 
 def earliest(dates: tuple[str, ...], fallback: str | None) -> str:

@@ -40,6 +40,11 @@ _ROLE_ASKED_TEXT = """
     appointed
 """
 _ROLE_ASKED = frozenset(_ROLE_ASKED_TEXT.split())
+_BODY_ASKED_TEXT = """
+    body bodies firm firms company companies organisation organisations organization
+    organizations agency agencies
+"""
+_BODY_ASKED = frozenset(_BODY_ASKED_TEXT.split())
 EARLIEST, LATEST = "0001-01-01", "9999-12-31"
 PRECISION = {"year": 1, "month": 2, "day": 3}
 
@@ -91,6 +96,8 @@ def analyse(text: str, *, day_first: bool = True, asking: str | None = None) -> 
             continue
         if kind == "role" and lowered in _ROLE_ASKED:
             continue  # "what post did she hold?" asks for a role; a record names the role
+        if kind == "body" and lowered in _BODY_ASKED:
+            continue  # "which firm …?" asks for a body; a record names it, not "firm"
         if lowered in _MONTHS or len(lowered) < 2 or _LATEST.fullmatch(lowered):
             continue
         terms.setdefault(stem(word), _bare(word))

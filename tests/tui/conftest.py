@@ -172,12 +172,14 @@ async def ask(pilot: Pilot[Any], question: str, typed: bool = False) -> Exchange
     return app.conversation.exchanges[-1]
 
 
-def no_blink(pilot: Pilot[Any]) -> None:
-    """Steady cursors on the active screen, so screenshots do not depend on timing."""
-    for widget in pilot.app.screen.query(TextArea):
+async def no_blink(pilot: Pilot[Any]) -> None:
+    """No cursor in the screenshot, so it does not depend on timing: blinking stops and
+    nothing keeps the focus (a steady cursor is drawn exactly when its widget has the
+    focus, and the headless app can lose and regain it between the scene and the shot)."""
+    for widget in [*pilot.app.screen.query(TextArea), *pilot.app.screen.query(Input)]:
         widget.cursor_blink = False
-    for line in pilot.app.screen.query(Input):
-        line.cursor_blink = False
+    pilot.app.screen.set_focus(None)
+    await pilot.pause()
 
 
 @pytest.fixture
