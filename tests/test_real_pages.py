@@ -9,10 +9,10 @@ import pytest
 from assistant.answer.candidates import DocumentWords, is_heading
 from assistant.answer.figures import gives_figure, unit_of
 from assistant.answer.intent import answer_type, offices_asked, satisfies
-from assistant.answer.periods import Dated, in_period
+from assistant.answer.periods import Dated, dated, in_period
 from assistant.answer.question import analyse
 from assistant.answer.soft import soft_coverage
-from assistant.answer.tokens import stems
+from assistant.answer.tokens import stem, stems
 from assistant.conversation import Turn, resolve
 from assistant.factcheck.evidence import refers_back
 from assistant.factcheck.facts import read_facts
@@ -152,3 +152,16 @@ def test_a_report_dated_soon_after_a_year_may_speak_of_that_year() -> None:
     assert in_period(year, january)
     assert not in_period(month, Dated(("2010-07-27",), (3,), "document"))
     assert not in_period(year, Dated(("2010-01-07",), (3,), "sentence"))  # its own date holds
+
+
+def test_word_forms_meet_at_one_stem() -> None:
+    assert stem("rate") == stem("rated") == stem("rating") == stem("ratings")
+    assert stem("fail") == stem("failed") == stem("failings")
+    assert stem("judge") == stem("judged") == stem("judgement")
+    assert stem("service") == stem("services") and stem("process") == stem("processes")
+    assert stem("CE001") == "ce001"
+
+
+def test_since_a_year_bounds_when_it_does_not_date_it() -> None:
+    when = dated("Ofsted rated it inadequate for the second time since 2018.", None, None, True)
+    assert when.source == "none"  # the page's own date or years decide

@@ -6,6 +6,7 @@ document's: a report dated July 2010 that says "inspectors found ..." speaks of 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -13,6 +14,7 @@ from assistant.answer.question import EARLIEST, LATEST, PRECISION, Period
 from index import date_bounds, dated_spans
 
 DateSource = str  # "sentence" | "heading" | "document" | "none"
+_SINCE = re.compile(r"\b(since|ever since)\s+(the\s+)?$", re.I)
 PUBLICATION_LAG_DAYS = 92
 """A record's undated sentence may speak of this long before the record's date, when the
 question asks about a whole year."""
@@ -36,6 +38,8 @@ def sentence_dates(
     for span in dated_spans(quote, anchor, day_first=day_first):
         if exact and span.approximate:
             continue
+        if _SINCE.search(quote[: span.start]):
+            continue  # "the second time since 2018": a bound on when, not when
         if span.precision in PRECISION:
             value = span.first[: {"year": 4, "month": 7}.get(span.precision, 10)]
             found.append((value, PRECISION[span.precision]))

@@ -8,14 +8,26 @@ from functools import lru_cache
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*|\d+(?:[.,]\d+)*")
 
 
+_SUFFIXES = ("ments", "ment", "ings", "ing", "ed", "es", "s")
+"""Endings taken off before the five-letter cut: "rated", "rating", "rates" and "rate" meet."""
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """A crude but predictable stem: lower case, no possessive or plural, first 5 letters."""
+    """A crude but predictable stem: lower case, no possessive, one common ending off
+    ("failed", "failings" → "fail"), no final "e", then the first 5 letters."""
     w = word.lower().replace("’", "'")
     w = w.removesuffix("'s").rstrip("'")
-    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+    if not w.isalpha():
+        return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+    if not w.endswith("ss"):
+        for suffix in _SUFFIXES:
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                w = w[: -len(suffix)]
+                break
+    if len(w) > 3 and w.endswith("e"):
         w = w[:-1]
-    return w[:5] if w.isalpha() and len(w) > 5 else w
+    return w[:5]
 
 
 def words(text: str) -> list[tuple[int, int, str]]:
