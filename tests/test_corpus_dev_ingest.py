@@ -198,3 +198,14 @@ def test_a_page_that_names_no_year_may_answer_for_any_and_says_so(ingested: Inge
     assert answer.status == "answered", answer.answer
     assert "six settings were judged inadequate" in answer.answer
     assert "In an undated record that names no year" in answer.answer
+
+
+def test_a_heading_line_answers_who_by_the_name_it_gives(ingested: Ingested) -> None:
+    assistant, _ = ingested
+    answer = assistant.ask(
+        "Who wrote the December 2020 review of the Hampshire and Isle of Wight partnership?"
+    )
+    assert answer.status == "answered", answer.answer
+    assert "Steve Crocker" in answer.citations[0].evidence.quote  # "Author Steve Crocker, …"
+    grade = assistant.ask("How many multi-agency recommendations did review CE001 make?")
+    assert "Appendix 1" not in grade.answer  # a heading's figure is no count

@@ -68,6 +68,7 @@ class Candidate:
     document_headings: frozenset[str] = frozenset()  # the stems of its document's headings
     features: dict[str, float] = field(default_factory=dict)
     score: float = 0.0
+    line: bool = False  # a heading-like line ("Author Jane Doe, Director"), not a sentence
 
     @property
     def context_text(self) -> str:
@@ -192,14 +193,15 @@ class CandidateReader:
         upto: list[StoredSentence],
         vectors: dict[int, np.ndarray | None],
     ) -> Candidate | None:
-        """The last sentence of `upto` as a candidate, or None when it is a heading.
-
-        A short line in a run hanging from a line that ends with ":" is a list item, not a
-        heading: it is a candidate, under that lead-in line."""
+        """The last sentence of `upto` as a candidate, or None when it is the title or a
+        numbered heading. A short line in a run hanging from a line that ends with ":" is a
+        list item, under that lead-in line; another short line is marked as a `line`: it
+        answers only by its shape ("Author Jane Doe, Director" for "Who wrote …?")."""
         row = upto[-1]
         quote = text[row.start : row.end]
         lead = _lead_in(text, upto)
-        if lead is None and is_heading(quote, document.title):
+        line = lead is None and is_heading(quote, document.title)
+        if line and (quote.strip() == document.title.strip() or _is_numbered_heading(quote)):
             return None
         if len(quote.split()) < (LIST_ITEM_WORDS if lead else self.min_words):
             return None
@@ -216,6 +218,7 @@ class CandidateReader:
             heading_vector=vectors.get(heading.ord) if heading else None,
             rank=rank,
             passage_score=passage_score,
+            line=line,
         )
 
 

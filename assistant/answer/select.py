@@ -26,6 +26,8 @@ from assistant.answer.soft import WordVectors
 from assistant.answer.tokens import stem, stems, words
 from index import SearchHit, Store, vocabulary
 
+NAMED = frozenset({"person", "agent", "body", "role", "date"})
+"""Answer types a heading-like line may answer by itself ("Author Jane Doe, Director")."""
 COMMON_NAME_SHARE = 0.2
 """A name in this share of passages or more (e.g. the council's own name) is not required."""
 
@@ -154,6 +156,8 @@ class EvidenceSelector:
     ) -> tuple[Evidence, bool] | None:
         """The candidate as evidence when it (or its context) holds the uncommon names and
         the answer's shape (a person, a date, a figure); with whether it is in the period."""
+        if candidate.line and not (question.kind in NAMED and query.shaped(candidate.text)):
+            return None  # a heading states nothing, unless it names who or when is asked
         own = with_synonyms(stems(candidate.text), pairs)
         around = own | with_synonyms(stems(candidate.context_text), pairs)
         if not _held_by_page(required - around, candidate, query):
