@@ -165,3 +165,8 @@ def test_word_forms_meet_at_one_stem() -> None:
 def test_since_a_year_bounds_when_it_does_not_date_it() -> None:
     when = dated("Ofsted rated it inadequate for the second time since 2018.", None, None, True)
     assert when.source == "none"  # the page's own date or years decide
+
+
+def test_a_record_dated_at_the_start_of_the_calendar_is_not_an_error() -> None:
+    year = analyse("What happened in 2009?").periods
+    assert not in_period(year, Dated(("0001-01-01",), (3,), "document"))

@@ -87,8 +87,11 @@ def _from(start: str, when: Dated, period: Period) -> str:
 
 
 def _days_before(day: str, days: int) -> str:
-    """The ISO day `days` before `day`."""
-    return (date.fromisoformat(day) - timedelta(days=days)).isoformat()
+    """The ISO day `days` before `day` (the day itself at the start of the calendar)."""
+    try:
+        return (date.fromisoformat(day) - timedelta(days=days)).isoformat()
+    except (ValueError, OverflowError):
+        return day
 
 
 def earliest(dates: tuple[str, ...], fallback: str | None) -> str:

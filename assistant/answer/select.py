@@ -255,10 +255,9 @@ def _asks_for_the_list(question: Question, best: Candidate, query: Query) -> boo
     if not _item(best) or question.kind in SHAPED:
         return False
     lead = best.heading.text if best.heading else ""
-    item = with_synonyms(stems(best.text), query.pairs)
-    return coverage(query.weights, with_synonyms(stems(lead), query.pairs)) >= coverage(
-        query.weights, item
-    )
+    by_lead = coverage(query.weights, with_synonyms(stems(lead), query.pairs))
+    by_item = coverage(query.weights, with_synonyms(stems(best.text), query.pairs))
+    return by_lead > 0 and by_lead >= by_item
 
 
 def _held_by_page(names: set[str], candidate: Candidate, query: Query) -> bool:
