@@ -170,3 +170,10 @@ def test_since_a_year_bounds_when_it_does_not_date_it() -> None:
 def test_a_record_dated_at_the_start_of_the_calendar_is_not_an_error() -> None:
     year = analyse("What happened in 2009?").periods
     assert not in_period(year, Dated(("0001-01-01",), (3,), "document"))
+
+
+def test_a_range_covers_the_months_between_its_ends() -> None:
+    sentence = "Absence fell to 16.9 days from July 2009 – April 2010."
+    when = dated(sentence, None, "2010-07-27", True)
+    assert in_period(analyse("What was absence in December 2009?").periods, when)
+    assert not in_period(analyse("What was absence in June 2010?").periods, when)

@@ -27,14 +27,16 @@ class Dated:
     dates: tuple[str, ...]
     precisions: tuple[int, ...]
     source: DateSource
+    ranges: tuple[tuple[str, str], ...] = ()  # first and last day of "July 2009 – April 2010"
 
 
 def sentence_dates(
     quote: str, anchor: str | None, day_first: bool, *, exact: bool = False
-) -> list[tuple[str, int]]:
-    """(value, precision) of each date the sentence gives, relative ones ("last month")
-    resolved against its document's date as the indexer does (left out when `exact`)."""
-    found = []
+) -> list[tuple[str, int, tuple[str, str] | None]]:
+    """(value, precision, range) of each date the sentence gives, relative ones ("last
+    month") resolved against its document's date as the indexer does (left out when
+    `exact`); a range's two ends each carry the whole range."""
+    found: list[tuple[str, int, tuple[str, str] | None]] = []
     for span in dated_spans(quote, anchor, day_first=day_first):
         if exact and span.approximate:
             continue
@@ -42,10 +44,16 @@ def sentence_dates(
             continue  # "the second time since 2018": a bound on when, not when
         if span.precision in PRECISION:
             value = span.first[: {"year": 4, "month": 7}.get(span.precision, 10)]
-            found.append((value, PRECISION[span.precision]))
+            found.append((value, PRECISION[span.precision], None))
         elif span.precision == "range":
-            found += [(span.first[:7], 2), (span.last[:7], 2)]
+            whole = (span.first, span.last)
+            found += [(span.first[:7], 2, whole), (span.last[:7], 2, whole)]
     return found
+
+
+def _dated(found: list[tuple[str, int, tuple[str, str] | None]], source: DateSource) -> Dated:
+    ranges = tuple(dict.fromkeys(r for _, _, r in found if r is not None))
+    return Dated(tuple(v for v, _, _ in found), tuple(p for _, p, _ in found), source, ranges)
 
 
 def dated(quote: str, heading: str | None, document_date: str | None, day_first: bool) -> Dated:
@@ -53,10 +61,10 @@ def dated(quote: str, heading: str | None, document_date: str | None, day_first:
     document's."""
     own = sentence_dates(quote, document_date, day_first)
     if own:
-        return Dated(tuple(v for v, _ in own), tuple(p for _, p in own), "sentence")
+        return _dated(own, "sentence")
     above = sentence_dates(heading, document_date, day_first, exact=True) if heading else []
     if above:
-        return Dated(tuple(v for v, _ in above), tuple(p for _, p in above), "heading")
+        return _dated(above, "heading")
     if document_date:
         return Dated((document_date,), (precision_of(document_date),), "document")
     return Dated((), (), "none")
@@ -68,6 +76,7 @@ def in_period(periods: tuple[Period, ...], when: Dated) -> bool:
     if not periods:
         return True
     spans = [(*date_bounds(d), p) for d, p in zip(when.dates, when.precisions, strict=True)]
+    spans += [(first, last, PRECISION["month"]) for first, last in when.ranges]  # between
     test = all if any(p.start == EARLIEST or p.end == LATEST for p in periods) else any
     return test(
         any(
