@@ -188,12 +188,12 @@ class EvidenceSelector:
         if evidence.context is None and above and (when.source == "heading" or lead_in):
             # the answer says where its date comes from, or what a list item belongs to
             evidence = replace(evidence, context=Context("heading", *_parts(above)))
-        timely = in_period(question.periods, when) or (
-            when.source == "none" and _mentions_period(question, candidate.document_stems)
-        )
-        if when.source == "none" and not years_in(candidate.document_stems):
+        if when.source != "none":
+            return evidence, in_period(question.periods, when)
+        years = years_in(candidate.document_stems)  # an undated page: the years it names
+        if not years:
             evidence = replace(evidence, date_source="nowhere")  # the page names no year
-        return evidence, timely
+        return evidence, _mentions_period(question, years)
 
     def _choose(
         self, question: Question, ranked: list[tuple[Candidate, Evidence]], threshold: float
@@ -271,11 +271,10 @@ def _held_by_page(names: set[str], candidate: Candidate, query: Query) -> bool:
     return sectioned <= heading
 
 
-def _mentions_period(question: Question, document_stems: frozenset[str]) -> bool:
+def _mentions_period(question: Question, years: frozenset[int]) -> bool:
     """An undated page may speak of the period asked about when it names one of its years,
     or when it names no year at all (then nothing places it elsewhere in time)."""
-    years = years_in(document_stems)
-    if not years:
+    if not years or not question.periods:
         return True
     return any(
         any(int(p.start[:4]) <= year <= int(p.end[:4]) for year in years) for p in question.periods

@@ -172,7 +172,7 @@ async def ask(pilot: Pilot[Any], question: str, typed: bool = False) -> Exchange
     return app.conversation.exchanges[-1]
 
 
-async def no_blink(pilot: Pilot[Any]) -> None:
+async def without_cursor(pilot: Pilot[Any]) -> None:
     """No cursor in the screenshot, so it does not depend on timing: blinking stops and
     nothing keeps the focus (a steady cursor is drawn exactly when its widget has the
     focus, and the headless app can lose and regain it between the scene and the shot)."""

@@ -23,7 +23,7 @@ from tui.client import RecordsClient
 from tui.screens.documents import DocumentsScreen
 from tui.screens.source import SourceScreen
 
-from .conftest import MISSING_Q, VACANCY_Q, AppFactory, Service, ask, no_blink, settle, until
+from .conftest import MISSING_Q, VACANCY_Q, AppFactory, Service, ask, settle, until, without_cursor
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -48,13 +48,13 @@ async def ready(pilot: Pilot[Any]) -> None:
 async def chat_with_answer(pilot: Pilot[Any]) -> None:
     await ready(pilot)
     await ask(pilot, VACANCY_Q)
-    await no_blink(pilot)
+    await without_cursor(pilot)
 
 
 async def not_found_answer(pilot: Pilot[Any]) -> None:
     await ready(pilot)
     await ask(pilot, MISSING_Q)
-    await no_blink(pilot)
+    await without_cursor(pilot)
 
 
 async def source_viewer(pilot: Pilot[Any]) -> None:
@@ -63,7 +63,7 @@ async def source_viewer(pilot: Pilot[Any]) -> None:
     await pilot.press("ctrl+s", "enter")
     await until(pilot, lambda: isinstance(pilot.app.screen, SourceScreen), "the source viewer")
     await settle(pilot)
-    await no_blink(pilot)
+    await without_cursor(pilot)
 
 
 async def documents_screen(pilot: Pilot[Any]) -> None:
@@ -72,7 +72,7 @@ async def documents_screen(pilot: Pilot[Any]) -> None:
     await until(pilot, lambda: isinstance(pilot.app.screen, DocumentsScreen), "the documents")
     table = pilot.app.screen.query_one(DataTable)
     await until(pilot, lambda: table.row_count == 2, "the documents table")
-    await no_blink(pilot)
+    await without_cursor(pilot)
 
 
 def shoot(
