@@ -15,6 +15,7 @@ import pytest
 import assistant.factcheck
 from assistant.engine import Assistant
 from assistant.factcheck import ClaimCheck, FactChecker, InvalidClaim
+from assistant.factcheck.facts import read_facts
 from index import Embedder
 
 from .conftest import REPO, SAMPLES, open_assistant
@@ -112,6 +113,29 @@ def test_what_the_records_never_mention_is_not_found(checker: FactChecker) -> No
         # process, never "dismissed": not_found (the outcome is not recorded), with the
         # nearest sentence offered as reading
         ("Three members of staff were dismissed", "not_found", "disciplinary process"),
+        # a figure counts what the words around it say: twelve recommendations were made,
+        # two of them emerged from the trial
+        ("Twelve recommendations emerged from the criminal trial.", "contradicted", "two"),
+        # which way a figure moved is a fact: it dropped to 15 per cent
+        ("The vacancy rate rose to 15 per cent in April 2010.", "contradicted", "dropped"),
+        ("The fostering service was downgraded from good to satisfactory.", "contradicted", "up"),
+        # a paraphrase anchored by its figure, close in meaning to the sentence
+        (
+            "Three staff members were taken off frontline duties after Khyra died.",
+            "supported",
+            "removed from frontline services",
+        ),
+        (
+            "The council found 28 more areas needing improvement, all of which are now complete.",
+            "supported",
+            "28 areas",
+        ),
+        # close in meaning and the same figure, but "dismissed" is not what happened
+        (
+            "Three members of staff were dismissed after Khyra's death.",
+            "not_found",
+            "disciplinary process",
+        ),
     ],
 )
 def test_more_verdicts(
@@ -220,3 +244,25 @@ def test_public_names_and_no_web_or_cli_framework() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
     ).stdout.split()
     assert not {m.split(".")[0] for m in loaded} & {"fastapi", "typer", "starlette", "textual"}
+
+
+def test_a_figure_knows_what_it_counts() -> None:
+    """The words around a figure say what it counts; a whole after "of the" is read through."""
+    pledge = (
+        "Ten of these have already been fully implemented and a further two, which emerged"
+        " from the criminal trial into Khyra's death, are in the process of being implemented."
+    )
+    ten, two = read_facts(pledge, set()).figures
+    assert ten.context == {"imple"} and ten.noun == "imple"
+    assert {"emerg", "crimi", "trial"} <= two.context and "imple" not in two.context
+    part, whole = read_facts("Ten of the twelve SCR recommendations were met.", set()).figures
+    assert part.context == whole.context == {"scr", "recom", "met"}
+    (years,) = read_facts("She has more than 30 years of experience.", set()).figures
+    assert years.noun == "year"
+
+
+def test_directions_and_ordinals_are_facts() -> None:
+    assert read_facts("The rate dropped to 15 per cent.", set()).directions == {"fall"}
+    assert read_facts("The service was upgraded to good.", set()).directions == {"rise"}
+    found = read_facts("Rated inadequate for the second time since 2018.", set())
+    assert found.ordinals == {(2, "tim")}

@@ -108,7 +108,7 @@ class FactChecker:
         hits = self.searcher.search(claim.text, top_k=self.top_k, query_vector=vector)
         searched["passages_read"] = len(hits)
         weights = weigh(self.store, claim, passages)
-        units = self.reader.units(claim, weights, hits)
+        units = self.reader.units(claim, weights, hits, vector)
         units = self._with_meaning(claim, vector, hits, passages, units)
         return self._result(claim, decide(claim, weights, units, self.rules), searched)
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from assistant.answer.candidates import DocumentWords, is_heading
 from assistant.answer.glossary import Glossary, expansions, with_synonyms
 from assistant.answer.intent import given_names, place_stems
@@ -46,6 +48,8 @@ class Unit:
     meaning: float = 0.0  # the answer step's probability that the sentence speaks to it
     document_years: frozenset[int] = frozenset()  # the years its document mentions
     predicate: float = 1.0  # share of the weight of the claim's words other than its names
+    closeness: float = 0.0  # cosine of the claim and the unit's sentence vectors
+    names_near: bool = False  # every uncommon name is in it, the sentence before or the title
 
     @property
     def key(self) -> tuple[str, int, int]:
@@ -123,8 +127,15 @@ class UnitReader:
         self._pairs: Glossary = Glossary()
         self.document_words = DocumentWords()
 
-    def units(self, claim: Claim, weights: Weights, hits: list[SearchHit]) -> list[Unit]:
-        """Every statement of the passages once, plus adjacent pairs that cover more."""
+    def units(
+        self,
+        claim: Claim,
+        weights: Weights,
+        hits: list[SearchHit],
+        vector: np.ndarray | None = None,
+    ) -> list[Unit]:
+        """Every statement of the passages once, plus adjacent pairs that cover more; with
+        the claim's `vector`, each unit's closeness in meaning too."""
         units: dict[tuple[str, int, int], Unit] = {}
         texts: dict[str, str] = {}
         self._pairs = expansions(self.store.acronyms())
@@ -132,21 +143,43 @@ class UnitReader:
             doc = hit.document
             text = texts.setdefault(doc.id, self.store.text(doc.id))
             chunk = hit.chunk
-            sentences = self.store.sentences(doc.id, chunk.first_sentence, chunk.last_sentence)
+            first = max(chunk.first_sentence - 1, 0)
+            read = self.store.sentences(doc.id, first, chunk.last_sentence)
+            vectors = {}
+            if vector is not None:
+                vectors = self.store.sentence_vectors(doc.id, first, chunk.last_sentence)
+            before = read[0] if read and read[0].ord < chunk.first_sentence else None
             previous: tuple[StoredSentence, Unit] | None = None
-            for sentence in sentences:
+            for sentence in read[1:] if before is not None else read:
                 quote = text[sentence.start : sentence.end]
+                near = doc.title
+                if before is not None:
+                    near += " " + text[before.start : before.end]
+                before = sentence
                 if self._is_heading(quote, doc.title):
                     previous = None
                     continue
                 words = self.document_words.of(doc.id, text)
                 about = weights.names & words
                 unit = self._unit(claim, weights, doc, text, sentence, sentence, rank, about)
-                unit = replace(unit, document_years=years_in(words))
+                unit = replace(
+                    unit,
+                    document_years=years_in(words),
+                    closeness=_closeness(vector, [vectors.get(sentence.ord)]),
+                    names_near=unit.names_held
+                    or weights.required <= stems(quote + " " + near) | about,
+                )
                 units.setdefault((doc.id, unit.start, unit.end), unit)
                 if previous is not None and previous[0].paragraph == sentence.paragraph:
                     pair = self._unit(claim, weights, doc, text, previous[0], sentence, rank, about)
-                    pair = replace(pair, document_years=unit.document_years)
+                    pair = replace(
+                        pair,
+                        document_years=unit.document_years,
+                        closeness=_closeness(
+                            vector, [vectors.get(previous[0].ord), vectors.get(sentence.ord)]
+                        ),
+                        names_near=pair.names_held or previous[1].names_near,
+                    )
                     gains = pair.coverage >= max(unit.coverage, previous[1].coverage) + PAIR_GAIN
                     if gains or refers_back(quote):
                         units.setdefault((doc.id, pair.start, pair.end), pair)
@@ -190,3 +223,12 @@ class UnitReader:
     def _is_heading(self, quote: str, title: str) -> bool:
         """Titles and short unpunctuated lines name a subject; they state nothing."""
         return len(quote.split()) < self.min_words or is_heading(quote, title)
+
+
+def _closeness(vector: np.ndarray | None, vectors: list[np.ndarray | None]) -> float:
+    """Cosine of the claim and the unit (its sentences' vectors summed); 0 when any is missing."""
+    if vector is None or not vectors or any(v is None for v in vectors):
+        return 0.0
+    summed = np.sum([v for v in vectors if v is not None], axis=0)
+    norm = float(np.linalg.norm(summed))
+    return float(summed @ vector) / norm if norm else 0.0

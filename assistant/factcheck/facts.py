@@ -7,8 +7,9 @@ Everything here is plain pattern matching, written out so a reader can predict i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from assistant.answer.question import STOPWORDS
 from assistant.answer.tokens import stem
 from index import DateMention, date_bounds, find_dates
 
@@ -36,8 +37,32 @@ _GRADE_PHRASE = re.compile(
 _HEDGES_TEXT = "about around roughly approximately nearly almost some close circa estimated"
 HEDGES = frozenset(_HEDGES_TEXT.split())
 """Words that soften a figure ("roughly 700"): how exact a figure is, not what it counts."""
+_RISE_TEXT = """
+    rise rises rising rose risen increase increased increases increasing grew grow grows
+    growing grown climb climbed climbs climbing upgrade upgraded upgrades upgrading
+"""
+_FALL_TEXT = """
+    fall falls falling fell fallen drop drops dropped dropping decrease decreased decreases
+    decreasing decline declined declines declining reduce reduced reduces reducing
+    downgrade downgraded downgrades downgrading
+"""
+DIRECTIONS = {"rise": frozenset(_RISE_TEXT.split()), "fall": frozenset(_FALL_TEXT.split())}
+"""Words that say which way a figure or a grade moved: "rose to 15 per cent" is not "fell"."""
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10,
+}  # fmt: skip
+"""Ordinal words, compared with the noun they count ("the second time" is not "the first")."""
 FACT_WORDS = (
-    frozenset(NUMBER_WORDS) | QUANTIFIERS | DEGREE_WORDS | NEGATIONS | frozenset(GRADES) | HEDGES
+    frozenset(NUMBER_WORDS)
+    | QUANTIFIERS
+    | DEGREE_WORDS
+    | NEGATIONS
+    | frozenset(GRADES)
+    | HEDGES
+    | frozenset(ORDINALS)
+    | DIRECTIONS["rise"]
+    | DIRECTIONS["fall"]
 ) | {"per", "cent", "percent", "only", "already"}
 """Words compared as facts, so they never count towards a sentence being on the subject."""
 
@@ -46,6 +71,10 @@ PRECISION = {"year": 1, "month": 2, "day": 3}
 
 NEGATION_REACH = 5
 """A negation applies to a subject word at most this many words after it."""
+FIGURE_REACH_BEFORE = 3
+FIGURE_REACH_AFTER = 8
+"""How many words before and after a figure say what it counts ("a further two, which
+emerged from the criminal trial"); a sentence end or another figure stops the reach."""
 BIND_GAP = re.compile(r"^[\s,;:(]*(?:(?:in|at|by|for|during|as of|as at|from|to)\s+)?$", re.I)
 """What may stand between a figure and the date it is given for ("15 per cent in April 2010")."""
 
@@ -81,6 +110,8 @@ class Figure:
     start: int
     end: int
     date: str | None = None  # the date it is given for ("15 per cent in April 2010")
+    context: frozenset[str] = frozenset()  # stems of the words that say what it counts
+    noun: str | None = None  # the stem of the first of them after it ("years" in "30 years")
 
 
 @dataclass(frozen=True)
@@ -95,6 +126,8 @@ class Facts:
     partial: str | None  # "the majority", "in the process of", … as written
     grades: frozenset[str]
     people: tuple[str, ...]  # titled people named ("Cllr Len Clark")
+    directions: frozenset[str] = frozenset()  # "rise", "fall": which way something moved
+    ordinals: frozenset[tuple[int, str]] = frozenset()  # (2, "time") for "the second time"
 
     def values(self, percent: bool) -> set[float]:
         """The figures of one kind (percentages or counts)."""
@@ -115,6 +148,17 @@ def read_facts(text: str, subject: set[str], *, day_first: bool = True) -> Facts
         partial=partial.group() if partial else None,
         grades=frozenset(t for t in lowered if t in GRADES),
         people=tuple(m.group().strip() for m in _PERSON.finditer(text)),
+        directions=frozenset(d for d, said in DIRECTIONS.items() if said & set(lowered)),
+        ordinals=_ordinals(lowered),
+    )
+
+
+def _ordinals(lowered: list[str]) -> frozenset[tuple[int, str]]:
+    """Each ordinal word with the stem of the word it counts ("second time")."""
+    return frozenset(
+        (ORDINALS[word], stem(lowered[i + 1]))
+        for i, word in enumerate(lowered[:-1])
+        if word in ORDINALS
     )
 
 
@@ -139,7 +183,59 @@ def _figures(text: str, dates: tuple[DateMention, ...]) -> list[Figure]:
         unit = _PERCENT.match(text, match.end())
         end = unit.end() if unit else match.end()
         found.append(Figure(text[match.start() : end], value, bool(unit), match.start(), end))
-    return [_bound(f, found, dates, text) for f in found]
+    bound = [_bound(f, found, dates, text) for f in found]
+    return [_with_context(f, bound, dates, text) for f in bound]
+
+
+_SENTENCE_END = re.compile(r"[.;:!?]\s")
+_PART_OF = re.compile(r"^\s+of(?:\s+(?:the|these|those|its|their))?\s+$", re.I)
+"""What joins a part to its whole ("Ten of the twelve"): the part is counted as the whole is."""
+
+
+def _with_context(
+    figure: Figure, figures: list[Figure], dates: tuple[DateMention, ...], text: str
+) -> Figure:
+    """The figure with the stems of the words near it that say what it counts, up to a
+    sentence end or another figure ("Ten of the twelve recommendations": a whole is read
+    through), and the first of them after it, its noun."""
+    taken = [(f.start, f.end) for f in figures] + [(d.start, d.end) for d in dates]
+    after = _content(_reach(text, figure.end, taken, forward=True)[:FIGURE_REACH_AFTER])
+    before = _content(_reach(text, figure.start, taken, forward=False)[:FIGURE_REACH_BEFORE])
+    return replace(figure, context=frozenset(after + before), noun=after[0] if after else None)
+
+
+def _content(words: list[str]) -> list[str]:
+    """Stems of the words that are neither stop words nor facts."""
+    return [
+        stem(w)
+        for w in words
+        if w.lower() not in STOPWORDS and w.lower() not in FACT_WORDS and w[0].isalpha()
+    ]
+
+
+def _reach(text: str, at: int, taken: list[tuple[int, int]], *, forward: bool) -> list[str]:
+    """Words from `at` onwards (or backwards), nearest first, until a sentence end or a
+    figure or date; a whole right after "of the" is stepped over."""
+    matches = list(_TOKEN.finditer(text))
+    if forward:
+        sequence = [m for m in matches if m.start() >= at]
+    else:
+        sequence = [m for m in reversed(matches) if m.end() <= at]
+    found: list[str] = []
+    position, stepped = at, (-1, -1)
+    for match in sequence:
+        gap = text[position : match.start()] if forward else text[match.end() : position]
+        if _SENTENCE_END.search(gap + " "):
+            break
+        span = next(((s, e) for s, e in taken if s <= match.start() < e), None)
+        if span is not None:
+            if span == stepped or (forward and _PART_OF.match(text[at : match.start()])):
+                stepped, position = span, match.end()
+                continue
+            break
+        found.append(match.group())
+        position = match.end() if forward else match.start()
+    return found
 
 
 def _bound(

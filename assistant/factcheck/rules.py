@@ -35,7 +35,14 @@ from typing import Literal
 from assistant.answer.question import EARLIEST, Period
 from assistant.factcheck.claim import Claim
 from assistant.factcheck.evidence import Unit, Weights
-from assistant.factcheck.facts import PRECISION, grade_label, nearest_grade, overlaps
+from assistant.factcheck.facts import (
+    ORDINALS,
+    PRECISION,
+    Figure,
+    grade_label,
+    nearest_grade,
+    overlaps,
+)
 from index import date_bounds, format_date
 
 NEAREST_COVERAGE = 0.3
@@ -43,6 +50,11 @@ NEAREST_COVERAGE = 0.3
 
 RECURRING = frozenset({"inspe", "revie", "visit", "meet", "met", "monit"})
 """Stems of things done again and again: a record of one date does not deny another."""
+
+COUNTED_LEAD = 2
+"""Another figure of the unit shares this many more of the words around the claim's figure
+than the unit's equal figure does: it, not the equal one, counts what the claim counts."""
+ORDINAL_WORDS = {number: word for word, number in ORDINALS.items()}
 
 Verdict = Literal["supported", "contradicted", "not_found"]
 Outcome = Literal["supports", "conflicts", "silent"]
@@ -61,6 +73,10 @@ class Rules:
     contradict_meaning: float = 0.8  # and this likely may contradict
     support_predicate: float = 0.6  # a support states this share of what the claim says of
     # its names (the words other than names): being about the same people is not enough
+    firm_coverage: float = 0.5  # a conflict over what the claim's figure counts may
+    # contradict with this much of the subject (the names held)
+    anchored_closeness: float = 0.8  # a unit giving the claim's figures for what the claim
+    # counts supports it in other words when its cosine with the claim is at least this
 
 
 @dataclass(frozen=True)
@@ -109,6 +125,9 @@ def decide(claim: Claim, weights: Weights, units: list[Unit], rules: Rules) -> D
         named = _other_person(claim, ranked)
         if named is not None:
             return Decision("contradicted", [named.unit], named.note)
+        anchored = [u for u in ranked if _anchored(claim, u, rules)]
+        if anchored:
+            return Decision("supported", _distinct(anchored, rules.cited))
         return Decision("not_found", note=_gap(nearest), nearest=nearest)
     best = [u for u in candidates if support(u) >= support(candidates[0]) - rules.near]
     judged = [judge(claim, u) for u in best]
@@ -119,6 +138,9 @@ def decide(claim: Claim, weights: Weights, units: list[Unit], rules: Rules) -> D
     ]
     if supports:
         return Decision("supported", _distinct(supports, rules.cited))
+    anchored = [u for u in ranked if _anchored(claim, u, rules)]
+    if anchored:
+        return Decision("supported", _distinct(anchored, rules.cited))
     conflicts = [
         j
         for j in judged
@@ -126,6 +148,7 @@ def decide(claim: Claim, weights: Weights, units: list[Unit], rules: Rules) -> D
         and (
             j.unit.coverage >= rules.contradict_coverage
             or (meant(j.unit) and j.unit.meaning >= rules.contradict_meaning)
+            or (j.unit.coverage >= rules.firm_coverage and _counted_apart(claim, j.unit))
         )
     ]
     if conflicts:
@@ -135,10 +158,56 @@ def decide(claim: Claim, weights: Weights, units: list[Unit], rules: Rules) -> D
     return Decision("not_found", note=note, nearest=first.unit)
 
 
+def _anchored(claim: Claim, unit: Unit, rules: Rules) -> bool:
+    """A paraphrase anchored by its figures: the unit is close in meaning, names the claim's
+    names (or its sentence before or title does), and gives every figure of the claim for
+    what the claim counts, with every other fact agreeing ("Three staff members were taken
+    off frontline duties" against "Three members of staff … were removed from frontline
+    services")."""
+    figures = claim.facts.figures
+    if not figures or unit.closeness < rules.anchored_closeness or not unit.names_near:
+        return False
+    if not all(_counts_the_same(f, unit) for f in figures):
+        return False
+    return judge(claim, unit).outcome == "supports"
+
+
+def _counted_apart(claim: Claim, unit: Unit) -> bool:
+    """The unit gives another figure for what a figure of the claim counts: "a three-week
+    inspection" against "one week inspecting", where the shared words say it is the same
+    thing counted in the same unit. The claim's other figures are not rivals ("Ten of the
+    twelve")."""
+    claimed = {f.value for f in claim.facts.figures}
+    for figure in claim.facts.figures:
+        kind = [f for f in unit.facts.figures if f.percent == figure.percent]
+        if any(f.value == figure.value for f in kind):
+            continue
+        rivals = [f for f in kind if f.value not in claimed and _same_noun(figure, f)]
+        if any(len(f.context & figure.context) >= COUNTED_LEAD for f in rivals):
+            return True
+    return False
+
+
+def _same_noun(figure: Figure, other: Figure) -> bool:
+    """Both count the same unit: "one week" and "three-week", not "three decades" and
+    "30 years" (the noun of one is among the other's words)."""
+    if figure.noun is None or other.noun is None:
+        return True
+    return figure.noun in other.context or other.noun in figure.context
+
+
+def _counts_the_same(figure: Figure, unit: Unit) -> bool:
+    """An equal figure of the unit shares a word of what the claim's figure counts."""
+    return any(
+        f.value == figure.value and f.percent == figure.percent and f.context & figure.context
+        for f in unit.facts.figures
+    )
+
+
 def judge(claim: Claim, unit: Unit) -> Judgement:
     """Figures, dates, all-or-part, grades, negation: the first conflict wins, then gaps."""
     gaps: list[str] = []
-    for check in (_figures, _dates, _whole, _grades, _negation, _people):
+    for check in (_figures, _dates, _whole, _grades, _negation, _direction, _ordinal, _people):
         found = check(claim, unit)
         if found is None:
             continue
@@ -155,7 +224,9 @@ Found = tuple[Outcome, str] | None
 
 
 def _figures(claim: Claim, unit: Unit) -> Found:
-    """Each figure of the claim must be in the unit; one given for the same date must match."""
+    """Each figure of the claim must be in the unit, counting what the claim's counts; one
+    given for the same date must match."""
+    claimed = {f.value for f in claim.facts.figures}
     for figure in claim.facts.figures:
         if figure.date is not None:
             first, last = date_bounds(figure.date)
@@ -172,11 +243,33 @@ def _figures(claim: Claim, unit: Unit) -> Found:
                 continue
         values = unit.facts.values(figure.percent)
         if figure.value in values:
+            counted = _counted_otherwise(figure, unit, claimed)
+            if counted is not None:
+                return counted
             continue
-        if values:
-            given_texts = [f.text for f in unit.facts.figures if f.percent == figure.percent]
+        kind = [f for f in unit.facts.figures if f.percent == figure.percent]
+        if any(f.context & figure.context for f in kind) or (kind and not figure.context):
+            given_texts = [f.text for f in kind]
             return "conflicts", f"the records give {_listed(given_texts)}, not {figure.text}"
         return "silent", "no record gives a figure for it"
+    return None
+
+
+def _counted_otherwise(figure: Figure, unit: Unit, claimed: set[float]) -> Found:
+    """The unit gives the claim's figure, but another of its figures is said of what the
+    claim's counts: "12 recommendations … a further two, which emerged from the criminal
+    trial" against "Twelve recommendations emerged from the criminal trial"."""
+    kind = [f for f in unit.facts.figures if f.percent == figure.percent]
+    rivals = [f for f in kind if f.value not in claimed]
+    if not figure.context or not rivals:
+        return None
+    own = max(len(figure.context & f.context) for f in kind if f.value == figure.value)
+    rival = max(rivals, key=lambda f: len(figure.context & f.context))
+    lead = len(figure.context & rival.context) - own
+    if lead >= COUNTED_LEAD:
+        return "conflicts", f"the records give {rival.text} for it, not {figure.text}"
+    if lead > 0:
+        return "silent", f"the records give {rival.text} for it as well as {figure.text}"
     return None
 
 
@@ -268,6 +361,27 @@ def _negation(claim: Claim, unit: Unit) -> Found:
         word = claim.facts.negations[0]
         return "conflicts", f"the records state it, where the claim says “{word.lower()}”"
     return "conflicts", f"the records deny it (“{unit.facts.negations[0]}”)"
+
+
+def _direction(claim: Claim, unit: Unit) -> Found:
+    """ "Rose to 15 per cent" against "dropped … to 15 per cent": the move turned round."""
+    said, given = claim.facts.directions, unit.facts.directions
+    if not said or not given or said & given or len(said) > 1:
+        return None
+    moved = {"rise": "rose", "fall": "fell"}
+    return "conflicts", f"the records say it {moved[min(given)]}, not that it {moved[min(said)]}"
+
+
+def _ordinal(claim: Claim, unit: Unit) -> Found:
+    """ "The first time" against "the second time": another place in the same count."""
+    for number, noun in claim.facts.ordinals:
+        given = sorted(n for n, counted in unit.facts.ordinals if counted == noun)
+        if given and number not in given:
+            return (
+                "conflicts",
+                f"the records say “{ORDINAL_WORDS[given[0]]}”, not “{ORDINAL_WORDS[number]}”",
+            )
+    return None
 
 
 def _people(claim: Claim, unit: Unit) -> Found:
