@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.answer.question import analyse
 from assistant.engine import Assistant, make_filters
 from assistant.errors import InvalidQuery
 
@@ -176,3 +177,11 @@ def test_answers_that_span_time_read_in_date_order(reference: Assistant) -> None
     answer = reference.ask("What did the Minister say about progress?")
     firsts = [min(c.evidence.dates or ("9999",)) for c in answer.citations]
     assert firsts == sorted(firsts)
+
+
+def test_the_words_that_frame_a_figure_are_not_terms() -> None:
+    """ "How long … last?" asks for a duration; a record states one without those words."""
+    question = analyse("How long did Ofsted's inspection of Devon last?")
+    assert question.unit == "duration" and "long" not in question.terms
+    assert "last" not in question.terms and "inspe" in question.terms
+    assert "old" not in analyse("How old was the child?").terms

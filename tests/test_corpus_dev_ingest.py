@@ -209,3 +209,22 @@ def test_a_heading_line_answers_who_by_the_name_it_gives(ingested: Ingested) -> 
     assert "Steve Crocker" in answer.citations[0].evidence.quote  # "Author Steve Crocker, …"
     grade = assistant.ask("How many multi-agency recommendations did review CE001 make?")
     assert "Appendix 1" not in grade.answer  # a heading's figure is no count
+
+
+def test_how_long_asks_for_a_duration_not_for_the_word_long(ingested: Ingested) -> None:
+    assistant, _ = ingested
+    answer = assistant.ask("How long did Ofsted's inspection of Devon last?")
+    assert answer.status == "answered", answer.answer
+    assert "three-week inspection" in answer.citations[0].evidence.quote
+
+
+def test_another_figure_for_the_same_thing_counted_contradicts(ingested: Ingested) -> None:
+    checker = FactChecker.of(ingested[0])
+    week = checker.check(
+        "Ofsted spent one week inspecting Devon's children's services at the start of 2020."
+    )
+    assert week.verdict == "contradicted", week.explanation
+    assert "three-week" in week.citations[0].evidence.quote
+    # "three decades" and "more than 30 years" count in other units: no contradiction
+    decades = checker.check("Sheila Lock has over three decades' experience in public services.")
+    assert decades.verdict != "contradicted", decades.explanation

@@ -30,6 +30,11 @@ _MONTHS_TEXT = """
     december jan feb mar apr jun jul aug sep sept oct nov dec
 """
 _MONTHS = frozenset(_MONTHS_TEXT.split())
+_UNIT_FRAME = {
+    "duration": frozenset({"long", "last", "lasts", "lasted", "lasting"}),
+    "age": frozenset({"old", "age", "aged"}),
+}
+"""Words that only frame the figure asked for ("how long did it last?"), by its unit."""
 _NUMERIC = re.compile(
     r"\bhow (many|much)\b|\bwhat (percentage|proportion|number|rate|figure|share)\b", re.I
 )
@@ -88,6 +93,8 @@ def analyse(text: str, *, day_first: bool = True, asking: str | None = None) -> 
     in_date = [(m.start, m.end) for m in mentions]
     wording = asking or text
     kind = answer_type(wording)
+    unit = unit_of(wording)
+    frame = _UNIT_FRAME.get(unit or "", frozenset())
     terms: dict[str, str] = {}
     names: list[str] = []
     for index, (start, _end, word) in enumerate(words(text)):
@@ -100,6 +107,8 @@ def analyse(text: str, *, day_first: bool = True, asking: str | None = None) -> 
             continue  # "which firm …?" asks for a body; a record names it, not "firm"
         if lowered in _MONTHS or len(lowered) < 2 or _LATEST.fullmatch(lowered):
             continue
+        if lowered in frame:
+            continue  # "how long did it last?" asks for a duration; a record gives one
         terms.setdefault(stem(word), _bare(word))
         if index > 0 and word[0].isupper():
             names.append(_bare(word))
@@ -113,7 +122,7 @@ def analyse(text: str, *, day_first: bool = True, asking: str | None = None) -> 
         asks_number=bool(_NUMERIC.search(wording)),
         asks_latest=bool(_LATEST.search(wording)),
         kind=kind,
-        unit=unit_of(wording),
+        unit=unit,
     )
 
 

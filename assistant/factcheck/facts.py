@@ -205,11 +205,12 @@ def _with_context(
 
 
 def _content(words: list[str]) -> list[str]:
-    """Stems of the words that are neither stop words nor facts."""
+    """Stems of the lower-case words that are neither stop words nor facts: names say whom
+    a sentence is about, not what its figure counts."""
     return [
         stem(w)
         for w in words
-        if w.lower() not in STOPWORDS and w.lower() not in FACT_WORDS and w[0].isalpha()
+        if w.lower() not in STOPWORDS and w.lower() not in FACT_WORDS and w[0].islower()
     ]
 
 
@@ -222,6 +223,14 @@ def _reach(text: str, at: int, taken: list[tuple[int, int]], *, forward: bool) -
     else:
         sequence = [m for m in reversed(matches) if m.end() <= at]
     found: list[str] = []
+    if forward:  # "four-year-old": the rest of the figure's own word says what it counts
+        found += [
+            part
+            for m in matches
+            if m.start() < at < m.end()
+            for part in text[at : m.end()].split("-")
+            if part
+        ]
     position, stepped = at, (-1, -1)
     for match in sequence:
         gap = text[position : match.start()] if forward else text[match.end() : position]

@@ -122,7 +122,7 @@ def decide(claim: Claim, weights: Weights, units: list[Unit], rules: Rules) -> D
         u for u in ranked if u.names_held and (u.coverage >= rules.min_coverage or meant(u))
     ]
     if not candidates:
-        named = _other_person(claim, ranked)
+        named = _other_person(claim, ranked) or _firm_conflict(claim, ranked, rules)
         if named is not None:
             return Decision("contradicted", [named.unit], named.note)
         anchored = [u for u in ranked if _anchored(claim, u, rules)]
@@ -170,6 +170,20 @@ def _anchored(claim: Claim, unit: Unit, rules: Rules) -> bool:
     if not all(_counts_the_same(f, unit) for f in figures):
         return False
     return judge(claim, unit).outcome == "supports"
+
+
+def _firm_conflict(claim: Claim, ranked: list[Unit], rules: Rules) -> Judgement | None:
+    """The first unit holding the names and enough of the subject that gives another figure
+    for what the claim's figure counts."""
+    for unit in ranked:
+        if not unit.names_held or unit.coverage < rules.firm_coverage:
+            continue
+        if not _counted_apart(claim, unit):
+            continue
+        judged = judge(claim, unit)
+        if judged.outcome == "conflicts":
+            return judged
+    return None
 
 
 def _counted_apart(claim: Claim, unit: Unit) -> bool:
