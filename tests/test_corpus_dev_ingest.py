@@ -228,3 +228,13 @@ def test_another_figure_for_the_same_thing_counted_contradicts(ingested: Ingeste
     # "three decades" and "more than 30 years" count in other units: no contradiction
     decades = checker.check("Sheila Lock has over three decades' experience in public services.")
     assert decades.verdict != "contradicted", decades.explanation
+
+
+def test_a_sentence_quoted_in_a_list_is_not_shown_again_before_the_next(
+    ingested: Ingested,
+) -> None:
+    assistant, _ = ingested
+    answer = assistant.ask("What were the outcomes of the Somerset inspections?")
+    assert answer.status == "answered", answer.answer
+    first = answer.citations[0].evidence.quote
+    assert answer.answer.count(first) == 1, answer.answer

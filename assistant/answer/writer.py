@@ -62,13 +62,14 @@ class ExtractiveWriter:
         if not listed and (question.asks_when or _spans_time(question)):
             groups.sort(key=lambda g: earliest(g[0].dates, g[0].document.date))
         cited: list[Evidence] = []
+        quoted = {(e.document.id, e.start) for e in evidence}
         lines = [shared.rstrip()] if shared else []
         for group in groups:
             first = len(cited) + 1
             cited += group
             marks = "".join(f"[{n}]" for n in range(first, len(cited) + 1))
             lead = group[0]
-            line = f"{'' if shared else _lead(lead, question)}{_shown(lead)} {marks}"
+            line = f"{'' if shared else _lead(lead, question)}{_shown(lead, quoted)} {marks}"
             lines.append(f"- {line}" if listed else line)
         return Draft(text=("\n" if listed else " ").join(lines), cited=cited)
 
@@ -117,12 +118,15 @@ def _facts(quote: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return figures, dates, names
 
 
-def _shown(evidence: Evidence) -> str:
-    """The quote, after the previous sentence when the answer needs it."""
+def _shown(evidence: Evidence, quoted: set[tuple[str, int]]) -> str:
+    """The quote, after the previous sentence when the answer needs it and does not quote
+    that sentence already."""
     context = evidence.context
-    if context is not None and context.role == "previous":
-        return f"{context.quote} {evidence.quote}"
-    return evidence.quote
+    if context is None or context.role != "previous":
+        return evidence.quote
+    if (evidence.document.id, context.start) in quoted:
+        return evidence.quote
+    return f"{context.quote} {evidence.quote}"
 
 
 def _lead(evidence: Evidence, question: Question) -> str:
