@@ -272,6 +272,13 @@ def test_she_is_the_person_the_previous_question_asked_about() -> None:
     assert result.question == "What did the Minister say in November 2009?"
 
 
+LEEDS_REPLY = (
+    "In the record of 7 January 2010, under “Leeds City Council has carried out a review of"
+    " child protection cases”: The findings come in a new report following a detailed review"
+    " carried out by Ofsted and the Care Quality Commission in November and December. [1]"
+)
+
+
 @pytest.mark.parametrize(
     ("question", "reply", "follow_up", "expected"),
     [
@@ -383,6 +390,12 @@ SCRUTINY_REPLY = (  # a context sentence naming another person comes first
             SCRUTINY_REPLY,
             "When was his report published?",
             "When was Cllr Len Clark's report published?",
+        ),
+        (  # "they": both bodies the answer names together; not the heading shown above it
+            "Who carried out the review of Leeds children's services at the end of 2009?",
+            LEEDS_REPLY,
+            "What did they conclude?",
+            "What did Ofsted and the Care Quality Commission conclude at the end of 2009?",
         ),
     ],
 )

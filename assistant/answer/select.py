@@ -131,7 +131,7 @@ class EvidenceSelector:
             if _asks_for_the_list(question, ranked[0][0], query):
                 selection.chosen = self._whole_list(question, ranked[0][0], pairs, query)
             else:
-                selection.chosen = self._choose(question, ranked, model.threshold)
+                selection.chosen = self._choose(question, ranked, model.threshold, query)
         return selection
 
     def _whole_list(
@@ -196,7 +196,11 @@ class EvidenceSelector:
         return evidence, _mentions_period(question, years)
 
     def _choose(
-        self, question: Question, ranked: list[tuple[Candidate, Evidence]], threshold: float
+        self,
+        question: Question,
+        ranked: list[tuple[Candidate, Evidence]],
+        threshold: float,
+        query: Query,
     ) -> list[Evidence]:
         """The best sentence and others nearly as good; a list takes its best section."""
         best = ranked[0][0]
@@ -206,6 +210,7 @@ class EvidenceSelector:
             close = [e for c, e in ranked if c.score >= best.score - self.rules.close]
             return [max(close, key=lambda e: (bool(e.dates), latest(e.dates, None), e.score))]
         chosen: list[Evidence] = []
+        directness: dict[int, float] = {}
         for candidate, evidence in ranked:
             if len(chosen) >= self.rules.max_sentences:
                 break
@@ -213,7 +218,8 @@ class EvidenceSelector:
                 break
             if not any(_repeats(evidence, c) for c in chosen):
                 chosen.append(evidence)
-        return chosen
+                directness[id(evidence)] = _directness(candidate, query)
+        return sorted(chosen, key=lambda e: -directness[id(e)])
 
     def _with_words(self, query: Query, question: Question, candidates: list[Candidate]) -> Query:
         """The query with its terms' word vectors and the candidates' (for soft matching)."""
@@ -242,6 +248,16 @@ class EvidenceSelector:
             return
         for candidate, vector in zip(missing, self.embed([c.text for c in missing]), strict=True):
             candidate.vector = vector
+
+
+def _directness(candidate: Candidate, query: Query) -> float:
+    """How directly the sentence itself answers, its context aside: the answer's shape in
+    the sentence, its meaning, and what it says of the names asked about (their other
+    words, which the sentence holds itself)."""
+    said = {t: w for t, w in query.weights.items() if t not in query.names}
+    held = with_synonyms(stems(candidate.text), query.pairs)
+    own = coverage(said, held) if said else 0.0
+    return candidate.features.get("type", 0.0) + candidate.features.get("meaning", 0.0) + own
 
 
 def _item(candidate: Candidate) -> bool:

@@ -44,6 +44,8 @@ _TOKEN = re.compile(r"[A-Za-z][\w’'&-]*|[.!?;:,“”\"()\n]")
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*")
 _POSSESSIVE = re.compile(r"['’]s$")
 _MARKER = re.compile(r"\[\d+\]")
+_HEADING = re.compile(r"\b[Uu]nder “([^”]*)”:?")
+"""The heading a reply shows above a quote ("In the record of …, under “…”:")."""
 _SENTENCE = re.compile(r"(?<=[.!?”])\s+(?=[A-Z“])")
 _T = TypeVar("_T")
 
@@ -124,7 +126,8 @@ def ranked(text: str, question: str) -> Named:
     (a context sentence quoted before the answer names other people); people named only in
     sentences far less related than the best are left out."""
     asked = _stems(question)
-    sentences = [s for s in _SENTENCE.split(text) if s.strip()]
+    headings = _HEADING.findall(text)  # "under “Leeds City Council has …”:" says where
+    sentences = [s for s in _SENTENCE.split(_HEADING.sub(" ", text)) if s.strip()]
     found = [named(s) for s in sentences]
     scores: list[float] = []
     for i, sentence in enumerate(sentences):
@@ -135,6 +138,9 @@ def ranked(text: str, question: str) -> Named:
     best = max(scores, default=0.0)  # a person only in a side sentence answers nothing asked
     people = [p for i in order if scores[i] >= best - 1 for p in found[i].people]
     bodies = [b for i in order for b in found[i].bodies]
+    for heading in map(named, headings):  # a quote's own names before those of its heading
+        people += heading.people
+        bodies += heading.bodies
     return Named(_unique(people), _unique(bodies))
 
 

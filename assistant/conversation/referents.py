@@ -141,6 +141,8 @@ class Antecedents:
             return str(owners[-1])  # "Northtown's report" - "its board": Northtown's
         who = _asks_who(previous)
         answered = self._answered_body() if who or previous.topic else None
+        if answered and plural and who:
+            return self._with_partner(answered)
         if answered and (previous.topic or plural):
             return answered
         return self._subject(plural) or answered
@@ -165,6 +167,18 @@ class Antecedents:
         if topic:
             bodies = tuple(b for b in bodies if topic[-1] in b.lower().split())
         return f"the {bodies[0]}" if bodies else None
+
+    def _with_partner(self, body: str) -> str:
+        """ "They" after "Who carried out the review?" answered "by Ofsted and the Care
+        Quality Commission": both bodies the answer names together, not one of them."""
+        cited = cited_text(self.history[-1].reply) if self.history else ""
+        name = body.removeprefix("the ")
+        partner = re.search(
+            rf"\b([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*) and (?:the )?{re.escape(name)}", cited
+        )
+        if partner is None:
+            return body
+        return f"{partner.group(1)} and the {name}"
 
     def body(self) -> str | None:
         """The body or place the latest question naming one names, else the latest answer."""
