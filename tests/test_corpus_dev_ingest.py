@@ -249,3 +249,36 @@ def test_the_sentence_that_answers_itself_leads(ingested: Ingested) -> None:
     # a councillor's quote under a heading about the review scores as high by its context,
     # but the sentence naming who carried it out says so itself
     assert "Care Quality Commission" in answer.citations[0].evidence.quote
+
+
+@pytest.mark.parametrize(
+    ("claim", "needle"),
+    [
+        (  # a negation the records give and the claim drops
+            "The national panel concluded that the deaths of Arthur and Star were isolated"
+            " incidents.",
+            "not isolated incidents",
+        ),
+        (  # another place in the same count
+            "The January 2010 report was the first time Leeds children's services had been"
+            " judged inadequate.",
+            "second time",
+        ),
+    ],
+)
+def test_a_conflict_close_in_meaning_contradicts(
+    ingested: Ingested, claim: str, needle: str
+) -> None:
+    result = FactChecker.of(ingested[0]).check(claim)
+    assert result.verdict == "contradicted", result.explanation
+    assert needle in result.citations[0].evidence.quote
+
+
+def test_a_claim_opening_with_a_name_is_about_that_name(ingested: Ingested) -> None:
+    checker = FactChecker.of(ingested[0])
+    # Croydon's page gives "adequate" for its own previous inspection: not Manchester's
+    result = checker.check(
+        "Manchester's previous safeguarding inspection in November 2010 rated its services good."
+    )
+    quotes = " ".join(c.evidence.quote for c in result.citations)
+    assert "Croydon" not in quotes, result.explanation

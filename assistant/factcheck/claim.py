@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from assistant.answer.question import Period, Question, analyse
+from assistant.answer.question import STOPWORDS, Period, Question, analyse
 from assistant.factcheck.errors import InvalidClaim
 from assistant.factcheck.facts import FACT_WORDS, Facts, read_facts, without_grade_phrases
 from index import DateMention
@@ -20,6 +21,7 @@ class Claim:
     names: tuple[str, ...]  # capitalised words after the first: people, bodies, places
     facts: Facts
     periods: tuple[tuple[Period, DateMention], ...]  # each date asked about, as read
+    opening: tuple[str, ...] = ()  # the first word, when a name ("Medway's board …")
 
     @property
     def counts(self) -> set[float]:
@@ -46,7 +48,21 @@ def read_claim(text: str, *, day_first: bool = True, max_chars: int = 1000) -> C
         for term, word in zip(said.terms, said.term_words, strict=True)
         if word.lower() not in FACT_WORDS and not word[0].isdigit()
     }
-    names = tuple(n for n in question.names if n.lower() not in FACT_WORDS)
+    opening = _opening_name(claim)
+    names = tuple(n for n in (*opening, *question.names) if n.lower() not in FACT_WORDS)
     facts = read_facts(claim, set(subject), day_first=day_first)
     periods = tuple(zip(question.periods, facts.dates, strict=True))
-    return Claim(claim, question, subject, names, facts, periods)
+    return Claim(claim, question, subject, names, facts, periods, opening)
+
+
+_OPENING_NAME = re.compile(r"^([A-Z][\w-]*)(?:['’]s\b|\s+(?=[A-Z]))")
+
+
+def _opening_name(claim: str) -> tuple[str, ...]:
+    """The claim's first word when it is a name: possessive ("Manchester's previous
+    inspection") or followed by another capitalised word ("Jacqui Smith was …"). A
+    question opens with "who" or "what"; a claim often opens with whom it is about."""
+    found = _OPENING_NAME.match(claim)
+    if found is None or found.group(1).lower() in STOPWORDS:
+        return ()
+    return (found.group(1),)

@@ -14,7 +14,7 @@ import numpy as np
 
 from assistant.answer.candidates import DocumentWords, is_heading
 from assistant.answer.glossary import Glossary, expansions, with_synonyms
-from assistant.answer.intent import given_names, place_stems
+from assistant.answer.intent import given_names, person_stems, place_stems
 from assistant.answer.models import Evidence
 from assistant.answer.periods import years_in
 from assistant.answer.tokens import stem, stems
@@ -50,6 +50,8 @@ class Unit:
     predicate: float = 1.0  # share of the weight of the claim's words other than its names
     closeness: float = 0.0  # cosine of the claim and the unit's sentence vectors
     names_near: bool = False  # every uncommon name is in it, the sentence before or the title
+    # (or, for a place, anywhere on its page)
+    names_own: bool = False  # every uncommon name is in it, the sentence before or the title
 
     @property
     def key(self) -> tuple[str, int, int]:
@@ -100,7 +102,9 @@ def weigh(store: Store, claim: Claim, passages: int) -> Weights:
     required = frozenset(
         stem(n) for n, s in name_share.items() if s < COMMON_NAME_SHARE
     ) - given_names(claim.text)
-    names = frozenset(stem(n) for n in claim.names) & place_stems(claim.text)
+    opening = frozenset(stem(n) for n in claim.opening) - person_stems(claim.text)
+    places = place_stems(claim.text) | opening  # its first word too: "Medway's board was …"
+    names = frozenset(stem(n) for n in claim.names) & places
     return Weights(terms, required, unknown_names, unknown_words, names)
 
 
@@ -156,6 +160,7 @@ class UnitReader:
                 if before is not None:
                     near += " " + text[before.start : before.end]
                 before = sentence
+                own = with_synonyms(stems(quote + " " + near), self._pairs)
                 if self._is_heading(quote, doc.title):
                     previous = None
                     continue
@@ -166,8 +171,8 @@ class UnitReader:
                     unit,
                     document_years=years_in(words),
                     closeness=_closeness(vector, [vectors.get(sentence.ord)]),
-                    names_near=unit.names_held
-                    or weights.required <= stems(quote + " " + near) | about,
+                    names_near=unit.names_held or weights.required <= own | about,
+                    names_own=weights.required <= own,
                 )
                 units.setdefault((doc.id, unit.start, unit.end), unit)
                 if previous is not None and previous[0].paragraph == sentence.paragraph:
@@ -179,6 +184,8 @@ class UnitReader:
                             vector, [vectors.get(previous[0].ord), vectors.get(sentence.ord)]
                         ),
                         names_near=pair.names_held or previous[1].names_near,
+                        names_own=previous[1].names_own
+                        or weights.required <= with_synonyms(stems(pair.quote), self._pairs),
                     )
                     gains = pair.coverage >= max(unit.coverage, previous[1].coverage) + PAIR_GAIN
                     if gains or refers_back(quote):

@@ -75,6 +75,8 @@ class Rules:
     # its names (the words other than names): being about the same people is not enough
     firm_coverage: float = 0.5  # a conflict over what the claim's figure counts may
     # contradict with this much of the subject (the names held)
+    close_coverage: float = 0.6  # a conflict in a unit holding this much of the subject
+    close_closeness: float = 0.6  # and this close in meaning to the claim contradicts it
     anchored_closeness: float = 0.8  # a unit giving the claim's figures for what the claim
     # counts supports it in other words when its cosine with the claim is at least this
 
@@ -86,6 +88,7 @@ class Judgement:
     unit: Unit
     outcome: Outcome
     note: str = ""
+    fact: str = ""  # the kind of fact that conflicts or is missing: "figures", "dates", …
 
 
 @dataclass
@@ -149,6 +152,7 @@ def decide(claim: Claim, weights: Weights, units: list[Unit], rules: Rules) -> D
             j.unit.coverage >= rules.contradict_coverage
             or (meant(j.unit) and j.unit.meaning >= rules.contradict_meaning)
             or (j.unit.coverage >= rules.firm_coverage and _counted_apart(claim, j.unit))
+            or _close_conflict(j, rules)
         )
     ]
     if conflicts:
@@ -178,12 +182,31 @@ def _firm_conflict(claim: Claim, ranked: list[Unit], rules: Rules) -> Judgement 
     for unit in ranked:
         if not unit.names_held or unit.coverage < rules.firm_coverage:
             continue
-        if not _counted_apart(claim, unit):
-            continue
         judged = judge(claim, unit)
-        if judged.outcome == "conflicts":
+        if judged.outcome != "conflicts":
+            continue
+        if _counted_apart(claim, unit) or _close_conflict(judged, rules):
             return judged
     return None
+
+
+RECURRING_FACTS = frozenset({"dates", "people"})
+"""Conflicts that another event of the same kind explains (an inspection of another year)."""
+
+
+def _close_conflict(judged: Judgement, rules: Rules) -> bool:
+    """A conflict in a unit close in meaning to the claim, holding most of its subject and
+    the names itself (or in the sentence before or the title; a page that merely mentions a
+    place speaks of another): "for the first time" against "for the second time", "were
+    isolated incidents" against "were not isolated incidents"."""
+    unit = judged.unit
+    return (
+        judged.outcome == "conflicts"
+        and judged.fact not in RECURRING_FACTS
+        and unit.names_own
+        and unit.coverage >= rules.close_coverage
+        and unit.closeness >= rules.close_closeness
+    )
 
 
 def _counted_apart(claim: Claim, unit: Unit) -> bool:
@@ -227,7 +250,7 @@ def judge(claim: Claim, unit: Unit) -> Judgement:
             continue
         outcome, note = found
         if outcome == "conflicts":
-            return Judgement(unit, "conflicts", note)
+            return Judgement(unit, "conflicts", note, check.__name__.lstrip("_"))
         gaps.append(note)
     if gaps:
         return Judgement(unit, "silent", gaps[0])
@@ -261,8 +284,11 @@ def _figures(claim: Claim, unit: Unit) -> Found:
             if counted is not None:
                 return counted
             continue
-        kind = [f for f in unit.facts.figures if f.percent == figure.percent]
-        if any(f.context & figure.context for f in kind) or (kind and not figure.context):
+        kind = [
+            f for f in unit.facts.figures if f.percent == figure.percent and f.value not in claimed
+        ]  # "Ten of the twelve": the unit's 12 is the claim's too, not another count
+        same = [f for f in kind if _same_noun(figure, f)]  # not "30 years" for "three decades"
+        if any(f.context & figure.context for f in same) or (same and not figure.context):
             given_texts = [f.text for f in kind]
             return "conflicts", f"the records give {_listed(given_texts)}, not {figure.text}"
         return "silent", "no record gives a figure for it"
