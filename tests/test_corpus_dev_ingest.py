@@ -282,3 +282,13 @@ def test_a_claim_opening_with_a_name_is_about_that_name(ingested: Ingested) -> N
     )
     quotes = " ".join(c.evidence.quote for c in result.citations)
     assert "Croydon" not in quotes, result.explanation
+
+
+def test_a_sentence_that_introduces_a_list_answers_with_its_items(ingested: Ingested) -> None:
+    assistant, _ = ingested
+    answer = assistant.ask("Which areas did Ofsted judge inadequate in Tower Hamlets in 2017?")
+    assert answer.status == "answered", answer.answer
+    quotes = [c.evidence.quote for c in answer.citations]
+    assert "Children who need help and protection - Inadequate" in quotes
+    assert "Leadership, management and governance - Inadequate" in quotes
+    assert not any("Requires improvement" in q for q in quotes)  # not the grade asked about

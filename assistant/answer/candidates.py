@@ -172,6 +172,33 @@ class CandidateReader:
         first = max(0, min(at - most // 2, len(items) - most))
         return items[first : first + most] or [item]
 
+    def items_below(self, lead: Candidate, most: int) -> list[Candidate]:
+        """The list items hanging from a lead-in sentence ("… from examining the following
+        areas:"), in text order, at most `most`: the list it introduces answers for it."""
+        if not lead.text.rstrip().endswith(":"):
+            return []
+        doc_id = lead.document.id
+        text = self.store.text(doc_id)
+        first = max(0, lead.sentence.ord - LOOKBACK)
+        last = lead.sentence.ord + LIST_RUN
+        rows = self.store.sentences(doc_id, first, last)
+        vectors = self.store.sentence_vectors(doc_id, first, last)
+        items: list[Candidate] = []
+        for index, row in enumerate(rows):
+            if row.ord <= lead.sentence.ord or len(items) == most:
+                continue
+            found = self._from_row(
+                lead.document, lead.rank, lead.passage_score, text, rows[: index + 1], vectors
+            )
+            if found is None or found.heading is None or found.heading.start != lead.sentence.start:
+                if items:
+                    break  # the list has ended
+                continue
+            found.document_stems = lead.document_stems
+            found.document_headings = lead.document_headings
+            items.append(found)
+        return items
+
     def _candidate(
         self,
         hit: SearchHit,

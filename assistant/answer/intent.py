@@ -159,7 +159,8 @@ _GRADE_QUESTION = re.compile(
     re.I,
 )
 _GRADES = re.compile(
-    r"\b(inadequate|requires? improvement|good|outstanding|adequate|satisfactory|"
+    r"\b(inadequate|requires? improvement|requiring improvement|good|outstanding|adequate|"
+    r"satisfactory|"
     r"excellent|poor|weak|serious weaknesses)\b",
     re.I,
 )
@@ -229,6 +230,13 @@ def satisfies(
     if kind == "body":
         return bool(fresh)
     return True
+
+
+def grades_in(text: str) -> frozenset[str]:
+    """The judgement words a text gives ("inadequate", "requires improvement"), lower case,
+    one spelling for each ("requiring improvement" is "requires improvement")."""
+    found = {" ".join(m.group().lower().split()) for m in _GRADES.finditer(text)}
+    return frozenset("requires improvement" if g.endswith("improvement") else g for g in found)
 
 
 def _unpossessed(word: str) -> str:

@@ -10,7 +10,13 @@ import numpy as np
 
 from assistant.answer.candidates import Candidate, CandidateReader, Span
 from assistant.answer.glossary import Glossary, expansions, with_synonyms
-from assistant.answer.intent import SHAPED, given_names, offices_asked, person_stems
+from assistant.answer.intent import (
+    SHAPED,
+    given_names,
+    grades_in,
+    offices_asked,
+    person_stems,
+)
 from assistant.answer.models import Context, Evidence
 from assistant.answer.periods import dated, in_period, latest, years_in
 from assistant.answer.question import Question
@@ -128,8 +134,12 @@ class EvidenceSelector:
         if ranked:
             selection.confidence = ranked[0][0].score
         if ranked and ranked[0][0].score >= model.threshold:
-            if _asks_for_the_list(question, ranked[0][0], query):
-                selection.chosen = self._whole_list(question, ranked[0][0], pairs, query)
+            best = ranked[0][0]
+            listed = self._introduced(question, best, pairs, query)
+            if listed:
+                selection.chosen = listed
+            elif _asks_for_the_list(question, best, query):
+                selection.chosen = self._whole_list(question, best, pairs, query)
             else:
                 selection.chosen = self._choose(question, ranked, model.threshold, query)
         return selection
@@ -139,7 +149,24 @@ class EvidenceSelector:
     ) -> list[Evidence]:
         """Every item of the best item's list, in text order, each worth the best's score."""
         chosen: list[Evidence] = []
-        for item in self.reader.list_items(best, self.rules.list_sentences):
+        for item in _of_grade(question, self.reader.list_items(best, self.rules.list_sentences)):
+            admitted = self._admissible(question, item, set(), pairs, query)
+            if admitted is not None:
+                item.score = best.score
+                chosen.append(_with_score(admitted[0], item))
+        return chosen
+
+    def _introduced(
+        self, question: Question, best: Candidate, pairs: Glossary, query: Query
+    ) -> list[Evidence]:
+        """For a list question whose best sentence introduces a list ("… the following
+        areas:"), the list's items, each worth the best's score; those giving the grade the
+        question asks about, when it asks one ("Which areas were judged inadequate?")."""
+        if question.kind not in ("list", "summary"):
+            return []
+        items = self.reader.items_below(best, self.rules.list_sentences)
+        chosen: list[Evidence] = []
+        for item in _of_grade(question, items):
             admitted = self._admissible(question, item, set(), pairs, query)
             if admitted is not None:
                 item.score = best.score
@@ -258,6 +285,14 @@ def _directness(candidate: Candidate, query: Query) -> float:
     held = with_synonyms(stems(candidate.text), query.pairs)
     own = coverage(said, held) if said else 0.0
     return candidate.features.get("type", 0.0) + candidate.features.get("meaning", 0.0) + own
+
+
+def _of_grade(question: Question, items: list[Candidate]) -> list[Candidate]:
+    """The items giving the grade the question asks about ("Which areas were judged
+    inadequate?"), when some do; else all of them."""
+    asked = grades_in(question.text)
+    graded = [i for i in items if asked & grades_in(i.text)]
+    return graded or items
 
 
 def _item(candidate: Candidate) -> bool:
