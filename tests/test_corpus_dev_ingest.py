@@ -292,3 +292,11 @@ def test_a_sentence_that_introduces_a_list_answers_with_its_items(ingested: Inge
     assert "Children who need help and protection - Inadequate" in quotes
     assert "Leadership, management and governance - Inadequate" in quotes
     assert not any("Requires improvement" in q for q in quotes)  # not the grade asked about
+
+
+def test_a_place_in_the_page_heading_block_holds_for_the_whole_page(ingested: Ingested) -> None:
+    assistant, _ = ingested
+    # "Manchester City Council" above the blog's title: every sentence below is about it
+    answer = assistant.ask("When had Ofsted previously inspected safeguarding in Manchester?")
+    assert answer.status == "answered", answer.answer
+    assert "November 2010" in answer.citations[0].evidence.quote

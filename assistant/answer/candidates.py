@@ -29,6 +29,11 @@ LIST_RUN = 12
 LIST_ITEM_WORDS = 2
 """A list item this short still answers ("care leavers")."""
 
+EDGE = 1
+"""Sentences before a passage read as candidates too: a passage's edge can cut an answer
+from the sentence that leads up to it ("The previous inspection … found …" above "In
+June and July this year, Ofsted sent …")."""
+
 DOCUMENTS_REMEMBERED = 256
 """Word stems of this many documents are kept between questions (most are asked again)."""
 
@@ -93,8 +98,10 @@ class DocumentWords:
         return self._page(doc_id, text)[0]
 
     def headings(self, doc_id: str, text: str) -> frozenset[str]:
-        """The stems of its heading lines: a page whose sections are headed by places (a
-        round-up of councils) is about each place only within that place's section."""
+        """The stems of its heading lines below its opening lines: a page whose sections
+        are headed by places (a round-up of councils) is about each place only within that
+        place's section; a place in the page's own heading block ("Manchester City Council"
+        above the title) is what the whole page is about."""
         return self._page(doc_id, text)[1]
 
     def _page(self, doc_id: str, text: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -103,8 +110,9 @@ class DocumentWords:
             if key in self._pages:
                 self._pages.move_to_end(key)
                 return self._pages[key]
-        lines = [line.strip() for line in text.split("\n")]
-        headed = " \n".join(line for line in lines if line and is_heading(line, ""))
+        lines = [line.strip() for line in text.split("\n") if line.strip()]
+        top = next((i for i, line in enumerate(lines) if not is_heading(line, "")), len(lines))
+        headed = " \n".join(line for line in lines[top:] if is_heading(line, ""))
         found = (frozenset(stems(text)), frozenset(stems(headed)))
         with self._lock:
             self._pages[key] = found
@@ -133,7 +141,7 @@ class CandidateReader:
             rows = self.store.sentences(doc_id, first, hit.chunk.last_sentence)
             vectors = self.store.sentence_vectors(doc_id, first, hit.chunk.last_sentence)
             for index, row in enumerate(rows):
-                if row.ord < hit.chunk.first_sentence or (doc_id, row.ord) in seen:
+                if row.ord < hit.chunk.first_sentence - EDGE or (doc_id, row.ord) in seen:
                     continue
                 seen.add((doc_id, row.ord))
                 candidate = self._candidate(hit, rank, text, rows[: index + 1], vectors)
