@@ -185,3 +185,13 @@ def test_the_words_that_frame_a_figure_are_not_terms() -> None:
     assert question.unit == "duration" and "long" not in question.terms
     assert "last" not in question.terms and "inspe" in question.terms
     assert "old" not in analyse("How old was the child?").terms
+
+
+def test_a_later_part_asks_about_the_person_the_first_part_found(reference: Assistant) -> None:
+    """Not the person the question names ("Khyra Ishaq's legacy"): the one the answer names."""
+    answer = reference.ask(
+        "Who promised that stronger child protection would be Khyra Ishaq's legacy,"
+        " and what post did he hold?"
+    )
+    assert answer.status == "answered", answer.answer
+    assert "Les Lawrence" in answer.answer and "Cabinet Member for Children" in answer.answer

@@ -94,7 +94,9 @@ class Answerer:
         people: list[str] = []
         for number, part in enumerate(parts):
             named = _named(part, people)
-            read = _with_subject(named, question) if number else named  # the first stands alone
+            # the first part stands alone; one naming the person found before takes only the
+            # question's names, not what it said of them ("and what post did he hold?")
+            read = _with_subject(named, question, names_only=named != part) if number else named
             asked = analyse(read, day_first=self.day_first, asking=named)
             found = self.selector.select(
                 asked, self.searcher.embedder.embed_one(asked.text), hits, passages
@@ -103,7 +105,9 @@ class Answerer:
                 return whole  # a part the records do not answer: the question as one
             confidence = min(confidence, found.confidence)
             chosen += [e for e in found.chosen[:2] if e.quote not in {c.quote for c in chosen}]
-            people = people or [p for e in found.chosen for p in people_in(_shown(e))]
+            people = people or [
+                p for e in found.chosen for p in people_in(_shown(e)) if not _asked(p, question)
+            ]
         whole.chosen, whole.confidence = chosen, confidence
         return whole
 
@@ -141,15 +145,24 @@ def _named(part: str, people: list[str]) -> str:
     return _PERSONAL.sub(person, part)
 
 
+def _asked(person: str, question: Question) -> bool:
+    """The question names the person already ("… Khyra Ishaq's legacy, and what post did he
+    hold?"): "he" is someone else, the one the answer names."""
+    words = {w.strip("’'").removesuffix("’s").removesuffix("'s").lower() for w in person.split()}
+    return bool(words & {n.lower() for n in question.names})
+
+
 def _shown(evidence: Evidence) -> str:
     """The quote with the context shown before it."""
     context = evidence.context
     return f"{context.quote} {evidence.quote}" if context else evidence.quote
 
 
-def _with_subject(part: str, question: Question) -> str:
-    """A later part ("for which organisation?") read with the whole question's words."""
-    return f"{part.rstrip('?')} {' '.join(question.term_words)}?"
+def _with_subject(part: str, question: Question, *, names_only: bool = False) -> str:
+    """A later part ("for which organisation?") read with the whole question's words (or
+    only its names)."""
+    added = question.names if names_only else question.term_words
+    return f"{part.rstrip('?')} {' '.join(added)}?"
 
 
 def _checked(text: str, limit: int) -> str:
