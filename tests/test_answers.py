@@ -195,3 +195,12 @@ def test_a_later_part_asks_about_the_person_the_first_part_found(reference: Assi
     )
     assert answer.status == "answered", answer.answer
     assert "Les Lawrence" in answer.answer and "Cabinet Member for Children" in answer.answer
+
+
+def test_a_sentence_pointing_back_takes_its_count_from_the_one_before(
+    reference: Assistant,
+) -> None:
+    """ "Ten of these have been implemented": what it counts is named the sentence before."""
+    answer = reference.ask("How many recommendations have been implemented?")
+    assert answer.status == "answered", answer.answer
+    assert "Ten of these have already been fully implemented" in answer.answer

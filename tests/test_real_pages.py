@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.answer.candidates import DocumentWords, is_heading
+from assistant.answer.candidates import DocumentWords, is_heading, refers_back
 from assistant.answer.figures import gives_figure, unit_of
 from assistant.answer.intent import answer_type, offices_asked, satisfies
 from assistant.answer.periods import Dated, dated, in_period
@@ -14,7 +14,6 @@ from assistant.answer.question import analyse
 from assistant.answer.soft import soft_coverage
 from assistant.answer.tokens import stem, stems
 from assistant.conversation import Turn, resolve
-from assistant.factcheck.evidence import refers_back
 from assistant.factcheck.facts import read_facts
 from index import vocabulary
 

@@ -300,3 +300,16 @@ def _lead_in(text: str, upto: list[StoredSentence]) -> StoredSentence | None:
 
 def _span(text: str, row: StoredSentence) -> Span:
     return Span(text[row.start : row.end], row.start, row.end)
+
+
+_BACK_REFERENCES = frozenset(
+    "these this those they them their it its he his him she her such".split()  # noqa: SIM905
+)
+REFERENCE_REACH = 4
+"""A sentence whose first words point back ("Ten of these …") is read with the one before."""
+
+
+def refers_back(sentence: str) -> bool:
+    """The sentence opens by pointing at the one before: its facts are about that one's."""
+    opening = sentence.split()[:REFERENCE_REACH]
+    return any(word.strip(",.;:“”\"'").lower() in _BACK_REFERENCES for word in opening)

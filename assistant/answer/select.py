@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from assistant.answer.candidates import Candidate, CandidateReader, Span
+from assistant.answer.candidates import Candidate, CandidateReader, Span, refers_back
 from assistant.answer.glossary import Glossary, expansions, with_synonyms
 from assistant.answer.intent import (
     SHAPED,
@@ -334,8 +334,8 @@ def _mentions_period(question: Question, years: frozenset[int]) -> bool:
 
 def _shape_at_hand(candidate: Candidate, own: set[str], query: Query) -> bool:
     """The answer's shape is in the sentence, its heading, or the sentence before; the one
-    before lends it only when this sentence matches the question better (else the one
-    before is the better answer, and it is a candidate of its own)."""
+    before lends it when this sentence points back to it ("Ten of these …") or matches the
+    question better (else the one before is the better answer, a candidate of its own)."""
     if query.shaped(candidate.text):
         return True
     if candidate.heading is not None and query.shaped(candidate.heading.text):
@@ -343,6 +343,8 @@ def _shape_at_hand(candidate: Candidate, own: set[str], query: Query) -> bool:
     previous = candidate.previous
     if previous is None or not query.shaped(previous.text):
         return False
+    if refers_back(candidate.text):
+        return True  # "Ten of these have been implemented": its count is the one before's
     lent = with_synonyms(stems(previous.text), query.pairs)
     return coverage(query.weights, own) > coverage(query.weights, lent)
 

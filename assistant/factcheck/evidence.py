@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from assistant.answer.candidates import DocumentWords, is_heading
+from assistant.answer.candidates import DocumentWords, is_heading, refers_back
 from assistant.answer.glossary import Glossary, expansions, with_synonyms
 from assistant.answer.intent import given_names, person_stems, place_stems
 from assistant.answer.models import Evidence
@@ -106,19 +106,6 @@ def weigh(store: Store, claim: Claim, passages: int) -> Weights:
     places = place_stems(claim.text) | opening  # its first word too: "Medway's board was …"
     names = frozenset(stem(n) for n in claim.names) & places
     return Weights(terms, required, unknown_names, unknown_words, names)
-
-
-_BACK_REFERENCES = frozenset(
-    "these this those they them their it its he his him she her such".split()  # noqa: SIM905
-)
-REFERENCE_REACH = 4
-"""A sentence whose first words point back ("Ten of these …") is read with the one before."""
-
-
-def refers_back(sentence: str) -> bool:
-    """The sentence opens by pointing at the one before: its facts are about that one's."""
-    opening = sentence.split()[:REFERENCE_REACH]
-    return any(word.strip(",.;:“”\"'").lower() in _BACK_REFERENCES for word in opening)
 
 
 class UnitReader:
