@@ -204,3 +204,9 @@ def test_a_sentence_pointing_back_takes_its_count_from_the_one_before(
     answer = reference.ask("How many recommendations have been implemented?")
     assert answer.status == "answered", answer.answer
     assert "Ten of these have already been fully implemented" in answer.answer
+
+
+def test_planning_finds_plans_and_the_sentence_that_says_so_leads(reference: Assistant) -> None:
+    answer = reference.ask("What is Colin Tucker planning with Cllr Clark?")
+    assert answer.status == "answered", answer.answer
+    assert answer.citations[0].evidence.quote.startswith("Cllr Clark and Mr Tucker")

@@ -161,6 +161,8 @@ def test_word_forms_meet_at_one_stem() -> None:
     assert stem("judge") == stem("judged") == stem("judgement")
     assert stem("service") == stem("services") and stem("process") == stem("processes")
     assert stem("CE001") == "ce001"
+    assert stem("plan") == stem("plans") == stem("planning") == stem("planned")  # one consonant
+    assert stem("fall") == stem("falling") and stem("add") == stem("adding")  # doubled in the word
 
 
 def test_since_a_year_bounds_when_it_does_not_date_it() -> None:

@@ -9,6 +9,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*|\d+(?:[.,]\d+)*")
 
 
 _SUFFIXES = ("ments", "ment", "ings", "ing", "ed", "es", "s")
+_DOUBLING = frozenset({"ings", "ing", "ed"})
 """Endings taken off before the five-letter cut: "rated", "rating", "rates" and "rate" meet."""
 
 
@@ -24,6 +25,8 @@ def stem(word: str) -> str:
         for suffix in _SUFFIXES:
             if w.endswith(suffix) and len(w) - len(suffix) >= 3:
                 w = w[: -len(suffix)]
+                if suffix in _DOUBLING and len(w) > 3 and w[-1] == w[-2] and w[-1] in "bgmnprt":
+                    w = w[:-1]  # "planning", "planned": "plan"; "stopped": "stop"
                 break
     if len(w) > 3 and w.endswith("e"):
         w = w[:-1]
