@@ -210,3 +210,11 @@ def test_planning_finds_plans_and_the_sentence_that_says_so_leads(reference: Ass
     answer = reference.ask("What is Colin Tucker planning with Cllr Clark?")
     assert answer.status == "answered", answer.answer
     assert answer.citations[0].evidence.quote.startswith("Cllr Clark and Mr Tucker")
+
+
+def test_when_is_answered_by_the_sentences_that_say_when(reference: Assistant) -> None:
+    answer = reference.ask("When will teams in Aston move?")
+    assert answer.status == "answered", answer.answer
+    quotes = [c.evidence.quote for c in answer.citations]
+    assert quotes[0].startswith("Teams in Aston will now move by the end of the year")
+    assert not any("Lifford House" in q for q in quotes)  # no date of its own

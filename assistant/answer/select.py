@@ -246,6 +246,8 @@ class EvidenceSelector:
             if not any(_repeats(evidence, c) for c in chosen):
                 chosen.append(evidence)
                 directness[id(evidence)] = _directness(candidate, query)
+        if question.asks_when and any(_says_when(e) for e in chosen):
+            chosen = [e for e in chosen if _says_when(e)]  # "when …?": those that say when
         return sorted(chosen, key=lambda e: -directness[id(e)])
 
     def _with_words(self, query: Query, question: Question, candidates: list[Candidate]) -> Query:
@@ -275,6 +277,11 @@ class EvidenceSelector:
             return
         for candidate, vector in zip(missing, self.embed([c.text for c in missing]), strict=True):
             candidate.vector = vector
+
+
+def _says_when(evidence: Evidence) -> bool:
+    """The sentence, or the heading it sits under, gives a date."""
+    return bool(evidence.dates) or evidence.date_source == "heading"
 
 
 def _directness(candidate: Candidate, query: Query) -> float:
