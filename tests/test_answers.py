@@ -218,3 +218,15 @@ def test_when_is_answered_by_the_sentences_that_say_when(reference: Assistant) -
     quotes = [c.evidence.quote for c in answer.citations]
     assert quotes[0].startswith("Teams in Aston will now move by the end of the year")
     assert not any("Lifford House" in q for q in quotes)  # no date of its own
+
+
+def test_an_undated_sentence_takes_the_date_of_the_one_before_in_its_paragraph(
+    reference: Assistant,
+) -> None:
+    answer = reference.ask(
+        "What did inspectors find at the Looked After Children Education Services inspection"
+        " in December 2009?"
+    )
+    assert answer.status == "answered", answer.answer
+    assert "several key features which are now outstanding" in answer.answer
+    assert "in December 2009. The inspectors found" in answer.answer  # the date's sentence shown

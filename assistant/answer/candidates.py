@@ -74,6 +74,7 @@ class Candidate:
     features: dict[str, float] = field(default_factory=dict)
     score: float = 0.0
     line: bool = False  # a heading-like line ("Author Jane Doe, Director"), not a sentence
+    same_paragraph: bool = False  # the previous sentence is of its paragraph
 
     @property
     def context_text(self) -> str:
@@ -254,6 +255,7 @@ class CandidateReader:
             rank=rank,
             passage_score=passage_score,
             line=line,
+            same_paragraph=previous is not None and previous.paragraph == row.paragraph,
         )
 
 

@@ -1,7 +1,9 @@
 """Which period a sentence speaks of, and whether that is the period asked about.
 
-A sentence with no date of its own takes the date of the heading it sits under, else its
-document's: a report dated July 2010 that says "inspectors found ..." speaks of 2010.
+A sentence with no date of its own takes the date of the sentence before it in its
+paragraph ("… the inspection in December 2009. The inspectors found …"), else of the
+heading it sits under, else its document's: a report dated July 2010 that says
+"inspectors found ..." speaks of 2010.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from datetime import date, timedelta
 from assistant.answer.question import EARLIEST, LATEST, PRECISION, Period
 from index import date_bounds, dated_spans
 
-DateSource = str  # "sentence" | "heading" | "document" | "none"
+DateSource = str  # "sentence" | "paragraph" | "heading" | "document" | "none"
 _SINCE = re.compile(r"\b(since|ever since)\s+(the\s+)?$", re.I)
 PUBLICATION_LAG_DAYS = 92
 """A record's undated sentence may speak of this long before the record's date, when the
@@ -56,12 +58,21 @@ def _dated(found: list[tuple[str, int, tuple[str, str] | None]], source: DateSou
     return Dated(tuple(v for v, _, _ in found), tuple(p for _, p, _ in found), source, ranges)
 
 
-def dated(quote: str, heading: str | None, document_date: str | None, day_first: bool) -> Dated:
-    """The sentence's own dates, else its heading's (written out, not "last year"), else its
-    document's."""
+def dated(
+    quote: str,
+    heading: str | None,
+    document_date: str | None,
+    day_first: bool,
+    previous: str | None = None,
+) -> Dated:
+    """The sentence's own dates, else those of the sentence before it in its paragraph, else
+    its heading's (written out, not "last year"), else its document's."""
     own = sentence_dates(quote, document_date, day_first)
     if own:
         return _dated(own, "sentence")
+    before = sentence_dates(previous, document_date, day_first, exact=True) if previous else []
+    if before:
+        return _dated(before, "paragraph")
     above = sentence_dates(heading, document_date, day_first, exact=True) if heading else []
     if above:
         return _dated(above, "heading")

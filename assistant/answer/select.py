@@ -195,7 +195,10 @@ class EvidenceSelector:
             return None  # "who was the director": a person named without the office
         day_first = self.rules.day_first
         heading = candidate.heading.text if candidate.heading else None
-        when = dated(candidate.text, heading, candidate.document.date, day_first)
+        before = (
+            candidate.previous.text if candidate.previous and candidate.same_paragraph else None
+        )
+        when = dated(candidate.text, heading, candidate.document.date, day_first, before)
         evidence = Evidence(
             document=candidate.document,
             quote=candidate.text,
@@ -210,6 +213,9 @@ class EvidenceSelector:
             context=_context(question, candidate, required, own, query),
             vector=candidate.vector,
         )
+        if when.source == "paragraph" and evidence.context is None and candidate.previous:
+            # the answer shows the sentence its date comes from
+            evidence = replace(evidence, context=Context("previous", *_parts(candidate.previous)))
         above = candidate.heading
         lead_in = above is not None and above.text.rstrip().endswith(":")
         if evidence.context is None and above and (when.source == "heading" or lead_in):
