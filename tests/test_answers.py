@@ -230,3 +230,10 @@ def test_an_undated_sentence_takes_the_date_of_the_one_before_in_its_paragraph(
     assert answer.status == "answered", answer.answer
     assert "several key features which are now outstanding" in answer.answer
     assert "in December 2009. The inspectors found" in answer.answer  # the date's sentence shown
+
+
+def test_the_sentence_before_is_shown_when_it_says_what_was_asked(reference: Assistant) -> None:
+    """The name is in one sentence, what was asked of it in the one before: both are quoted."""
+    answer = reference.ask("What did Cllr Les Lawrence say Khyra's legacy would be?")
+    assert answer.status == "answered", answer.answer
+    assert "Better protection for children" in answer.answer and "Les Lawrence" in answer.answer

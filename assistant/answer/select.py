@@ -395,9 +395,24 @@ def _context(
         needs_type = (
             question.kind in SHAPED and not query.shaped(candidate.text) and query.shaped(span.text)
         )
-        if needs_name or needs_type:
+        says_more = role == "previous" and _says_more(question, own, held, query)
+        if needs_name or needs_type or says_more:
             return Context(role, span.text, span.start, span.end)
     return None
+
+
+def _says_more(question: Question, own: set[str], before: set[str], query: Query) -> bool:
+    """The sentence names the person asked about and the one before does not, but holds at
+    least as much of what the question asks of them (the words other than names), adding
+    some: the answer is read across the two ("… will be Khyra Ishaq's legacy, … pledged
+    today. Cllr Les Lawrence was speaking as …")."""
+    if not query.people & own - before:
+        return False  # the person asked about is named before too: it answers alone
+    names = {stem(n) for n in question.names}
+    said = {t: w for t, w in query.weights.items() if t not in names}
+    added = sum(w for t, w in said.items() if t in before and t not in own)
+    held = sum(w for t, w in said.items() if t in own)
+    return added > 0 and added >= held
 
 
 def _repeats(evidence: Evidence, chosen: Evidence) -> bool:
