@@ -169,6 +169,14 @@ def test_then_stands_for_the_previous_date_once() -> None:
     assert question == "What did the vacancy rate show in April 2010?"
 
 
+def test_before_that_is_before_the_date_asked_about() -> None:
+    question = ask(
+        "What did Dawn Primarolo say in November 2009?",
+        "When did she last review performance before that?",
+    ).question
+    assert question == "When did Dawn Primarolo last review performance before November 2009?"
+
+
 # ---------------------------------------------------------------- issue 8: the previous answer
 # Replies as /v1/chat sends them, quoting the reference statements (../shared/corpus) and a
 # corpus-dev page verbatim.

@@ -171,11 +171,18 @@ def _with_topic(cur: Parts, prev: Parts) -> Parts:
     return replace(cur, head=" ".join([*words[:2], prev.topic, *words[2:]]), topic=prev.topic)
 
 
+_DEMONSTRATIVE = frozenset({"that", "this", "then"})
+_TIME_BOUND = re.compile(r"\b(before|after|since|until|till|by)\s+$", re.I)
+_IN = re.compile(r"^(in|on|at|during)\s+", re.I)
+
+
 def _substituted(text: str, context: _Context) -> str:
     """The text with each anaphor replaced by what it stands for."""
 
     def swap(m: re.Match[str]) -> str:
         word = m.group(1).lower()
+        if word in _DEMONSTRATIVE and _TIME_BOUND.search(text[: m.start()]) and context.prev.dates:
+            return _IN.sub("", context.prev.dates)  # "before that": before the date asked about
         possessive = is_possessive(word, WORD.findall(text[m.end() :])[:1])
         return _referent(word, possessive, context)
 
