@@ -169,6 +169,11 @@ def test_then_stands_for_the_previous_date_once() -> None:
     assert question == "What did the vacancy rate show in April 2010?"
 
 
+def test_its_is_the_thing_the_previous_question_asked_for() -> None:
+    question = ask("What inquiry did Cllr Len Clark lead?", "When was its report made public?")
+    assert question.question == "When was the inquiry's report made public?"
+
+
 def test_before_that_is_before_the_date_asked_about() -> None:
     question = ask(
         "What did Dawn Primarolo say in November 2009?",

@@ -145,7 +145,8 @@ class Antecedents:
             return self._with_partner(answered)
         if answered and (previous.topic or plural):
             return answered
-        return self._subject(plural) or answered
+        asked_for = f"the {previous.topic}" if previous.topic and not plural else None
+        return self._subject(plural) or answered or asked_for  # "What inquiry …?" - "its"
 
     def _subject(self, plural: bool) -> str | None:
         """The previous subject if "it" can stand for it: a thing, named or definite."""
