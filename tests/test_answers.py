@@ -237,3 +237,18 @@ def test_the_sentence_before_is_shown_when_it_says_what_was_asked(reference: Ass
     answer = reference.ask("What did Cllr Les Lawrence say Khyra's legacy would be?")
     assert answer.status == "answered", answer.answer
     assert "Better protection for children" in answer.answer and "Les Lawrence" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What did the vacancy rate fall to?", "15 per cent"),  # the record: "has dropped"
+        ("By how much did sickness absence decrease?", "16.9"),  # "how much" asks no money
+    ],
+)
+def test_which_way_a_figure_moved_is_one_word(
+    reference: Assistant, question: str, expected: str
+) -> None:
+    answer = reference.ask(question)
+    assert answer.status == "answered", answer.answer
+    assert expected in answer.answer

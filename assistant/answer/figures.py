@@ -41,7 +41,7 @@ _UNIT_OF_QUESTION = (
     (
         "money",
         re.compile(
-            r"\bhow much (money|funding|did|does|do|will|was|is)\b|\bcost|budget|"
+            r"\bhow much (money|funding)\b|\bcost|budget|\bgrants?\b|\bmillion\b|\bpounds\b|"
             r"\bfunding|\bpaid\b|\bpay\b|\bspen[dt]",
             re.I,
         ),

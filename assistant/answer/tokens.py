@@ -13,11 +13,28 @@ _DOUBLING = frozenset({"ings", "ing", "ed"})
 """Endings taken off before the five-letter cut: "rated", "rating", "rates" and "rate" meet."""
 
 
+_RISE_TEXT = """
+    rise rises rising rose risen increase increased increases increasing grew grow grows
+    growing grown climb climbed climbs climbing upgrade upgraded upgrades upgrading
+"""
+_FALL_TEXT = """
+    fall falls falling fell fallen drop drops dropped dropping decrease decreased decreases
+    decreasing decline declined declines declining reduce reduced reduces reducing
+    downgrade downgraded downgrades downgrading
+"""
+DIRECTIONS = {"rise": frozenset(_RISE_TEXT.split()), "fall": frozenset(_FALL_TEXT.split())}
+"""Words that say which way a figure or a grade moved: "fell" and "dropped" say one thing,
+"rose" another."""
+_DIRECTION_OF = {word: way for way, said in DIRECTIONS.items() for word in said}
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A crude but predictable stem: lower case, no possessive, one common ending off
     ("failed", "failings" → "fail"), no final "e", then the first 5 letters."""
     w = word.lower().replace("’", "'")
+    if w in _DIRECTION_OF:
+        return _DIRECTION_OF[w]  # "fell", "dropped", "decreased": one stem, "fall"
     w = w.removesuffix("'s").rstrip("'")
     if not w.isalpha():
         return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
@@ -66,4 +83,4 @@ def _stem_set(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-__all__ = ["stem", "stems", "words"]
+__all__ = ["DIRECTIONS", "stem", "stems", "words"]

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.answer.question import STOPWORDS
-from assistant.answer.tokens import stem
+from assistant.answer.tokens import DIRECTIONS, stem
 from index import DateMention, date_bounds, find_dates
 
 NUMBER_WORDS: dict[str, float] = {
@@ -37,17 +37,6 @@ _GRADE_PHRASE = re.compile(
 _HEDGES_TEXT = "about around roughly approximately nearly almost some close circa estimated"
 HEDGES = frozenset(_HEDGES_TEXT.split())
 """Words that soften a figure ("roughly 700"): how exact a figure is, not what it counts."""
-_RISE_TEXT = """
-    rise rises rising rose risen increase increased increases increasing grew grow grows
-    growing grown climb climbed climbs climbing upgrade upgraded upgrades upgrading
-"""
-_FALL_TEXT = """
-    fall falls falling fell fallen drop drops dropped dropping decrease decreased decreases
-    decreasing decline declined declines declining reduce reduced reduces reducing
-    downgrade downgraded downgrades downgrading
-"""
-DIRECTIONS = {"rise": frozenset(_RISE_TEXT.split()), "fall": frozenset(_FALL_TEXT.split())}
-"""Words that say which way a figure or a grade moved: "rose to 15 per cent" is not "fell"."""
 ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10,
