@@ -11,7 +11,7 @@ from assistant.answer.figures import gives_figure, unit_of
 from assistant.answer.intent import answer_type, offices_asked, satisfies
 from assistant.answer.periods import Dated, dated, in_period
 from assistant.answer.question import analyse
-from assistant.answer.soft import soft_coverage
+from assistant.answer.soft import soft_coverage, softly_held
 from assistant.answer.tokens import stem, stems
 from assistant.conversation import Turn, resolve
 from assistant.factcheck.facts import read_facts
@@ -181,3 +181,10 @@ def test_a_range_covers_the_months_between_its_ends() -> None:
     when = dated(sentence, None, "2010-07-27", True)
     assert in_period(analyse("What was absence in December 2009?").periods, when)
     assert not in_period(analyse("What was absence in June 2010?").periods, when)
+
+
+def test_a_word_close_in_meaning_is_not_missing() -> None:
+    vectors = {"die": np.array([1.0, 0.0]), "death": np.array([0.8, 0.6])}
+    words = np.stack([vectors["death"]])
+    assert softly_held({"die": 1.0}, set(), {"die": vectors["die"]}, words) == {"die"}
+    assert softly_held({"die": 1.0}, {"die"}, {"die": vectors["die"]}, words) == set()

@@ -19,7 +19,7 @@ import numpy as np
 from assistant.answer.candidates import Candidate
 from assistant.answer.glossary import Glossary, with_synonyms
 from assistant.answer.intent import SHAPED, AnswerType, satisfies
-from assistant.answer.soft import soft_coverage
+from assistant.answer.soft import soft_coverage, softly_held
 from assistant.answer.tokens import stems
 from index import vocabulary
 
@@ -33,6 +33,7 @@ FEATURES = (
     "context_type",  # only its context has it
     "rank",  # 1 for the top passage, falling to 0
     "missing",  # weight share of the heaviest question term found nowhere near the sentence
+    # (nor a word close in meaning to it)
     "predicate",  # share of the question's other terms (not its names) in sentence or context
     "shaped",  # the question asks for a shape (a person, date, figure) the sentence must show
     "soft_predicate",  # "predicate", a word also held by a word close in meaning ("murdered")
@@ -97,6 +98,8 @@ def features(query: Query, candidate: Candidate, reads: int) -> dict[str, float]
     in_sentence = query.shaped(candidate.text)
     in_context = not in_sentence and query.shaped(context_only(candidate))
     context = [v for v in (candidate.previous_vector, candidate.heading_vector) if v is not None]
+    matrix = _matrix(candidate, query)
+    close = softly_held(query.weights, around, query.term_vectors, matrix)
     return {
         "meaning": _cosine(query.vector, candidate.vector),
         "context_meaning": max((_cosine(query.vector, v) for v in context), default=0.0),
@@ -106,11 +109,11 @@ def features(query: Query, candidate: Candidate, reads: int) -> dict[str, float]
         "type": float(in_sentence),
         "context_type": float(in_context),
         "rank": 1.0 - candidate.rank / max(reads, 1),
-        "missing": missing(query.weights, around),
+        "missing": missing(query.weights, around | close),
         "predicate": coverage(query.predicate_weights, own | near),
         "shaped": float(query.kind in SHAPED),
         "soft_predicate": soft_coverage(
-            query.predicate_weights, own | near, query.term_vectors, _matrix(candidate, query)
+            query.predicate_weights, own | near, query.term_vectors, matrix
         ),
     }
 

@@ -95,3 +95,20 @@ def soft_coverage(
             closest = float(np.max(words @ terms[term]))
             got += weight * closest if closest >= SOFT_MATCH else 0.0
     return got / total
+
+
+def softly_held(
+    weights: Mapping[str, float],
+    held: set[str],
+    terms: Mapping[str, np.ndarray],
+    words: np.ndarray | None,
+) -> set[str]:
+    """The terms not held by their stem that a word of the text is close to ("die" by
+    "death")."""
+    if words is None or not len(words):
+        return set()
+    return {
+        term
+        for term in weights
+        if term not in held and term in terms and float(np.max(words @ terms[term])) >= SOFT_MATCH
+    }
