@@ -562,3 +562,17 @@ def test_unresolved_answer_has_the_not_found_shape() -> None:
         "passages": 18,
         "passages_read": 0,
     }
+
+
+def test_a_place_of_two_words_is_not_who_she_is() -> None:
+    """ "Tower Hamlets" reads like a name; asked about as a place, it is not "she"."""
+    result = chat(
+        ("user", "Who was Tower Hamlets' Director of Children's Services at the 2017 inspection?"),
+        (
+            "assistant",
+            "In an undated record that mentions 2017: Tower Hamlets Children's Services are"
+            " condemned as 'inadequate' by an Ofsted report. [1]",
+        ),
+        ("user", "When was she made permanent?"),
+    )
+    assert "Tower Hamlets made permanent" not in result.question

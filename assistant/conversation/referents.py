@@ -115,16 +115,22 @@ class Antecedents:
         for age, exchange in enumerate(reversed(self.history)):
             asked = parts(exchange.question)
             who = _asks_who(asked)
-            if people := named(exchange.question).people:
+            if people := self._not_places(named(exchange.question).people):
                 return people[0]
             if not who and has_content(asked.subject) and is_person(asked.subject):
                 return Person(asked.subject)
-            if people := self._answered(exchange).people:
+            if people := self._not_places(self._answered(exchange).people):
                 return people[0]
             if age == 0 and who:
                 words = [asked.head.split(maxsplit=1)[1], asked.subject, asked.verb, asked.rest]
                 return Person(f"the person who {' '.join(' '.join(words).split())}")
         return None
+
+    def _not_places(self, people: tuple[Person, ...]) -> list[Person]:
+        """Two capitalised words may be a place ("Tower Hamlets"): not one the conversation
+        has asked about as a place ("Tower Hamlets' director", "in Tower Hamlets")."""
+        asked = " ".join(e.question for e in self.history)
+        return [p for p in people if not _asked_as_place(p.name, asked)]
 
     def thing(self, word: str) -> str | None:
         """What "it" or "they" stands for in the previous exchange: for "its", the owner it
@@ -230,6 +236,16 @@ class Antecedents:
             reply = self.recall(exchange.question) if self.recall and latest else ""
             self._texts[key] = cited_text(reply)
         return self._texts[key]
+
+
+def _asked_as_place(name: str, questions: str) -> bool:
+    """The name stands as a plural owner ("Tower Hamlets' director") or after a preposition
+    of place ("in Tower Hamlets") in the questions asked ("Len Clark's report" may be a
+    person's)."""
+    quoted = re.escape(name)
+    owner = rf"\b{quoted}['’](?!\w)" if name.endswith("s") else "(?!)"  # "Tower Hamlets'"
+    placed = rf"\b(?:in|at|across|to|from)\s+{quoted}\b"
+    return re.search(f"{owner}|{placed}", questions) is not None
 
 
 def _asks_who(asked: Parts) -> bool:
