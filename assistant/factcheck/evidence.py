@@ -163,19 +163,24 @@ class UnitReader:
                 )
                 units.setdefault((doc.id, unit.start, unit.end), unit)
                 if previous is not None and previous[0].paragraph == sentence.paragraph:
-                    pair = self._unit(claim, weights, doc, text, previous[0], sentence, rank, about)
-                    pair = replace(
-                        pair,
-                        document_years=unit.document_years,
-                        closeness=_closeness(
-                            vector, [vectors.get(previous[0].ord), vectors.get(sentence.ord)]
-                        ),
-                        names_near=pair.names_held or previous[1].names_near,
-                        names_own=previous[1].names_own
-                        or weights.required <= with_synonyms(stems(pair.quote), self._pairs),
-                    )
-                    gains = pair.coverage >= max(unit.coverage, previous[1].coverage) + PAIR_GAIN
-                    if gains or refers_back(quote):
+                    span = text[previous[0].start : sentence.end]
+                    best = max(unit.coverage, previous[1].coverage)
+                    if self._coverage(weights, span, about) >= best + PAIR_GAIN or refers_back(
+                        quote
+                    ):
+                        pair = self._unit(
+                            claim, weights, doc, text, previous[0], sentence, rank, about
+                        )
+                        pair = replace(
+                            pair,
+                            document_years=unit.document_years,
+                            closeness=_closeness(
+                                vector, [vectors.get(previous[0].ord), vectors.get(sentence.ord)]
+                            ),
+                            names_near=pair.names_held or previous[1].names_near,
+                            names_own=previous[1].names_own
+                            or weights.required <= with_synonyms(stems(span), self._pairs),
+                        )
                         units.setdefault((doc.id, pair.start, pair.end), pair)
                 previous = (sentence, unit)
         return list(units.values())
@@ -213,6 +218,12 @@ class UnitReader:
             sentences=1 if first.ord == last.ord else 2,
             predicate=said_got / sum(said.values()) if said else 1.0,
         )
+
+    def _coverage(self, weights: Weights, quote: str, about: frozenset[str]) -> float:
+        """The share of the subject weight a span holds (a pair is read only if it gains)."""
+        held = with_synonyms(stems(quote), self._pairs) | about
+        total = sum(weights.terms.values())
+        return sum(w for t, w in weights.terms.items() if t in held) / total if total else 0.0
 
     def _is_heading(self, quote: str, title: str) -> bool:
         """Titles and short unpunctuated lines name a subject; they state nothing."""

@@ -173,7 +173,8 @@ def _figures(text: str, dates: tuple[DateMention, ...]) -> list[Figure]:
         end = unit.end() if unit else match.end()
         found.append(Figure(text[match.start() : end], value, bool(unit), match.start(), end))
     bound = [_bound(f, found, dates, text) for f in found]
-    return [_with_context(f, bound, dates, text) for f in bound]
+    tokens = list(_TOKEN.finditer(text))  # once for all the figures
+    return [_with_context(f, bound, dates, text, tokens) for f in bound]
 
 
 _SENTENCE_END = re.compile(r"[.;:!?]\s")
@@ -182,14 +183,19 @@ _PART_OF = re.compile(r"^\s+of(?:\s+(?:the|these|those|its|their))?\s+$", re.I)
 
 
 def _with_context(
-    figure: Figure, figures: list[Figure], dates: tuple[DateMention, ...], text: str
+    figure: Figure,
+    figures: list[Figure],
+    dates: tuple[DateMention, ...],
+    text: str,
+    tokens: list[re.Match[str]],
 ) -> Figure:
     """The figure with the stems of the words near it that say what it counts, up to a
     sentence end or another figure ("Ten of the twelve recommendations": a whole is read
     through), and the first of them after it, its noun."""
     taken = [(f.start, f.end) for f in figures] + [(d.start, d.end) for d in dates]
-    after = _content(_reach(text, figure.end, taken, forward=True)[:FIGURE_REACH_AFTER])
-    before = _content(_reach(text, figure.start, taken, forward=False)[:FIGURE_REACH_BEFORE])
+    after = _reach(text, tokens, figure.end, taken, forward=True)[:FIGURE_REACH_AFTER]
+    before = _reach(text, tokens, figure.start, taken, forward=False)[:FIGURE_REACH_BEFORE]
+    after, before = _content(after), _content(before)
     return replace(figure, context=frozenset(after + before), noun=after[0] if after else None)
 
 
@@ -203,10 +209,16 @@ def _content(words: list[str]) -> list[str]:
     ]
 
 
-def _reach(text: str, at: int, taken: list[tuple[int, int]], *, forward: bool) -> list[str]:
+def _reach(
+    text: str,
+    matches: list[re.Match[str]],
+    at: int,
+    taken: list[tuple[int, int]],
+    *,
+    forward: bool,
+) -> list[str]:
     """Words from `at` onwards (or backwards), nearest first, until a sentence end or a
     figure or date; a whole right after "of the" is stepped over."""
-    matches = list(_TOKEN.finditer(text))
     if forward:
         sequence = [m for m in matches if m.start() >= at]
     else:
