@@ -252,3 +252,29 @@ def test_which_way_a_figure_moved_is_one_word(
     answer = reference.ask(question)
     assert answer.status == "answered", answer.answer
     assert expected in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a role run into a name: "Minister of State for Children Dawn Primarolo"
+        ("What is the name of the Minister of State for Children in 2009?", "Dawn Primarolo"),
+        # "how many days" counts days; "no children" is a count of nought
+        (
+            "How many days of sickness did each full-time member of staff take on average"
+            " between July 2008 and July 2009?",
+            "25 days",
+        ),
+        (
+            "How many children were found to be at immediate risk of harm in the November 2009"
+            " inspection?",
+            "no children at immediate risk",
+        ),
+    ],
+)
+def test_names_and_counts_in_the_forms_records_give_them(
+    reference: Assistant, question: str, expected: str
+) -> None:
+    answer = reference.ask(question)
+    assert answer.status == "answered", answer.answer
+    assert expected in answer.answer

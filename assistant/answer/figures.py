@@ -83,20 +83,30 @@ def gives_figure(text: str, unit: str | None, asked: frozenset[str], day_first: 
     for mention in reversed(find_dates(text, day_first=day_first)):
         text = text[: mention.start] + " " + text[mention.end :]
     figures = [m for m in _ANY.finditer(text) if m.group().lower() not in asked]
+    if unit is not None and unit.startswith("count:"):
+        nouns = set(unit[6:].split(","))
+        return _counts(text, figures, nouns) or _none_of(text, nouns)
     if not figures:
         return False
     if unit is None:
         return True
-    if unit.startswith("count:"):
-        return _counts(text, figures, set(unit[6:].split(",")))
     return bool(_UNITS[unit].search(text))
+
+
+_ZERO = re.compile(r"\b(?:no|zero|none of the)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
+"""A count of nought: "no children at immediate risk", "none of the homes"."""
+
+
+def _none_of(text: str, nouns: set[str]) -> bool:
+    """The text says there were none of the things counted."""
+    return any(stem(w) in nouns for m in _ZERO.finditer(text) for w in m.group(1).split())
 
 
 def _counts(text: str, figures: list[re.Match[str]], nouns: set[str]) -> bool:
     """A figure near the thing counted: "12 recommendations", "homes ... fell to none"."""
     for figure in figures:
         after = re.findall(r"[\w'’-]+", text[figure.end() :])[:_WINDOW]
-        if after and _MEASURE.fullmatch(after[0]):
+        if after and _MEASURE.fullmatch(after[0]) and stem(after[0]) not in nouns:
             continue  # "three years", "15 per cent": a duration or a share, not a count
         before = re.findall(r"[\w'’-]+", text[: figure.start()])[-2 * _WINDOW :]
         if any(stem(w) in nouns or stem(w.split("-")[-1]) in nouns for w in after + before):

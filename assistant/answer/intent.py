@@ -222,7 +222,7 @@ def satisfies(
         return any(not set(m.group().lower().split()) <= asked for m in _ROLES.finditer(text))
     plain = {_unpossessed(w) for w in asked}
     fresh = [n for n in names_in(text) if not {_unpossessed(w) for w in n.split()} <= plain]
-    people = [n for n in fresh if _is_person(n, text)]
+    people = [n for n in map(lambda n: _as_person(n, text), fresh) if n]
     if kind == "person":
         return bool(people)
     if kind == "agent":
@@ -242,6 +242,19 @@ def grades_in(text: str) -> frozenset[str]:
 def _unpossessed(word: str) -> str:
     """A word without its possessive ending, lower-cased: "Ainlee's" is "ainlee"."""
     return re.sub(r"['’]s$", "", word.lower())
+
+
+def _as_person(name: str, text: str) -> str | None:
+    """The person a run of capitalised words names: all of it, or its last two words when
+    the run opens with a role or body ("Children Dawn Primarolo" in "Minister of State for
+    Children Dawn Primarolo")."""
+    if _is_person(name, text):
+        return name
+    parts = name.split()
+    tail = parts[-2:]
+    if len(parts) > 2 and not any(p.lower().strip("'’") in _INSTITUTION for p in tail):
+        return " ".join(tail)
+    return None
 
 
 def _is_person(name: str, text: str) -> bool:
@@ -342,7 +355,7 @@ def offices_asked(question: str) -> frozenset[str]:
 
 def people_in(text: str) -> list[str]:
     """The people a text names, in order (titles such as "Cllr" dropped)."""
-    found = [_TITLES.sub("", n).strip() for n in names_in(text) if _is_person(n, text)]
+    found = [_TITLES.sub("", p).strip() for n in names_in(text) if (p := _as_person(n, text))]
     return [n for n in dict.fromkeys(found) if " " in n]
 
 
@@ -355,7 +368,7 @@ def given_names(text: str) -> frozenset[str]:
 def person_stems(text: str) -> frozenset[str]:
     """Stems of the words of the people a text names: a sentence about a person must name
     them itself (their page naming them is not enough)."""
-    people = [n for n in names_in(text) if _is_person(n, text)]
+    people = [p for n in names_in(text) if (p := _as_person(n, text))]
     return frozenset(stem(w) for n in people for w in n.split())
 
 

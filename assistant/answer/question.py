@@ -35,6 +35,9 @@ _UNIT_FRAME = {
     "age": frozenset({"old", "age", "aged"}),
 }
 """Words that only frame the figure asked for ("how long did it last?"), by its unit."""
+_NAMING = frozenset({"name", "names", "named", "called"})
+_KIND_FRAME = {"person": _NAMING, "agent": _NAMING, "body": _NAMING}
+"""Words that only frame the name asked for ("what is the name of the minister?")."""
 _NUMERIC = re.compile(
     r"\bhow (many|much)\b|\bwhat (percentage|proportion|number|rate|figure|share)\b", re.I
 )
@@ -94,7 +97,7 @@ def analyse(text: str, *, day_first: bool = True, asking: str | None = None) -> 
     wording = asking or text
     kind = answer_type(wording)
     unit = unit_of(wording)
-    frame = _UNIT_FRAME.get(unit or "", frozenset())
+    frame = _UNIT_FRAME.get(unit or "", frozenset()) | _KIND_FRAME.get(kind, frozenset())
     terms: dict[str, str] = {}
     names: list[str] = []
     for index, (start, _end, word) in enumerate(words(text)):
