@@ -268,3 +268,23 @@ def test_directions_and_ordinals_are_facts() -> None:
     assert read_facts("The service was upgraded to good.", set()).directions == {"rise"}
     found = read_facts("Rated inadequate for the second time since 2018.", set())
     assert found.ordinals == {(2, "tim")}
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # the names are in the sentence, but not what the claim says of them
+        "Cllr Les Lawrence resigned after the Serious Case Review was published",
+        "The scrutiny inquiry was chaired by Cllr Mike Whitby",
+    ],
+)
+def test_a_support_states_what_the_claim_says_not_only_whom_it_names(
+    checker: FactChecker, claim: str
+) -> None:
+    assert checker.check(claim).verdict != "supported"
+
+
+def test_not_until_is_no_denial() -> None:
+    text = "It did not start to deliver services until April 2017."
+    assert read_facts(text, {"deliv", "servi"}).negations == ()
+    assert read_facts("It did not deliver services.", {"deliv"}).negations == ("not",)

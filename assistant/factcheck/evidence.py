@@ -82,6 +82,7 @@ class Weights:
     unknown_names: tuple[str, ...]
     unknown_words: tuple[str, ...]
     names: frozenset[str] = frozenset()  # stems of the places a page may hold for a sentence
+    named: frozenset[str] = frozenset()  # stems of every name the claim gives
 
 
 def weigh(store: Store, claim: Claim, passages: int) -> Weights:
@@ -105,7 +106,8 @@ def weigh(store: Store, claim: Claim, passages: int) -> Weights:
     opening = frozenset(stem(n) for n in claim.opening) - person_stems(claim.text)
     places = place_stems(claim.text) | opening  # its first word too: "Medway's board was …"
     names = frozenset(stem(n) for n in claim.names) & places
-    return Weights(terms, required, unknown_names, unknown_words, names)
+    named = frozenset(stem(n) for n in claim.names)
+    return Weights(terms, required, unknown_names, unknown_words, names, named)
 
 
 class UnitReader:
@@ -202,7 +204,7 @@ class UnitReader:
         held = with_synonyms(stems(quote), self._pairs) | about
         total = sum(weights.terms.values())
         got = sum(w for term, w in weights.terms.items() if term in held)
-        said = {t: w for t, w in weights.terms.items() if t not in weights.names}
+        said = {t: w for t, w in weights.terms.items() if t not in weights.named | weights.names}
         said_got = sum(w for term, w in said.items() if term in held)
         return Unit(
             document=doc,

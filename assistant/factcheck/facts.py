@@ -277,6 +277,9 @@ _CLAUSE_END = re.compile(r"[,;:.()\[\]—–]")
 """Where a negation's reach ends: "not made public, following a review" denies no review."""
 
 
+_UNTIL = re.compile(r"\b(?:until|till)\b", re.I)
+
+
 def _negations(text: str, subject: set[str]) -> list[str]:
     """Negation words followed closely by a subject word ("none of the improvements")."""
     text = _TO_NONE.sub(" ", text)  # "down from seven to none" is a quantity, not a denial
@@ -287,6 +290,8 @@ def _negations(text: str, subject: set[str]) -> list[str]:
         if lowered not in NEGATIONS and not lowered.endswith("n't"):
             continue
         clause = _CLAUSE_END.split(text[match.end() :], maxsplit=1)[0]  # a comma ends it
+        if _UNTIL.search(clause):
+            continue  # "did not start … until April 2017": it started then, not a denial
         reach = _TOKEN.findall(clause)[:NEGATION_REACH]
         if any(stem(word) in subject for word in reach):
             found.append(token)
