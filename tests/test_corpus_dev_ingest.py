@@ -238,6 +238,9 @@ def test_a_sentence_quoted_in_a_list_is_not_shown_again_before_the_next(
     assert answer.status == "answered", answer.answer
     first = answer.citations[0].evidence.quote
     assert answer.answer.count(first) == 1, answer.answer
+    # the outcomes run on under the next heading: the section is the neighbourhood
+    assert "a third were judged less than good" in answer.answer
+    assert "six settings were judged inadequate" in answer.answer
 
 
 def test_the_sentence_that_answers_itself_leads(ingested: Ingested) -> None:

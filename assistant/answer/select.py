@@ -365,13 +365,13 @@ def _shape_at_hand(candidate: Candidate, own: set[str], query: Query) -> bool:
 def _section(
     ranked: list[tuple[Candidate, Evidence]], best: Candidate, close: float, most: int
 ) -> list[Evidence]:
-    """Up to `most` sentences of the best sentence's document and heading that score nearly
-    as well as it, in text order."""
+    """Up to `most` sentences near the best one in its document that score nearly as well as
+    it, in text order (an answer to "what were the outcomes?" runs across paragraphs and
+    headings)."""
     same = [
         (c, e)
         for c, e in ranked
         if c.document.id == best.document.id
-        and c.heading == best.heading
         and c.score >= best.score - close
         and abs(c.sentence.ord - best.sentence.ord) <= 2 * most
     ]
