@@ -197,6 +197,7 @@ def test_a_page_that_names_no_year_may_answer_for_any_and_says_so(ingested: Inge
     answer = assistant.ask("How many settings were judged inadequate in Somerset in 2014?")
     assert answer.status == "answered", answer.answer
     assert "six settings were judged inadequate" in answer.answer
+    assert "Regional Director for the South West said:" not in answer.answer  # not an item
     assert "In an undated record that names no year" in answer.answer
 
 
@@ -241,6 +242,7 @@ def test_a_sentence_quoted_in_a_list_is_not_shown_again_before_the_next(
     # the outcomes run on under the next heading: the section is the neighbourhood
     assert "a third were judged less than good" in answer.answer
     assert "six settings were judged inadequate" in answer.answer
+    assert "Regional Director for the South West said:" not in answer.answer  # not an item
 
 
 def test_the_sentence_that_answers_itself_leads(ingested: Ingested) -> None:

@@ -290,7 +290,11 @@ def _heading_above(text: str, above: list[StoredSentence], title: str) -> Stored
 
 def _lead_in(text: str, upto: list[StoredSentence]) -> StoredSentence | None:
     """The line ending with ":" that a run of list items hangs from: items are short lines,
-    or lines ending as items do (";", ",", "and"); a full sentence above ends the run."""
+    or lines ending as items do (";", ",", "and"); a full sentence above ends the run, and
+    a line that itself ends with ":" opens something new ("Jane Doe, the director, said:")."""
+    last = upto[-1]
+    if text[last.start : last.end].rstrip().endswith(":"):
+        return None
     for row in reversed(upto[:-1][-LIST_RUN:]):
         quote = text[row.start : row.end].rstrip()
         if quote.endswith(":"):
