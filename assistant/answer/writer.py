@@ -1,7 +1,8 @@
 """Compose: evidence in, cited sentences out. Extractive by default.
 
 One fact reported by several records becomes one quote with several citations; the most
-direct sentence leads, unless the question spans time, when quotes go in date order. A
+direct sentence leads (for a "when" question too), unless the question spans time, when
+quotes go in date order. A
 list or summary question gets bullets in the order of the text.
 """
 
@@ -59,7 +60,7 @@ class ExtractiveWriter:
         groups = same_facts(evidence)
         listed = question.kind in ("list", "summary")
         shared = _shared_heading(groups, question) if listed else ""
-        if not listed and (question.asks_when or _spans_time(question)):
+        if not listed and _spans_time(question):
             groups.sort(key=lambda g: earliest(g[0].dates, g[0].document.date))
         cited: list[Evidence] = []
         quoted = {(e.document.id, e.start) for e in evidence}
