@@ -288,3 +288,11 @@ def test_not_until_is_no_denial() -> None:
     text = "It did not start to deliver services until April 2017."
     assert read_facts(text, {"deliv", "servi"}).negations == ()
     assert read_facts("It did not deliver services.", {"deliv"}).negations == ("not",)
+
+
+def test_a_paragraph_number_is_no_figure() -> None:
+    assert read_facts("1.2 This is a descriptive update report.", set()).figures == ()
+    assert read_facts("3) Agencies should share information.", set()).figures == ()
+    assert [f.text for f in read_facts("2. The SCR made 12 recommendations.", set()).figures] == [
+        "12"
+    ]

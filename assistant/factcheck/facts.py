@@ -76,6 +76,8 @@ _FIGURE = re.compile(
     r"|(?<=\bto )(?P<none>none)\b",  # "down from seven to none": a quantity, nought
     re.I,
 )
+_SECTION_NUMBER = re.compile(r"\d+(?:\.\d+)+\.?\s|\d+[.)]\s+[A-Z]")
+"""A number opening a numbered paragraph ("1.2 The purpose …", "3) Agencies …")."""
 _PERCENT = re.compile(r"\s*(?:per\s*cent|percent|%)", re.I)
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
 _TO_NONE = re.compile(r"\b(?:to|from)\s+none\b", re.I)
@@ -160,6 +162,8 @@ def _figures(text: str, dates: tuple[DateMention, ...]) -> list[Figure]:
         raw = match.group()
         if match.group("num") and len(raw) > 1 and raw.startswith("0"):
             continue  # a telephone number or a code, not a quantity
+        if _SECTION_NUMBER.match(text[match.start() :]) and not text[: match.start()].strip():
+            continue  # "1.2 The purpose of this report …": a section's number
         if match.group("none"):
             value = 0.0
         elif match.group("num"):
