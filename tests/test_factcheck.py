@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import assistant.factcheck
+from assistant.answer.figures import gives_figure
 from assistant.engine import Assistant
 from assistant.factcheck import ClaimCheck, FactChecker, InvalidClaim
 from assistant.factcheck.facts import read_facts
@@ -291,6 +292,7 @@ def test_not_until_is_no_denial() -> None:
 
 
 def test_a_paragraph_number_is_no_figure() -> None:
+    assert not gives_figure("1.2 This is a descriptive update report.", None, frozenset(), True)
     assert read_facts("1.2 This is a descriptive update report.", set()).figures == ()
     assert read_facts("3) Agencies should share information.", set()).figures == ()
     assert [f.text for f in read_facts("2. The SCR made 12 recommendations.", set()).figures] == [

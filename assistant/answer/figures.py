@@ -78,11 +78,23 @@ def unit_of(question: str) -> str | None:
     return None
 
 
+_PARAGRAPH_NUMBER = re.compile(r"\d+(?:\.\d+)+\.?\s|\d+[.)]\s+[A-Z]")
+
+
+def _numbers_paragraph(text: str, match: re.Match[str]) -> bool:
+    """The figure opens the text as a paragraph's number ("1.2 The purpose of …")."""
+    return not text[: match.start()].strip() and bool(_PARAGRAPH_NUMBER.match(text, match.start()))
+
+
 def gives_figure(text: str, unit: str | None, asked: frozenset[str], day_first: bool) -> bool:
     """Whether the text (its dates set aside) gives a figure of the unit asked for."""
     for mention in reversed(find_dates(text, day_first=day_first)):
         text = text[: mention.start] + " " + text[mention.end :]
-    figures = [m for m in _ANY.finditer(text) if m.group().lower() not in asked]
+    figures = [
+        m
+        for m in _ANY.finditer(text)
+        if m.group().lower() not in asked and not _numbers_paragraph(text, m)
+    ]
     if unit is not None and unit.startswith("count:"):
         nouns = set(unit[6:].split(","))
         return _counts(text, figures, nouns) or _none_of(text, nouns)
