@@ -164,19 +164,7 @@ class CandidateReader:
         first = max(0, item.sentence.ord - LOOKBACK - LIST_RUN)
         rows = self.store.sentences(doc_id, first, item.sentence.ord + LIST_RUN)
         vectors = self.store.sentence_vectors(doc_id, first, item.sentence.ord + LIST_RUN)
-        below = [i for i, row in enumerate(rows) if row.start > lead.start]
-        items: list[Candidate] = []
-        for index in below:
-            found = self._from_row(
-                item.document, item.rank, item.passage_score, text, rows[: index + 1], vectors
-            )
-            if found is None or found.heading != lead:
-                if items:
-                    break  # the list has ended
-                continue
-            found.document_stems = item.document_stems
-            found.document_headings = item.document_headings
-            items.append(found)
+        items = self._hanging(item, lead.start, rows, vectors, text)
         at = next((i for i, c in enumerate(items) if c.sentence.ord == item.sentence.ord), 0)
         first = max(0, min(at - most // 2, len(items) - most))
         return items[first : first + most] or [item]
@@ -192,19 +180,31 @@ class CandidateReader:
         last = lead.sentence.ord + LIST_RUN
         rows = self.store.sentences(doc_id, first, last)
         vectors = self.store.sentence_vectors(doc_id, first, last)
+        return self._hanging(lead, lead.sentence.start, rows, vectors, text)[:most]
+
+    def _hanging(
+        self,
+        source: Candidate,
+        lead_start: int,
+        rows: list[StoredSentence],
+        vectors: dict[int, np.ndarray | None],
+        text: str,
+    ) -> list[Candidate]:
+        """The run of rows below the lead-in line starting at `lead_start` that hang from
+        it, as candidates of `source`'s document and passage."""
         items: list[Candidate] = []
         for index, row in enumerate(rows):
-            if row.ord <= lead.sentence.ord or len(items) == most:
+            if row.start <= lead_start:
                 continue
             found = self._from_row(
-                lead.document, lead.rank, lead.passage_score, text, rows[: index + 1], vectors
+                source.document, source.rank, source.passage_score, text, rows[: index + 1], vectors
             )
-            if found is None or found.heading is None or found.heading.start != lead.sentence.start:
+            if found is None or found.heading is None or found.heading.start != lead_start:
                 if items:
                     break  # the list has ended
                 continue
-            found.document_stems = lead.document_stems
-            found.document_headings = lead.document_headings
+            found.document_stems = source.document_stems
+            found.document_headings = source.document_headings
             items.append(found)
         return items
 

@@ -148,13 +148,8 @@ class EvidenceSelector:
         self, question: Question, best: Candidate, pairs: Glossary, query: Query
     ) -> list[Evidence]:
         """Every item of the best item's list, in text order, each worth the best's score."""
-        chosen: list[Evidence] = []
-        for item in _of_grade(question, self.reader.list_items(best, self.rules.list_sentences)):
-            admitted = self._admissible(question, item, set(), pairs, query)
-            if admitted is not None:
-                item.score = best.score
-                chosen.append(_with_score(admitted[0], item))
-        return chosen
+        items = self.reader.list_items(best, self.rules.list_sentences)
+        return self._items(question, best, items, pairs, query)
 
     def _introduced(
         self, question: Question, best: Candidate, pairs: Glossary, query: Query
@@ -165,6 +160,18 @@ class EvidenceSelector:
         if question.kind not in ("list", "summary"):
             return []
         items = self.reader.items_below(best, self.rules.list_sentences)
+        return self._items(question, best, items, pairs, query)
+
+    def _items(
+        self,
+        question: Question,
+        best: Candidate,
+        items: list[Candidate],
+        pairs: Glossary,
+        query: Query,
+    ) -> list[Evidence]:
+        """The admissible items (of the grade asked about, if any give it), each worth the
+        best's score."""
         chosen: list[Evidence] = []
         for item in _of_grade(question, items):
             admitted = self._admissible(question, item, set(), pairs, query)
