@@ -298,3 +298,17 @@ def test_a_paragraph_number_is_no_figure() -> None:
     assert [f.text for f in read_facts("2. The SCR made 12 recommendations.", set()).figures] == [
         "12"
     ]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # "has gone down from seven to none": a phrase says which way it moved too
+        ("The number of inadequate care homes rose from seven.", "contradicted"),
+        ("The number of inadequate care homes in Birmingham fell to zero.", "supported"),
+        # "180 vacancies out of 750 … social workers": the part is read with its whole
+        ("180 of 750 qualified social worker posts were vacant.", "supported"),
+    ],
+)
+def test_moves_and_parts_in_other_words(checker: FactChecker, claim: str, verdict: str) -> None:
+    assert checker.check(claim).verdict == verdict

@@ -18,7 +18,7 @@ NUMBER_WORDS: dict[str, float] = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "zero": 0,
 }  # fmt: skip
 QUANTIFIERS = frozenset({"all", "every", "each"})
 """Words that claim a whole set ("all twelve", "every level")."""
@@ -139,8 +139,24 @@ def read_facts(text: str, subject: set[str], *, day_first: bool = True) -> Facts
         partial=partial.group() if partial else None,
         grades=frozenset(t for t in lowered if t in GRADES),
         people=tuple(m.group().strip() for m in _PERSON.finditer(text)),
-        directions=frozenset(d for d, said in DIRECTIONS.items() if said & set(lowered)),
+        directions=_directions(text, lowered),
         ordinals=_ordinals(lowered),
+    )
+
+
+_MOVED = {
+    "fall": re.compile(
+        r"\b(?:go(?:ne|es|ing)?|went|c[oa]me|coming)\s+down\b|\bdown\s+from\b", re.I
+    ),
+    "rise": re.compile(r"\b(?:go(?:ne|es|ing)?|went|c[oa]me|coming)\s+up\b|\bup\s+from\b", re.I),
+}
+"""Phrases that say which way something moved ("has gone down from seven to none")."""
+
+
+def _directions(text: str, lowered: list[str]) -> frozenset[str]:
+    """Which ways the text says something moved, by a word or a phrase."""
+    return frozenset(
+        way for way, said in DIRECTIONS.items() if said & set(lowered) or _MOVED[way].search(text)
     )
 
 
@@ -182,7 +198,9 @@ def _figures(text: str, dates: tuple[DateMention, ...]) -> list[Figure]:
 
 
 _SENTENCE_END = re.compile(r"[.;:!?]\s")
-_PART_OF = re.compile(r"^\s+of(?:\s+(?:the|these|those|its|their))?\s+$", re.I)
+_PART_OF = re.compile(
+    r"^\s+(?:[\w’'-]+\s+){0,2}?(?:out\s+)?of(?:\s+(?:the|these|those|its|their))?\s+$", re.I
+)
 """What joins a part to its whole ("Ten of the twelve"): the part is counted as the whole is."""
 
 
@@ -197,8 +215,10 @@ def _with_context(
     sentence end or another figure ("Ten of the twelve recommendations": a whole is read
     through), and the first of them after it, its noun."""
     taken = [(f.start, f.end) for f in figures] + [(d.start, d.end) for d in dates]
-    after = _reach(text, tokens, figure.end, taken, forward=True)[:FIGURE_REACH_AFTER]
-    before = _reach(text, tokens, figure.start, taken, forward=False)[:FIGURE_REACH_BEFORE]
+    wholes = {(f.start, f.end) for f in figures}  # a part's whole is a figure, never a date
+    after = _reach(text, tokens, figure.end, taken, wholes, forward=True)[:FIGURE_REACH_AFTER]
+    before = _reach(text, tokens, figure.start, taken, wholes, forward=False)
+    before = before[:FIGURE_REACH_BEFORE]
     after, before = _content(after), _content(before)
     return replace(figure, context=frozenset(after + before), noun=after[0] if after else None)
 
@@ -218,6 +238,7 @@ def _reach(
     matches: list[re.Match[str]],
     at: int,
     taken: list[tuple[int, int]],
+    wholes: set[tuple[int, int]],
     *,
     forward: bool,
 ) -> list[str]:
@@ -243,7 +264,8 @@ def _reach(
             break
         span = next(((s, e) for s, e in taken if s <= match.start() < e), None)
         if span is not None:
-            if span == stepped or (forward and _PART_OF.match(text[at : match.start()])):
+            whole = span in wholes and _PART_OF.match(text[at : match.start()])
+            if span == stepped or (forward and whole):
                 stepped, position = span, match.end()
                 continue
             break
