@@ -185,6 +185,8 @@ def test_the_words_that_frame_a_figure_are_not_terms() -> None:
     assert question.unit == "duration" and "long" not in question.terms
     assert "last" not in question.terms and "inspe" in question.terms
     assert "old" not in analyse("How old was the child?").terms
+    share = analyse("What percentage of social work posts were vacant in April 2010?")
+    assert share.unit == "share" and "perce" not in share.terms and "vacan" in share.terms
 
 
 def test_a_later_part_asks_about_the_person_the_first_part_found(reference: Assistant) -> None:

@@ -33,6 +33,7 @@ _MONTHS = frozenset(_MONTHS_TEXT.split())
 _UNIT_FRAME = {
     "duration": frozenset({"long", "last", "lasts", "lasted", "lasting"}),
     "age": frozenset({"old", "age", "aged"}),
+    "share": frozenset({"share", "percentage", "proportion"}),
 }
 """Words that only frame the figure asked for ("how long did it last?"), by its unit."""
 _NAMING = frozenset({"name", "names", "named", "called"})
