@@ -146,7 +146,7 @@ def _named(part: str, people: list[str]) -> str:
 
 
 def _asked(person: str, question: Question) -> bool:
-    """The question names the person already ("… Khyra Ishaq's legacy, and what post did he
+    """The question names the person already ("… Jane Doe's legacy, and what post did he
     hold?"): "he" is someone else, the one the answer names."""
     words = {w.strip("’'").removesuffix("’s").removesuffix("'s").lower() for w in person.split()}
     return bool(words & {n.lower() for n in question.names})

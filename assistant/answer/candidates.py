@@ -101,7 +101,7 @@ class DocumentWords:
     def headings(self, doc_id: str, text: str) -> frozenset[str]:
         """The stems of its heading lines below its opening lines: a page whose sections
         are headed by places (a round-up of councils) is about each place only within that
-        place's section; a place in the page's own heading block ("Manchester City Council"
+        place's section; a place in the page's own heading block ("Northtown City Council"
         above the title) is what the whole page is about."""
         return self._page(doc_id, text)[1]
 

@@ -246,8 +246,8 @@ def _unpossessed(word: str) -> str:
 
 def _as_person(name: str, text: str) -> str | None:
     """The person a run of capitalised words names: all of it, or its last two words when
-    the run opens with a role or body ("Children Dawn Primarolo" in "Minister of State for
-    Children Dawn Primarolo")."""
+    the run opens with a role or body ("Children Jane Doe" in "Minister of State for
+    Children Jane Doe")."""
     if _is_person(name, text):
         return name
     parts = name.split()

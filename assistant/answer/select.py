@@ -411,8 +411,8 @@ def _context(
 def _says_more(question: Question, own: set[str], before: set[str], query: Query) -> bool:
     """The sentence names the person asked about and the one before does not, but holds at
     least as much of what the question asks of them (the words other than names), adding
-    some: the answer is read across the two ("… will be Khyra Ishaq's legacy, … pledged
-    today. Cllr Les Lawrence was speaking as …")."""
+    some: the answer is read across the two ("… will be the child's legacy, … pledged
+    today. Cllr Jane Doe was speaking as …")."""
     if not query.people & own - before:
         return False  # the person asked about is named before too: it answers alone
     names = {stem(n) for n in question.names}

@@ -126,7 +126,7 @@ def ranked(text: str, question: str) -> Named:
     (a context sentence quoted before the answer names other people); people named only in
     sentences far less related than the best are left out."""
     asked = _stems(question)
-    headings = _HEADING.findall(text)  # "under “Leeds City Council has …”:" says where
+    headings = _HEADING.findall(text)  # "under “Northtown Council has …”:" says where
     sentences = [s for s in _SENTENCE.split(_HEADING.sub(" ", text)) if s.strip()]
     found = [named(s) for s in sentences]
     scores: list[float] = []

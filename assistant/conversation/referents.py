@@ -127,8 +127,9 @@ class Antecedents:
         return None
 
     def _not_places(self, people: tuple[Person, ...]) -> list[Person]:
-        """Two capitalised words may be a place ("Tower Hamlets"): not one the conversation
-        has asked about as a place ("Tower Hamlets' director", "in Tower Hamlets")."""
+        """Two capitalised words may be a place ("Eastshire Fields"): not one the
+        conversation has asked about as a place ("Eastshire Fields' director", "in Eastshire
+        Fields")."""
         asked = " ".join(e.question for e in self.history)
         return [p for p in people if not _asked_as_place(p.name, asked)]
 
@@ -239,11 +240,11 @@ class Antecedents:
 
 
 def _asked_as_place(name: str, questions: str) -> bool:
-    """The name stands as a plural owner ("Tower Hamlets' director") or after a preposition
-    of place ("in Tower Hamlets") in the questions asked ("Len Clark's report" may be a
-    person's)."""
+    """The name stands as a plural owner ("Eastshire Fields' director") or after a
+    preposition of place ("in Eastshire Fields") in the questions asked ("Jane Doe's report"
+    may be a person's)."""
     quoted = re.escape(name)
-    owner = rf"\b{quoted}['’](?!\w)" if name.endswith("s") else "(?!)"  # "Tower Hamlets'"
+    owner = rf"\b{quoted}['’](?!\w)" if name.endswith("s") else "(?!)"  # "Eastshire Fields'"
     placed = rf"\b(?:in|at|across|to|from)\s+{quoted}\b"
     return re.search(f"{owner}|{placed}", questions) is not None
 

@@ -21,7 +21,7 @@ class Claim:
     names: tuple[str, ...]  # capitalised words after the first: people, bodies, places
     facts: Facts
     periods: tuple[tuple[Period, DateMention], ...]  # each date asked about, as read
-    opening: tuple[str, ...] = ()  # the first word, when a name ("Medway's board …")
+    opening: tuple[str, ...] = ()  # the first word, when a name ("Northtown's board …")
 
     @property
     def counts(self) -> set[float]:
@@ -59,7 +59,7 @@ _OPENING_NAME = re.compile(r"^([A-Z][\w-]*)(?:['’]s\b|\s+(?=[A-Z]))")
 
 
 def _opening_name(claim: str) -> tuple[str, ...]:
-    """The claim's first word when it is a name: possessive ("Manchester's previous
+    """The claim's first word when it is a name: possessive ("Northtown's previous
     inspection") or followed by another capitalised word ("Jacqui Smith was …"). A
     question opens with "who" or "what"; a claim often opens with whom it is about."""
     found = _OPENING_NAME.match(claim)

@@ -104,7 +104,7 @@ def weigh(store: Store, claim: Claim, passages: int) -> Weights:
         stem(n) for n, s in name_share.items() if s < COMMON_NAME_SHARE
     ) - given_names(claim.text)
     opening = frozenset(stem(n) for n in claim.opening) - person_stems(claim.text)
-    places = place_stems(claim.text) | opening  # its first word too: "Medway's board was …"
+    places = place_stems(claim.text) | opening  # its first word too: "Northtown's board was …"
     names = frozenset(stem(n) for n in claim.names) & places
     named = frozenset(stem(n) for n in claim.names)
     return Weights(terms, required, unknown_names, unknown_words, names, named)
