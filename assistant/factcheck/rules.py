@@ -9,20 +9,27 @@
    uncommon name the claim gives.
 3. **Best evidence** is the candidates within `near` of the best coverage. Each is
    judged against the claim (`judge`):
-   - *conflicts* when it states another figure for the same thing (or for the same
-     date: "15 per cent in April 2010" against "10 per cent in April 2010"), dates
-     the event otherwise ("February 2009" against "March 2011"), gives a part where
-     the claim says all ("Ten of these" of 12 against "all twelve", or "the
-     majority"), gives another Ofsted grade ("inadequate" against "good"), or has
-     the opposite polarity (a negation reaching the subject on one side only);
+   - *conflicts* when it states another figure for the same thing (the words around a
+     figure say what it counts; or for the same date: "15 per cent in April 2010"
+     against "10 per cent in April 2010"), dates the event otherwise ("February 2009"
+     against "March 2011"), gives a part where the claim says all ("Ten of these" of 12
+     against "all twelve", or "the majority"), gives another Ofsted grade ("inadequate"
+     against "good"), has the opposite polarity (a negation reaching the subject on one
+     side only), moved the other way ("rose" against "dropped") or gives another place
+     in a count ("the first time" against "the second time");
    - *is silent* when it leaves out a fact the claim states (no date, no figure, no
      grade, no "all"), gives a measured figure (or a recurring event) for another
      period than claimed, or names another titled person beside the claim's;
    - *supports* otherwise: every figure, date, grade, "all" and negation agrees.
-4. **Verdict**: supported if any best unit supports; contradicted if one conflicts and
-   holds at least `contradict_coverage` of the subject; otherwise not_found.
-   With no candidate at all, a unit that holds the whole subject but names another
-   titled person ("Cllr Mike Whitby" for "Len Clark") contradicts; else not_found.
+4. **Verdict**: supported if any best unit supports, or if a unit close in meaning
+   (`anchored_closeness`) gives every figure of the claim for what the claim counts with
+   every other fact agreeing (a paraphrase anchored by its figures); contradicted if a
+   unit conflicts and holds at least `contradict_coverage` of the subject, or half of it
+   while giving another figure for the same thing counted in the same unit, or
+   `close_coverage` of it while naming the names itself and lying within
+   `close_closeness` in meaning (not for a date or a person, which recur); otherwise
+   not_found. With no candidate at all, a unit that holds the whole subject but names
+   another titled person ("Cllr Jane Doe" for "John Smith") contradicts.
 
 When in doubt the rules fall to not_found: a wrong verdict is worse than none.
 """
