@@ -293,8 +293,8 @@ class EvidenceSelector:
 
 
 def _says_when(evidence: Evidence) -> bool:
-    """The sentence, or the heading it sits under, gives a date."""
-    return bool(evidence.dates) or evidence.date_source == "heading"
+    """The sentence gives a date, or the sentence before it or its heading does (shown)."""
+    return bool(evidence.dates) or evidence.date_source in ("heading", "paragraph")
 
 
 def _directness(candidate: Candidate, query: Query) -> float:
