@@ -204,7 +204,7 @@ class UnitReader:
         held = with_synonyms(stems(quote), self._pairs) | about
         total = sum(weights.terms.values())
         got = sum(w for term, w in weights.terms.items() if term in held)
-        said = {t: w for t, w in weights.terms.items() if t not in weights.named | weights.names}
+        said = {t: w for t, w in weights.terms.items() if t not in weights.named}
         said_got = sum(w for term, w in said.items() if term in held)
         return Unit(
             document=doc,
