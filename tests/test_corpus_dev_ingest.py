@@ -305,3 +305,10 @@ def test_a_place_in_the_page_heading_block_holds_for_the_whole_page(ingested: In
     answer = assistant.ask("When had Ofsted previously inspected safeguarding in Manchester?")
     assert answer.status == "answered", answer.answer
     assert "November 2010" in answer.citations[0].evidence.quote
+
+
+def test_going_to_only_says_when(ingested: Ingested) -> None:
+    """ "Who is going to chair …?": "going" is no word to match, "will be chaired" answers."""
+    answer = ingested[0].ask("Who is going to chair the new Sandwell Children's Trust?")
+    assert answer.status == "answered", answer.answer
+    assert "Jacqui Smith" in answer.citations[0].evidence.quote

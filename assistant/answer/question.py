@@ -21,7 +21,7 @@ _STOPWORDS_TEXT = """
     which while who whom why will with would you your yours tell please give show list
     say says said according records record many much happen happened know document
     take takes took taken place
-    documents afterwards afterward later subsequently eventually meanwhile
+    documents afterwards afterward later subsequently eventually meanwhile going
 """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 _WHEN = re.compile(r"^\s*(when|what (date|day|month|year)|which (date|day|month|year))\b", re.I)
