@@ -1,6 +1,9 @@
 """The development set (tests/data/devset) scored on its dev and held-out halves.
 
-    python -m benchmarks.devset [--home DIR] [--json] [--show wrong]
+    python -m benchmarks.devset [--home DIR] [--json] [--show wrong] [--data DIR]
+
+`--data tests/data/fresh` scores the set written last, by helpers who never saw the rules,
+with the same split by document.
 
 Ingests ../shared/corpus (with its manifest) and ../shared/corpus-dev/docs (without one),
 then asks every question, checks every claim and plays every conversation as /v1/chat does.
@@ -54,9 +57,9 @@ class Tally:
         return self.right / self.total if self.total else 0.0
 
 
-def load(name: str) -> list[dict[str, object]]:
-    """One data file of the set."""
-    lines = (DEVSET / name).read_text(encoding="utf-8").splitlines()
+def load(name: str, data: Path = DEVSET) -> list[dict[str, object]]:
+    """One data file of a labelled set (the development set unless told)."""
+    lines = (data / name).read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
 
 
@@ -104,9 +107,11 @@ def ingest(assistant: Assistant) -> None:
     assistant.ingest([p for p in SOURCES if p.exists()])
 
 
-def run_questions(assistant: Assistant, half_of: dict[str, str], show: set[str]) -> dict:
+def run_questions(
+    assistant: Assistant, half_of: dict[str, str], show: set[str], data: Path = DEVSET
+) -> dict:
     tallies: dict[str, Tally] = defaultdict(Tally)
-    for item in of_halves(load("questions.jsonl"), half_of):
+    for item in of_halves(load("questions.jsonl", data), half_of):
         half = half_of[str(item["doc"])]
         answer = assistant.ask(str(item["question"]))
         ok, wrong = judge(answer, item)
@@ -121,10 +126,12 @@ def run_questions(assistant: Assistant, half_of: dict[str, str], show: set[str])
     return tallies
 
 
-def run_claims(assistant: Assistant, half_of: dict[str, str], show: set[str]) -> dict:
+def run_claims(
+    assistant: Assistant, half_of: dict[str, str], show: set[str], data: Path = DEVSET
+) -> dict:
     checker = FactChecker.of(assistant)
     tallies: dict[str, Tally] = defaultdict(Tally)
-    for item in of_halves(load("claims.jsonl"), half_of):
+    for item in of_halves(load("claims.jsonl", data), half_of):
         result = checker.check(str(item["claim"]))
         verdict = result.verdict
         quotes = " ".join(c.evidence.quote for c in result.citations)
@@ -139,9 +146,11 @@ def run_claims(assistant: Assistant, half_of: dict[str, str], show: set[str]) ->
     return tallies
 
 
-def run_conversations(assistant: Assistant, half_of: dict[str, str], show: set[str]) -> dict:
+def run_conversations(
+    assistant: Assistant, half_of: dict[str, str], show: set[str], data: Path = DEVSET
+) -> dict:
     tallies: dict[str, Tally] = defaultdict(Tally)
-    for item in of_halves(load("conversations.jsonl"), half_of):
+    for item in of_halves(load("conversations.jsonl", data), half_of):
         turns: list[Turn] = []
         right = True
         for turn in item["turns"]:  # type: ignore[attr-defined]
@@ -195,6 +204,9 @@ def main() -> None:
     parser.add_argument("--show", default="", help="wrong|all: print items")
     parser.add_argument("--only", default="questions,claims,conversations")
     parser.add_argument("--half", choices=("dev", "heldout"), help="score one half only")
+    parser.add_argument(
+        "--data", type=Path, default=DEVSET, help="a labelled set in the same format"
+    )
     args = parser.parse_args()
     home = args.home or Path(tempfile.mkdtemp(prefix="devset-"))
     assistant = Assistant(Settings(home=home), create=True)
@@ -209,7 +221,7 @@ def main() -> None:
         "conversations": run_conversations,
     }
     for name in args.only.split(","):
-        report |= summary(name, runners[name](assistant, half_of, show))
+        report |= summary(name, runners[name](assistant, half_of, show, args.data))
     if args.json:
         print(json.dumps(report))
     else:

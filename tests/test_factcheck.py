@@ -117,6 +117,8 @@ def test_what_the_records_never_mention_is_not_found(checker: FactChecker) -> No
         # a figure counts what the words around it say: twelve recommendations were made,
         # two of them emerged from the trial
         ("Twelve recommendations emerged from the criminal trial.", "contradicted", "two"),
+        # "fully" says what a figure counts: ten were fully implemented, two are under way
+        ("Two of the twelve recommendations have been fully implemented.", "contradicted", "Ten"),
         # which way a figure moved is a fact: it dropped to 15 per cent
         ("The vacancy rate rose to 15 per cent in April 2010.", "contradicted", "dropped"),
         ("The fostering service was downgraded from good to satisfactory.", "contradicted", "up"),
@@ -254,7 +256,7 @@ def test_a_figure_knows_what_it_counts() -> None:
         " from the criminal trial into Khyra's death, are in the process of being implemented."
     )
     ten, two = read_facts(pledge, set()).figures
-    assert ten.context == {"imple"} and ten.noun == "imple"
+    assert ten.context == {"fully", "imple"} and ten.noun == "imple"  # how far it went counts
     assert {"emerg", "crimi", "trial"} <= two.context and "imple" not in two.context
     part, whole = read_facts("Ten of the twelve SCR recommendations were met.", set()).figures
     assert part.context == whole.context == {"recom", "met"}  # a name says whom, not what

@@ -219,17 +219,21 @@ def _with_context(
     after = _reach(text, tokens, figure.end, taken, wholes, forward=True)[:FIGURE_REACH_AFTER]
     before = _reach(text, tokens, figure.start, taken, wholes, forward=False)
     before = before[:FIGURE_REACH_BEFORE]
+    nouns = _content(after, degree=False)
     after, before = _content(after), _content(before)
-    return replace(figure, context=frozenset(after + before), noun=after[0] if after else None)
+    return replace(figure, context=frozenset(after + before), noun=nouns[0] if nouns else None)
 
 
-def _content(words: list[str]) -> list[str]:
+def _content(words: list[str], *, degree: bool = True) -> list[str]:
     """Stems of the lower-case words that are neither stop words nor facts: names say whom
-    a sentence is about, not what its figure counts."""
+    a sentence is about, not what its figure counts. A degree word does say it ("Ten …
+    fully implemented", not "two … being implemented")."""
     return [
         stem(w)
         for w in words
-        if w.lower() not in STOPWORDS and w.lower() not in FACT_WORDS and w[0].islower()
+        if w.lower() not in STOPWORDS
+        and (w.lower() not in FACT_WORDS or (degree and w.lower() in DEGREE_WORDS))
+        and w[0].islower()
     ]
 
 
