@@ -54,6 +54,9 @@ _BODY_ASKED_TEXT = """
     organizations agency agencies
 """
 _BODY_ASKED = frozenset(_BODY_ASKED_TEXT.split())
+_COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "cllr", "councillor"})
+"""A title before a name: a record may name the same person without it ("Ms Doe" is
+"Jane Doe, the chair")."""
 EARLIEST, LATEST = "0001-01-01", "9999-12-31"
 PRECISION = {"year": 1, "month": 2, "day": 3}
 
@@ -113,6 +116,8 @@ def analyse(text: str, *, day_first: bool = True, asking: str | None = None) -> 
             continue
         if lowered in frame:
             continue  # "how long did it last?" asks for a duration; a record gives one
+        if word[0].isupper() and lowered.rstrip(".") in _COURTESY_TITLES:
+            continue  # "Ms Doe", not "the councillor", which asks for a role
         terms.setdefault(stem(word), _bare(word))
         if index > 0 and word[0].isupper():
             names.append(_bare(word))

@@ -26,16 +26,34 @@ DIRECTIONS = {"rise": frozenset(_RISE_TEXT.split()), "fall": frozenset(_FALL_TEX
 """Words that say which way a figure or a grade moved: "fell" and "dropped" say one thing,
 "rose" another."""
 _DIRECTION_OF = {word: way for way, said in DIRECTIONS.items() for word in said}
+_IRREGULAR_TEXT = """
+    come:came go:went,gone take:took,taken give:gave,given make:made write:wrote,written
+    lead:led find:found say:said tell:told leave:left begin:began,begun run:ran
+    become:became hold:held meet:met speak:spoke,spoken choose:chose,chosen know:knew,known
+    see:saw,seen bring:brought buy:bought keep:kept think:thought send:sent spend:spent
+    build:built win:won lose:lost pay:paid feel:felt hear:heard stand:stood seek:sought
+    teach:taught catch:caught draw:drew,drawn show:shown break:broke,broken
+    undertake:undertook,undertaken oversee:oversaw,overseen withdraw:withdrew,withdrawn
+"""
+_IRREGULAR = {
+    form: base
+    for entry in _IRREGULAR_TEXT.split()
+    for base, forms in [entry.split(":")]
+    for form in forms.split(",")
+}
+"""English verbs whose past is not base + "ed": "came" is stemmed as "come"."""
 
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """A crude but predictable stem: lower case, no possessive, one common ending off
-    ("failed", "failings" → "fail"), no final "e", then the first 5 letters."""
+    """A crude but predictable stem: lower case, no possessive, an irregular past as its
+    verb ("came" → "come"), one common ending off ("failed", "failings" → "fail"), no final
+    "e", then the first 5 letters."""
     w = word.lower().replace("’", "'")
     if w in _DIRECTION_OF:
         return _DIRECTION_OF[w]  # "fell", "dropped", "decreased": one stem, "fall"
     w = w.removesuffix("'s").rstrip("'")
+    w = _IRREGULAR.get(w, w)
     if not w.isalpha():
         return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
     if not w.endswith("ss"):
