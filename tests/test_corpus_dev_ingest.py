@@ -296,6 +296,11 @@ def test_a_sentence_that_introduces_a_list_answers_with_its_items(ingested: Inge
         ("When had Ofsted previously inspected safeguarding in Manchester?", "November 2010"),
         # "going" is no word to match: "will be chaired" answers "is going to chair"
         ("Who is going to chair the new Sandwell Children's Trust?", "Jacqui Smith"),
+        # "Ms" is a courtesy title, not a name the record must repeat; "came" is "come"
+        ("Where did Ms Smith come from?", "Leicester City Council"),
+        # a timeline entry under the heading "December 2006" answers for that month, not
+        # the page's opening lines, which only share the page's mention of it
+        ("In the Hamzah Khan case, what happened in December 2006?", "domestic violence"),
     ],
 )
 def test_the_first_quote_answers(ingested: Ingested, question: str, needle: str) -> None:

@@ -164,6 +164,8 @@ def test_word_forms_meet_at_one_stem() -> None:
     assert stem("plan") == stem("plans") == stem("planning") == stem("planned")  # one consonant
     assert stem("fall") == stem("falling") and stem("add") == stem("adding")  # doubled in the word
     assert stem("fell") == stem("dropped") == stem("decreased") != stem("rose")  # one direction
+    assert stem("came") == stem("come") and stem("led") == stem("lead")  # irregular pasts
+    assert stem("written") == stem("wrote") == stem("write") != stem("writer")
 
 
 def test_since_a_year_bounds_when_it_does_not_date_it() -> None:

@@ -19,7 +19,7 @@ from assistant.answer.intent import (
 )
 from assistant.answer.models import Context, Evidence
 from assistant.answer.periods import dated, in_period, latest, years_in
-from assistant.answer.question import Question
+from assistant.answer.question import PRECISION, Question
 from assistant.answer.scoring import (
     Model,
     Query,
@@ -129,6 +129,8 @@ class EvidenceSelector:
                 kept.append((candidate, _with_score(evidence, candidate)))
             elif candidate.score >= model.threshold:  # would answer, but for another period
                 selection.off_period.append(_with_score(evidence, candidate))
+        if any(p.precision >= PRECISION["month"] for p in question.periods):
+            kept = _placed_first(kept, model.threshold)
         selection.scored = [c for c, _ in kept]
         ranked = sorted(kept, key=lambda pair: -pair[0].score)
         if ranked:
@@ -340,6 +342,26 @@ def _held_by_page(names: set[str], candidate: Candidate, query: Query) -> bool:
     sectioned = names & candidate.document_headings
     heading = stems(candidate.heading.text) if candidate.heading else set()
     return sectioned <= heading
+
+
+_PLACED = frozenset({"sentence", "paragraph", "heading"})
+"""Where a date placing a sentence itself in time comes from (not its page's date)."""
+_UNPLACED = frozenset({"none", "nowhere"})
+"""An undated page's sentence: in the period asked only because its page names the year."""
+
+
+def _placed_first(
+    kept: list[tuple[Candidate, Evidence]], threshold: float
+) -> list[tuple[Candidate, Evidence]]:
+    """When a sentence placed in the month or day asked by its own date (or its paragraph's
+    or heading's) would answer, an undated page's sentences that only share the page's
+    mention of the period do not ("December 2006" heading a timeline's entry, against the
+    page's opening lines). A year asked is left alone: a page about that year speaks of it
+    in many undated sentences."""
+    placed = any(c.score >= threshold and e.date_source in _PLACED for c, e in kept)
+    if not placed:
+        return kept
+    return [(c, e) for c, e in kept if e.date_source not in _UNPLACED]
 
 
 def _mentions_period(question: Question, years: frozenset[int]) -> bool:
