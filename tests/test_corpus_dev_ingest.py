@@ -307,3 +307,16 @@ def test_the_first_quote_answers(ingested: Ingested, question: str, needle: str)
     answer = ingested[0].ask(question)
     assert answer.status == "answered", answer.answer
     assert needle in answer.citations[0].evidence.quote
+
+
+def test_a_sentence_dated_by_its_undated_page_may_speak_of_a_year_from_the_page_on(
+    ingested: Ingested,
+) -> None:
+    """ "In June and July this year" on an undated page that names 2010: written in 2010 or
+    later, so it may answer for 2014 (and says it cannot place its date), never for 2009."""
+    later = ingested[0].ask("How many inspectors did Ofsted send to Manchester in 2014?")
+    assert later.status == "answered", later.answer
+    assert "ten inspectors" in later.citations[0].evidence.quote
+    assert "so its “this year” cannot be placed" in later.answer
+    earlier = ingested[0].ask("How many inspectors did Ofsted send to Manchester in 2009?")
+    assert earlier.status == "not_found", earlier.answer

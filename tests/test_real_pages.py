@@ -9,7 +9,7 @@ import pytest
 from assistant.answer.candidates import DocumentWords, is_heading, refers_back
 from assistant.answer.figures import gives_figure, unit_of
 from assistant.answer.intent import answer_type, offices_asked, satisfies
-from assistant.answer.periods import Dated, dated, in_period
+from assistant.answer.periods import Dated, dated, in_period, relative_phrase
 from assistant.answer.question import analyse
 from assistant.answer.soft import soft_coverage, softly_held
 from assistant.answer.tokens import stem, stems
@@ -190,3 +190,9 @@ def test_a_word_close_in_meaning_is_not_missing() -> None:
     words = np.stack([vectors["death"]])
     assert softly_held({"die": 1.0}, set(), {"die": vectors["die"]}, words) == {"die"}
     assert softly_held({"die": 1.0}, {"die"}, {"die": vectors["die"]}, words) == set()
+
+
+def test_a_sentence_dated_against_its_page_has_a_relative_phrase() -> None:
+    assert relative_phrase("In June and July this year, Ofsted sent ten inspectors.", True)
+    assert relative_phrase("Ofsted visited in June 2014, this year.", True) is None
+    assert relative_phrase("Ofsted sent ten inspectors.", True) is None

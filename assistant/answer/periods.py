@@ -53,6 +53,20 @@ def sentence_dates(
     return found
 
 
+def relative_phrase(quote: str, day_first: bool) -> str | None:
+    """The words by which a sentence dates itself against its document's date ("this
+    year", "last month"), when it gives no date of its own: without the document's date,
+    when it speaks of is unknown, not nowhere."""
+    if sentence_dates(quote, None, day_first):
+        return None
+    spans = [s for s in dated_spans(quote, _ANY_DAY, day_first=day_first) if s.approximate]
+    return quote[spans[0].start : spans[0].end] if spans else None
+
+
+_ANY_DAY = "2000-06-15"
+"""A stand-in document date: a sentence that gives dates only against one is relative."""
+
+
 def _dated(found: list[tuple[str, int, tuple[str, str] | None]], source: DateSource) -> Dated:
     ranges = tuple(dict.fromkeys(r for _, _, r in found if r is not None))
     return Dated(tuple(v for v, _, _ in found), tuple(p for _, p, _ in found), source, ranges)

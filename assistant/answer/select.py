@@ -18,7 +18,7 @@ from assistant.answer.intent import (
     person_stems,
 )
 from assistant.answer.models import Context, Evidence
-from assistant.answer.periods import dated, in_period, latest, years_in
+from assistant.answer.periods import dated, in_period, latest, relative_phrase, years_in
 from assistant.answer.question import PRECISION, Question
 from assistant.answer.scoring import (
     Model,
@@ -235,6 +235,9 @@ class EvidenceSelector:
         years = years_in(candidate.document_stems)  # an undated page: the years it names
         if not years:
             evidence = replace(evidence, date_source="nowhere")  # the page names no year
+        if relative_phrase(candidate.text, day_first):
+            evidence = replace(evidence, date_source="relative")
+            return evidence, _not_before(question, years)
         return evidence, _mentions_period(question, years)
 
     def _choose(
@@ -346,7 +349,7 @@ def _held_by_page(names: set[str], candidate: Candidate, query: Query) -> bool:
 
 _PLACED = frozenset({"sentence", "paragraph", "heading"})
 """Where a date placing a sentence itself in time comes from (not its page's date)."""
-_UNPLACED = frozenset({"none", "nowhere"})
+_UNPLACED = frozenset({"none", "nowhere", "relative"})
 """An undated page's sentence: in the period asked only because its page names the year."""
 
 
@@ -362,6 +365,15 @@ def _placed_first(
     if not placed:
         return kept
     return [(c, e) for c, e in kept if e.date_source not in _UNPLACED]
+
+
+def _not_before(question: Question, years: frozenset[int]) -> bool:
+    """A sentence of an undated page that dates itself by the page ("in June this year")
+    may speak of any period from the latest year its page names on: the page was written
+    then or later."""
+    if not years or not question.periods:
+        return True
+    return any(int(p.end[:4]) >= max(years) for p in question.periods)
 
 
 def _mentions_period(question: Question, years: frozenset[int]) -> bool:

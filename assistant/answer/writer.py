@@ -16,7 +16,7 @@ import numpy as np
 
 from assistant.answer.intent import names_in
 from assistant.answer.models import Evidence
-from assistant.answer.periods import earliest
+from assistant.answer.periods import earliest, relative_phrase
 from assistant.answer.question import Question
 from assistant.answer.tokens import stem, words
 from index import date_bounds, dated_spans, find_dates, format_date
@@ -142,6 +142,9 @@ def _lead(evidence: Evidence, question: Question) -> str:
         return f"In an undated record that mentions {question.periods[0].label}: {under}"
     if evidence.date_source == "nowhere" and question.periods:
         return f"In an undated record that names no year: {under}"
+    if evidence.date_source == "relative" and question.periods:
+        phrase = relative_phrase(evidence.quote, day_first=True) or "date"
+        return f"In an undated record, so its “{phrase}” cannot be placed: {under}"
     if not document.date or evidence.date_source == "heading":
         return under
     label = _KIND_LABEL.get(document.kind, "the record")
