@@ -301,6 +301,8 @@ def test_a_sentence_that_introduces_a_list_answers_with_its_items(ingested: Inge
         # a timeline entry under the heading "December 2006" answers for that month, not
         # the page's opening lines, which only share the page's mention of it
         ("In the Hamzah Khan case, what happened in December 2006?", "domestic violence"),
+        # "spoke" and "said" are one verb of saying
+        ("Who spoke for Ofsted about the Somerset findings?", "Bradley Simmons"),
     ],
 )
 def test_the_first_quote_answers(ingested: Ingested, question: str, needle: str) -> None:

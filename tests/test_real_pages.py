@@ -166,6 +166,7 @@ def test_word_forms_meet_at_one_stem() -> None:
     assert stem("fell") == stem("dropped") == stem("decreased") != stem("rose")  # one direction
     assert stem("came") == stem("come") and stem("led") == stem("lead")  # irregular pasts
     assert stem("written") == stem("wrote") == stem("write") != stem("writer")
+    assert stem("spoke") == stem("said") == stem("commented") == stem("responds")  # saying
 
 
 def test_since_a_year_bounds_when_it_does_not_date_it() -> None:

@@ -42,6 +42,13 @@ _IRREGULAR = {
     for form in forms.split(",")
 }
 """English verbs whose past is not base + "ed": "came" is stemmed as "come"."""
+_SPEECH_TEXT = """
+    say says said saying speak speaks spoke spoken speaking tell tells told telling
+    comment comments commented commenting respond responds responded responding
+    remark remarks remarked
+"""
+_SPEECH = frozenset(_SPEECH_TEXT.split())
+"""Verbs of saying: "Who spoke for Ofsted?" is answered by "Jane Doe, its director, said:"."""
 
 
 @lru_cache(maxsize=200_000)
@@ -52,6 +59,8 @@ def stem(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w in _DIRECTION_OF:
         return _DIRECTION_OF[w]  # "fell", "dropped", "decreased": one stem, "fall"
+    if w in _SPEECH:
+        return "say"  # "spoke", "commented", "said": one stem
     w = w.removesuffix("'s").rstrip("'")
     w = _IRREGULAR.get(w, w)
     if not w.isalpha():
