@@ -158,6 +158,13 @@ def test_support_needs_what_the_claim_says_not_only_whom_it_is_about(ingested: I
         "Somerset's director of children's services resigned after the multi-remit inspection."
     )
     assert resigned.verdict == "not_found", resigned.explanation
+    # the page says the report criticised its leadership; "praised" is on no part of it,
+    # though the sentence holds the rest of the claim's words
+    praised = checker.check(
+        "Ofsted's 2013 report praised the leadership and management of Sandwell's children's"
+        " social care."
+    )
+    assert praised.verdict != "supported", praised.explanation
 
 
 def test_a_paraphrase_is_held_by_a_word_close_in_meaning(ingested: Ingested) -> None:

@@ -52,6 +52,7 @@ class Unit:
     names_near: bool = False  # every uncommon name is in it, the sentence before or the title
     # (or, for a place, anywhere on its page)
     names_own: bool = False  # every uncommon name is in it, the sentence before or the title
+    unsaid_actions: tuple[str, ...] = ()  # the claim's past verbs ("praised") its page lacks
 
     @property
     def key(self) -> tuple[str, int, int]:
@@ -158,6 +159,7 @@ class UnitReader:
                 unit = self._unit(claim, weights, doc, text, sentence, sentence, rank, about)
                 unit = replace(
                     unit,
+                    unsaid_actions=_unsaid_actions(unit.missing, words),
                     document_years=years_in(words),
                     closeness=_closeness(vector, [vectors.get(sentence.ord)]),
                     names_near=unit.names_held or weights.required <= own | about,
@@ -175,6 +177,7 @@ class UnitReader:
                         )
                         pair = replace(
                             pair,
+                            unsaid_actions=_unsaid_actions(pair.missing, words),
                             document_years=unit.document_years,
                             closeness=_closeness(
                                 vector, [vectors.get(previous[0].ord), vectors.get(sentence.ord)]
@@ -230,6 +233,16 @@ class UnitReader:
     def _is_heading(self, quote: str, title: str) -> bool:
         """Titles and short unpunctuated lines name a subject; they state nothing."""
         return len(quote.split()) < self.min_words or is_heading(quote, title)
+
+
+def _unsaid_actions(missing: tuple[str, ...], page: frozenset[str]) -> tuple[str, ...]:
+    """The claim's verbs in the past ("praised") that neither the unit nor its page uses:
+    what was done is a claim's point, and the unit may say the opposite in other words."""
+    return tuple(
+        w
+        for w in missing
+        if w.islower() and len(w) > 4 and w.endswith("ed") and stem(w) not in page
+    )
 
 
 def _closeness(vector: np.ndarray | None, vectors: list[np.ndarray | None]) -> float:

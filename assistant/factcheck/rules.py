@@ -144,7 +144,9 @@ def decide(claim: Claim, weights: Weights, units: list[Unit], rules: Rules) -> D
     supports = [
         j.unit
         for j in judged
-        if j.outcome == "supports" and j.unit.predicate >= rules.support_predicate
+        if j.outcome == "supports"
+        and j.unit.predicate >= rules.support_predicate
+        and not j.unit.unsaid_actions
     ]
     if supports:
         return Decision("supported", _distinct(supports, rules.cited))
