@@ -48,6 +48,13 @@ def test_what_a_how_many_question_counts() -> None:
     assert unit_of("How many of them had been implemented?") is None  # any figure
 
 
+def test_a_page_or_appendix_number_counts_nothing() -> None:
+    count = "count:recom"
+    assert not gives_figure("Page 3: Executive Summary, Recommendations", count, frozenset(), True)
+    assert not gives_figure("Recommendations: see Appendix 1.", count, frozenset(), True)
+    assert gives_figure("Appendix 1 lists 12 recommendations.", count, frozenset(), True)
+
+
 def test_a_contents_line_is_a_heading_not_an_answer() -> None:
     assert is_heading("Brief Facts of the Case 5.", "")
     assert not is_heading("The vacancy rate fell to 15.", "")

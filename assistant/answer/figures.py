@@ -86,6 +86,19 @@ def _numbers_paragraph(text: str, match: re.Match[str]) -> bool:
     return not text[: match.start()].strip() and bool(_PARAGRAPH_NUMBER.match(text, match.start()))
 
 
+_LABEL = re.compile(
+    r"\b(page|pages|p|appendix|annex|section|paragraph|para|chapter|item|figure|table|part)"
+    r"\.?\s*$",
+    re.I,
+)
+"""A word a number labels rather than counts ("Page 3", "Appendix 1")."""
+
+
+def _labels(text: str, match: re.Match[str]) -> bool:
+    """The figure numbers a page, appendix or section: it counts nothing."""
+    return bool(_LABEL.search(text[max(0, match.start() - 12) : match.start()]))
+
+
 def gives_figure(text: str, unit: str | None, asked: frozenset[str], day_first: bool) -> bool:
     """Whether the text (its dates set aside) gives a figure of the unit asked for."""
     for mention in reversed(find_dates(text, day_first=day_first)):
@@ -93,7 +106,9 @@ def gives_figure(text: str, unit: str | None, asked: frozenset[str], day_first: 
     figures = [
         m
         for m in _ANY.finditer(text)
-        if m.group().lower() not in asked and not _numbers_paragraph(text, m)
+        if m.group().lower() not in asked
+        and not _numbers_paragraph(text, m)
+        and not _labels(text, m)
     ]
     if unit is not None and unit.startswith("count:"):
         nouns = set(unit[6:].split(","))
