@@ -204,3 +204,12 @@ def test_a_sentence_dated_against_its_page_has_a_relative_phrase() -> None:
     assert relative_phrase("In June and July this year, Ofsted sent ten inspectors.", True)
     assert relative_phrase("Ofsted visited in June 2014, this year.", True) is None
     assert relative_phrase("Ofsted sent ten inspectors.", True) is None
+
+
+def test_a_year_naming_an_event_bounds_the_period_by_the_whole_year() -> None:
+    (after,) = analyse("Who was recruited as director after the 2015 review?").periods
+    assert (after.start, after.end[:4], after.label) == ("2015-01-01", "9999", "2015 or later")
+    (before,) = analyse("How long had it been inadequate before the 2019 report?").periods
+    assert (before.start[:4], before.end, before.label) == ("0001", "2019-12-31", "up to 2019")
+    (bare,) = analyse("Who was appointed after 2015?").periods
+    assert bare.start == "2016-01-01"  # a bare year: after it ends

@@ -43,6 +43,11 @@ _NUMERIC = re.compile(
     r"\bhow (many|much)\b|\bwhat (percentage|proportion|number|rate|figure|share)\b", re.I
 )
 _OPEN_END = re.compile(r"\b(before|until|till|by|as of|after|since|from)\s+$", re.I)
+_AROUND_EVENT = re.compile(
+    r"\b(before|after|following|prior to|ahead of)\s+(the|its|their|his|her|that)\s+$", re.I
+)
+"""A year naming an event the question dates by ("after the 2015 review"): the event is in
+that year, so the period runs from (or up to) that whole year."""
 _LATEST = re.compile(r"\b(latest|most recent|currently|current|now|newest)\b", re.I)
 _ROLE_ASKED_TEXT = """
     job jobs post posts role roles position positions title office portfolio hold held given
@@ -141,6 +146,11 @@ def _period(text: str, mention: DateMention) -> Period:
     precision = PRECISION[mention.precision]
     written = text[mention.start : mention.end]
     marker = _OPEN_END.search(text[: mention.start])
+    event = _AROUND_EVENT.search(text[: mention.start])
+    if event is not None:
+        if event.group(1).lower() in {"before", "prior to", "ahead of"}:
+            return Period(EARLIEST, end, precision, f"up to {written}")
+        return Period(start, LATEST, precision, f"{written} or later")
     if marker is None:
         return Period(start, end, precision, written)
     word = marker.group(1).lower()
