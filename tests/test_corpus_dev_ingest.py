@@ -308,6 +308,9 @@ def test_a_sentence_that_introduces_a_list_answers_with_its_items(ingested: Inge
         # a timeline entry under the heading "December 2006" answers for that month, not
         # the page's opening lines, which only share the page's mention of it
         ("In the Hamzah Khan case, what happened in December 2006?", "domestic violence"),
+        # a list question wants a list: the 2017 report's judgements, not a later page that
+        # recalls the grade and scores a little higher
+        ("Which areas did Ofsted rate inadequate in Tower Hamlets in 2017?", "protection - Inad"),
         # "spoke" and "said" are one verb of saying
         ("Who spoke for Ofsted about the Somerset findings?", "Bradley Simmons"),
     ],

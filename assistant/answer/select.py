@@ -129,15 +129,15 @@ class EvidenceSelector:
                 kept.append((candidate, _with_score(evidence, candidate)))
             elif candidate.score >= model.threshold:  # would answer, but for another period
                 selection.off_period.append(_with_score(evidence, candidate))
-        if any(p.precision >= PRECISION["month"] for p in question.periods):
-            kept = _placed_first(kept, model.threshold)
+        if question.periods:
+            kept = _placed_first(kept, model.threshold, question)
         selection.scored = [c for c, _ in kept]
         ranked = sorted(kept, key=lambda pair: -pair[0].score)
         if ranked:
             selection.confidence = ranked[0][0].score
         if ranked and ranked[0][0].score >= model.threshold:
             best = ranked[0][0]
-            listed = self._introduced(question, best, pairs, query)
+            listed = self._listed_near(question, ranked, pairs, query)
             if listed:
                 selection.chosen = listed
             elif _asks_for_the_list(question, best, query):
@@ -152,6 +152,25 @@ class EvidenceSelector:
         """Every item of the best item's list, in text order, each worth the best's score."""
         items = self.reader.list_items(best, self.rules.list_sentences)
         return self._items(question, best, items, pairs, query)
+
+    def _listed_near(
+        self,
+        question: Question,
+        ranked: list[tuple[Candidate, Evidence]],
+        pairs: Glossary,
+        query: Query,
+    ) -> list[Evidence]:
+        """The items of the first list introduced by a sentence scoring close to the best
+        (a list question wants a list: "Which areas were judged inadequate?" is answered by
+        the report's judgements, not by a later page recalling the grade)."""
+        best = ranked[0][0].score
+        for candidate, _ in ranked:
+            if candidate.score < best - self.rules.close:
+                break
+            listed = self._introduced(question, candidate, pairs, query)
+            if listed:
+                return listed
+        return []
 
     def _introduced(
         self, question: Question, best: Candidate, pairs: Glossary, query: Query
@@ -354,17 +373,24 @@ _UNPLACED = frozenset({"none", "nowhere", "relative"})
 
 
 def _placed_first(
-    kept: list[tuple[Candidate, Evidence]], threshold: float
+    kept: list[tuple[Candidate, Evidence]], threshold: float, question: Question
 ) -> list[tuple[Candidate, Evidence]]:
-    """When a sentence placed in the month or day asked by its own date (or its paragraph's
-    or heading's) would answer, an undated page's sentences that only share the page's
-    mention of the period do not ("December 2006" heading a timeline's entry, against the
-    page's opening lines). A year asked is left alone: a page about that year speaks of it
-    in many undated sentences."""
-    placed = any(c.score >= threshold and e.date_source in _PLACED for c, e in kept)
+    """When a sentence placed in the period asked by its own date (or its paragraph's or
+    heading's) would answer, an undated page's sentences that only share the page's mention
+    of the period do not: a later page recalling "two years after the 2017 inspection"
+    against the 2017 report itself, or a timeline's opening lines against its entry headed
+    "December 2006". For a year asked, the placed sentence's own page keeps its undated
+    sentences (a report of that year speaks of it throughout); for a month or day, the
+    date must be the sentence's."""
+    placed = {c.document.id for c, e in kept if c.score >= threshold and e.date_source in _PLACED}
     if not placed:
         return kept
-    return [(c, e) for c, e in kept if e.date_source not in _UNPLACED]
+    whole_year = all(p.precision < PRECISION["month"] for p in question.periods)
+    return [
+        (c, e)
+        for c, e in kept
+        if e.date_source not in _UNPLACED or (whole_year and c.document.id in placed)
+    ]
 
 
 def _not_before(question: Question, years: frozenset[int]) -> bool:
