@@ -458,6 +458,18 @@ def test_the_answer_to_who_or_which_is_what_follows_refer_to(
             "And who chaired it?",
             "Who chaired Slough Children's Services Trust in 2019?",
         ),
+        # a verbless "which" phrase asks one more thing of the previous question
+        (
+            "What powers could the minister use if Northtown did not comply?",
+            "Under which Act?",
+            "What powers could the minister use if Northtown did not comply, under which Act?",
+        ),
+        # "before that" replaces the period it counts from
+        (
+            "What did Ofsted rate Northtown's services in 2018?",
+            "And before that?",
+            "What did Ofsted rate Northtown's services before 2018?",
+        ),
     ],
 )
 def test_fragments_places_and_owners(previous: str, follow_up: str, expected: str) -> None:
@@ -576,3 +588,19 @@ def test_a_place_of_two_words_is_not_who_she_is() -> None:
         ("user", "When was she made permanent?"),
     )
     assert "Tower Hamlets made permanent" not in result.question
+
+
+def test_it_is_no_person_and_a_childrens_trust_is_one_body() -> None:
+    """ "What did Jane Doe say about the report?": "report" is no verb after "the", Jane Doe
+    is no "it", and "Northtown Children's Services Trust" is one name."""
+    result = chat(
+        ("user", "Who chairs Northtown Children's Services Trust?"),
+        ("assistant", "Jane Doe, Chair of Northtown Children's Services Trust: [1]"),
+        ("user", "What did Jane Doe say about the report?"),
+        ("assistant", "“We are encouraged by this report.” [1]"),
+        ("user", "When was it set up?"),
+    )
+    assert result.question == "When was the Northtown Children's Services Trust set up?"
+    assert named("Who chairs Northtown Children's Services Trust?").bodies == (
+        "Northtown Children's Services Trust",
+    )

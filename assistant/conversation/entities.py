@@ -168,6 +168,10 @@ def is_plural(phrase: str) -> bool:
     return last.islower() and (regular or last in {"children", "people", "staff"})
 
 
+_PLURAL_OWNERS = frozenset({"children", "people", "women", "men"})
+"""Plurals whose possessive sits inside a body's name ("Children’s Services")."""
+
+
 def _runs(tokens: list[str]) -> list[_Run]:
     """Runs of capitalised words (joined by "of", "for", "the"), trimmed of function words."""
     runs: list[_Run] = []
@@ -178,8 +182,11 @@ def _runs(tokens: list[str]) -> list[_Run]:
         if word[:1].isupper() or (current and word.lower() in _CONNECTORS):
             if not current:
                 begun, opens = index, opening
-            current.append(word)
             ends = word != token  # "Jane Doe’s death": the name ends at the possessive
+            following = tokens[index + 1] if index + 1 < len(tokens) else ""
+            if ends and word.lower() in _PLURAL_OWNERS and following[:1].isupper():
+                word, ends = token, False  # "Northtown Children’s Services Trust": one name
+            current.append(word)
         else:
             ends = True
         if ends and current:

@@ -53,6 +53,11 @@ def follow(history: list[Exchange], text: str, recall: Recall | None) -> Step:
     pending, orphans = unbound(rest), unbound(rest, strict=False)
     if not history:
         return Step(text, _pronoun_note(orphans[0]) if orphans else _period_note(shift))
+    if _asks_after(rest):
+        asked = rest.strip()
+        return Step(
+            sentence(history[-1].question.rstrip("?.! ") + ",", asked[:1].lower() + asked[1:])
+        )
     antecedents = Antecedents(history, recall)
     placed = _THERE.sub(lambda m: _there(m, antecedents), rest)
     cur, prev = parts(placed), parts(history[-1].question)
@@ -69,6 +74,22 @@ def follow(history: list[Exchange], text: str, recall: Recall | None) -> Step:
         return Step(text, _period_note(missing.shift))
     except _Unresolved as missing:
         return Step(text, _pronoun_note(missing.word))
+
+
+_WHICH_NOUN = re.compile(
+    r"(?:(?:under|in|for|by|from|at|on|to|with|of|about|after|before|during)\s+)?"
+    r"(?:which|what)\s+([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)?)\W*",
+    re.I,
+)
+
+
+def _asks_after(text: str) -> bool:
+    """A verbless "which" phrase ("Under which Act?", "For which council?") asks one more
+    thing of the previous question, which it is read with."""
+    m = _WHICH_NOUN.fullmatch(text.strip())
+    if m is None:
+        return False
+    return not any(is_verb(w) or w.lower() in AUXILIARIES for w in m.group(1).split())
 
 
 def _in_place(question: str, antecedents: Antecedents) -> str:
@@ -148,6 +169,8 @@ def _fragment(cur: Parts, prev: Parts, dates: str, context: _Context) -> str:
     phrase = _substituted(cur.subject, context)
     if not has_content(phrase):
         return sentence(prev.head, prev.subject, prev.verb, prev.rest, dates)
+    if _BOUND_THAT.search(cur.subject) and context.prev.dates:
+        dates = ""  # "and before that?": the bound replaces the period it counts from
     if _MODIFIER.match(phrase):
         return sentence(prev.head, prev.subject, prev.verb, prev.rest, phrase, dates)
     words = prev.head.split()
@@ -174,6 +197,7 @@ def _with_topic(cur: Parts, prev: Parts) -> Parts:
 _DEMONSTRATIVE = frozenset({"that", "this", "then"})
 _TIME_BOUND = re.compile(r"\b(before|after|since|until|till|by)\s+$", re.I)
 _IN = re.compile(r"^(in|on|at|during)\s+", re.I)
+_BOUND_THAT = re.compile(r"\b(before|after|since|until|till|by)\s+(that|this|then)\b", re.I)
 
 
 def _substituted(text: str, context: _Context) -> str:

@@ -160,10 +160,15 @@ class Antecedents:
         subject = self.previous.subject
         if not has_content(subject) or not _definite(subject):
             return None
-        if is_person(subject, certain=True):
+        if is_person(subject, certain=True) or subject in self._people_replied():
             _, of, owner = subject.partition(" of ")  # "the chief executive of X": X
             return owner if of and has_content(owner) else None
         return subject if plural or not is_plural(subject) else None
+
+    def _people_replied(self) -> set[str]:
+        """The people the replies so far name: a name a reply gave as a person ("Jane Doe,
+        Chair of …") is no "it", though two capitalised words may name a place."""
+        return {p.name for e in self.history for p in named(cited_text(e.reply)).people}
 
     def _answered_body(self) -> str | None:
         """The body the previous answer names for what was asked ("Northtown City Council" for
