@@ -22,6 +22,7 @@ _STOPWORDS_TEXT = """
     say says said according records record many much happen happened know document
     take takes took taken place
     documents afterwards afterward later subsequently eventually meanwhile going
+    actually exactly really precisely specifically roughly approximately ever
 """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 _WHEN = re.compile(r"^\s*(when|what (date|day|month|year)|which (date|day|month|year))\b", re.I)
