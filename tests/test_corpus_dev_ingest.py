@@ -231,6 +231,18 @@ def test_another_figure_for_the_same_thing_counted_contradicts(ingested: Ingeste
     assert decades.verdict != "contradicted", decades.explanation
 
 
+def test_a_child_named_by_given_name_alone_is_named(ingested: Ingested) -> None:
+    """ "after Hamzah's death" names Hamzah Khan: the page gives his whole name. A name only
+    the title gives does not name him in every sentence."""
+    checker = FactChecker.of(ingested[0])
+    result = checker.check(
+        "The children's minister raised five glaring absences in the Hamzah Khan serious case"
+        " review."
+    )
+    assert result.verdict == "contradicted", result.explanation
+    assert "10" in result.citations[0].evidence.quote
+
+
 def test_a_sentence_quoted_in_a_list_is_not_shown_again_before_the_next(
     ingested: Ingested,
 ) -> None:

@@ -14,7 +14,7 @@ import numpy as np
 
 from assistant.answer.candidates import DocumentWords, is_heading, refers_back
 from assistant.answer.glossary import Glossary, expansions, with_synonyms
-from assistant.answer.intent import given_names, person_stems, place_stems
+from assistant.answer.intent import given_names, people_in, person_stems, place_stems
 from assistant.answer.models import Evidence
 from assistant.answer.periods import years_in
 from assistant.answer.tokens import stem, stems
@@ -84,6 +84,7 @@ class Weights:
     unknown_words: tuple[str, ...]
     names: frozenset[str] = frozenset()  # stems of the places a page may hold for a sentence
     named: frozenset[str] = frozenset()  # stems of every name the claim gives
+    people: tuple[tuple[str, ...], ...] = ()  # the stems of each person's name the claim gives
 
 
 def weigh(store: Store, claim: Claim, passages: int) -> Weights:
@@ -108,7 +109,8 @@ def weigh(store: Store, claim: Claim, passages: int) -> Weights:
     places = place_stems(claim.text) | opening  # its first word too: "Northtown's board was …"
     names = frozenset(stem(n) for n in claim.names) & places
     named = frozenset(stem(n) for n in claim.names)
-    return Weights(terms, required, unknown_names, unknown_words, names, named)
+    people = tuple(tuple(stem(w) for w in p.split()) for p in people_in(claim.text))
+    return Weights(terms, required, unknown_names, unknown_words, names, named, people)
 
 
 class UnitReader:
@@ -155,7 +157,8 @@ class UnitReader:
                     previous = None
                     continue
                 words = self.document_words.of(doc.id, text)
-                about = weights.names & words
+                said = stems(quote)
+                about = weights.names & words | _named_in_part(weights.people, said, words)
                 unit = self._unit(claim, weights, doc, text, sentence, sentence, rank, about)
                 unit = replace(
                     unit,
@@ -233,6 +236,15 @@ class UnitReader:
     def _is_heading(self, quote: str, title: str) -> bool:
         """Titles and short unpunctuated lines name a subject; they state nothing."""
         return len(quote.split()) < self.min_words or is_heading(quote, title)
+
+
+def _named_in_part(
+    people: tuple[tuple[str, ...], ...], own: frozenset[str] | set[str], page: frozenset[str]
+) -> frozenset[str]:
+    """The names of the people a sentence names by their given name alone ("after Jane's
+    death", as a child is named) when its page gives the whole name."""
+    held = [name for name in people if name[0] in own and set(name) <= page]
+    return frozenset().union(*held) if held else frozenset()
 
 
 def _unsaid_actions(missing: tuple[str, ...], page: frozenset[str]) -> tuple[str, ...]:
