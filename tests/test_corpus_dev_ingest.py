@@ -231,6 +231,16 @@ def test_another_figure_for_the_same_thing_counted_contradicts(ingested: Ingeste
     assert decades.verdict != "contradicted", decades.explanation
 
 
+def test_a_claim_opening_with_a_place_is_about_that_place(ingested: Ingested) -> None:
+    """ "Leeds appointed …": the records write "Leeds" only as a name, so a page about
+    another council's new director does not support it."""
+    checker = FactChecker.of(ingested[0])
+    result = checker.check(
+        "Leeds appointed a new director of children's services after the January 2010 report."
+    )
+    assert result.verdict != "supported", result.explanation
+
+
 def test_a_child_named_by_given_name_alone_is_named(ingested: Ingested) -> None:
     """ "after Hamzah's death" names Hamzah Khan: the page gives his whole name. A name only
     the title gives does not name him in every sentence."""

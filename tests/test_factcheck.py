@@ -16,6 +16,7 @@ import assistant.factcheck
 from assistant.answer.figures import gives_figure
 from assistant.engine import Assistant
 from assistant.factcheck import ClaimCheck, FactChecker, InvalidClaim
+from assistant.factcheck.claim import read_claim, with_opening_name
 from assistant.factcheck.facts import read_facts
 from index import Embedder
 
@@ -314,3 +315,13 @@ def test_a_paragraph_number_is_no_figure() -> None:
 )
 def test_moves_and_parts_in_other_words(checker: FactChecker, claim: str, verdict: str) -> None:
     assert checker.check(claim).verdict == verdict
+
+
+def test_a_first_word_the_records_write_only_as_a_name_is_a_name() -> None:
+    claim = read_claim("Northtown appointed a new director.")
+    assert claim.names == ()
+    texts = ["Ofsted visited Northtown in May.", "Leaders in Northtown, the report said, acted."]
+    named = with_opening_name(claim, texts)
+    assert named.names == ("Northtown",) and named.opening == ("Northtown",)
+    common = read_claim("Inspectors judged the service inadequate.")
+    assert with_opening_name(common, ["Two inspectors visited. Inspectors said so."]) == common

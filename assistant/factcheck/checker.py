@@ -17,7 +17,7 @@ from assistant.answer.models import Citation
 from assistant.answer.select import EvidenceSelector
 from assistant.engine import Assistant
 from assistant.errors import QuoteMismatch
-from assistant.factcheck.claim import Claim, read_claim
+from assistant.factcheck.claim import Claim, read_claim, with_opening_name
 from assistant.factcheck.errors import InvalidClaim
 from assistant.factcheck.evidence import Unit, UnitReader, weigh
 from assistant.factcheck.explain import explain
@@ -107,6 +107,8 @@ class FactChecker:
             vector = self.searcher.embedder.embed_one(claim.text)
         hits = self.searcher.search(claim.text, top_k=self.top_k, query_vector=vector)
         searched["passages_read"] = len(hits)
+        texts = [self.store.text(doc_id) for doc_id in dict.fromkeys(h.document.id for h in hits)]
+        claim = with_opening_name(claim, texts)
         weights = weigh(self.store, claim, passages)
         units = self.reader.units(claim, weights, hits, vector)
         units = self._with_meaning(claim, vector, hits, passages, units)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answer.question import STOPWORDS, Period, Question, analyse
 from assistant.factcheck.errors import InvalidClaim
@@ -66,3 +66,22 @@ def _opening_name(claim: str) -> tuple[str, ...]:
     if found is None or found.group(1).lower() in STOPWORDS:
         return ()
     return (found.group(1),)
+
+
+_FIRST_WORD = re.compile(r"^([A-Z][a-z][\w-]*)\b")
+
+
+def with_opening_name(claim: Claim, texts: list[str]) -> Claim:
+    """The claim with its first word as a name when the records write it only as one:
+    capitalised inside their sentences, never in lower case ("Northtown appointed …")."""
+    found = _FIRST_WORD.match(claim.text)
+    if claim.opening or found is None:
+        return claim
+    word = found.group(1)
+    if word.lower() in STOPWORDS or word.lower() in FACT_WORDS:
+        return claim
+    inside = re.compile(rf"(?<=[a-z,] ){re.escape(word)}\b")
+    lower = re.compile(rf"\b{re.escape(word.lower())}\b")
+    if not any(inside.search(t) for t in texts) or any(lower.search(t) for t in texts):
+        return claim
+    return replace(claim, names=(word, *claim.names), opening=(word,))
