@@ -241,6 +241,17 @@ def test_a_claim_opening_with_a_place_is_about_that_place(ingested: Ingested) ->
     assert result.verdict != "supported", result.explanation
 
 
+def test_a_case_code_is_held_by_its_page(ingested: Ingested) -> None:
+    """ "review CE001" names the page's case, as a place names the page's council: the
+    sentence denying the claim need not repeat the code."""
+    checker = FactChecker.of(ingested[0])
+    result = checker.check(
+        "Chris Brabbs sat as a member of the panel for the Cheshire East review CE001."
+    )
+    assert result.verdict == "contradicted", result.explanation
+    assert "not a member" in result.citations[0].evidence.quote
+
+
 def test_a_child_named_by_given_name_alone_is_named(ingested: Ingested) -> None:
     """ "after Hamzah's death" names Hamzah Khan: the page gives his whole name. A name only
     the title gives does not name him in every sentence."""

@@ -325,3 +325,9 @@ def test_a_first_word_the_records_write_only_as_a_name_is_a_name() -> None:
     assert named.names == ("Northtown",) and named.opening == ("Northtown",)
     common = read_claim("Inspectors judged the service inadequate.")
     assert with_opening_name(common, ["Two inspectors visited. Inspectors said so."]) == common
+
+
+def test_every_one_is_a_whole_not_a_figure() -> None:
+    assert not read_facts("It was inadequate in every one of its judgements.", set()).figures
+    (one,) = read_facts("One of the twelve was late.", set()).figures[:1]
+    assert one.value == 1

@@ -107,7 +107,8 @@ def weigh(store: Store, claim: Claim, passages: int) -> Weights:
     ) - given_names(claim.text)
     opening = frozenset(stem(n) for n in claim.opening) - person_stems(claim.text)
     places = place_stems(claim.text) | opening  # its first word too: "Northtown's board was …"
-    names = frozenset(stem(n) for n in claim.names) & places
+    codes = frozenset(stem(n) for n in claim.names if any(c.isdigit() for c in n))
+    names = frozenset(stem(n) for n in claim.names) & (places | codes)  # "review CE001"
     named = frozenset(stem(n) for n in claim.names)
     people = tuple(tuple(stem(w) for w in p.split()) for p in people_in(claim.text))
     return Weights(terms, required, unknown_names, unknown_words, names, named, people)

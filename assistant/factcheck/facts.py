@@ -180,6 +180,8 @@ def _figures(text: str, dates: tuple[DateMention, ...]) -> list[Figure]:
             continue  # a telephone number or a code, not a quantity
         if _SECTION_NUMBER.match(text[match.start() :]) and not text[: match.start()].strip():
             continue  # "1.2 The purpose of this report …": a section's number
+        if raw.lower() == "one" and _QUANTIFIED.search(text[: match.start()]):
+            continue  # "every one of its judgements": a whole, not a count of one
         if match.group("none"):
             value = 0.0
         elif match.group("num"):
@@ -198,6 +200,7 @@ def _figures(text: str, dates: tuple[DateMention, ...]) -> list[Figure]:
 
 
 _SENTENCE_END = re.compile(r"[.;:!?]\s")
+_QUANTIFIED = re.compile(r"\b(every|each|any|no)\s+$", re.I)
 _PART_OF = re.compile(
     r"^\s+(?:[\w’'-]+\s+){0,2}?(?:out\s+)?of(?:\s+(?:the|these|those|its|their))?\s+$", re.I
 )
