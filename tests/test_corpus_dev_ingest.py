@@ -241,6 +241,15 @@ def test_a_claim_opening_with_a_place_is_about_that_place(ingested: Ingested) ->
     assert result.verdict != "supported", result.explanation
 
 
+def test_a_month_asked_is_answered_from_its_entry_or_not_at_all(ingested: Ingested) -> None:
+    """A timeline page with an entry headed "April 2009" does not answer "what happened in
+    April 2009?" from its opening lines, which only share the page's mention of it."""
+    answer = ingested[0].ask("In the Hamzah Khan timeline, what happened in April 2009?")
+    quotes = [c.evidence.quote for c in answer.citations]
+    assert answer.status == "not_found" or "not collected" in quotes[0], answer.answer
+    assert not any("glaring absences" in q for q in quotes)
+
+
 def test_a_case_code_is_held_by_its_page(ingested: Ingested) -> None:
     """ "review CE001" names the page's case, as a place names the page's council: the
     sentence denying the claim need not repeat the code."""

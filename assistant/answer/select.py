@@ -375,22 +375,29 @@ _UNPLACED = frozenset({"none", "nowhere", "relative"})
 def _placed_first(
     kept: list[tuple[Candidate, Evidence]], threshold: float, question: Question
 ) -> list[tuple[Candidate, Evidence]]:
-    """When a sentence placed in the period asked by its own date (or its paragraph's or
-    heading's) would answer, an undated page's sentences that only share the page's mention
-    of the period do not: a later page recalling "two years after the 2017 inspection"
-    against the 2017 report itself, or a timeline's opening lines against its entry headed
-    "December 2006". For a year asked, the placed sentence's own page keeps its undated
-    sentences (a report of that year speaks of it throughout); for a month or day, the
-    date must be the sentence's."""
-    placed = {c.document.id for c, e in kept if c.score >= threshold and e.date_source in _PLACED}
-    if not placed:
-        return kept
+    """Sentences placed in the period asked by their own date (or their paragraph's or
+    heading's) outrank undated sentences that only share their page's mention of it. When
+    a placed sentence would answer, undated pages' sentences do not: a later page recalling
+    "two years after the 2017 inspection" against the 2017 report itself (for a year asked,
+    the placed sentence's own page keeps its undated sentences: a report of that year speaks
+    of it throughout). For a month or day asked, a page with an entry placed there answers
+    from that entry or not at all: a timeline's entry headed "December 2006", not its
+    opening lines."""
     whole_year = all(p.precision < PRECISION["month"] for p in question.periods)
-    return [
-        (c, e)
-        for c, e in kept
-        if e.date_source not in _UNPLACED or (whole_year and c.document.id in placed)
-    ]
+    answering = {
+        c.document.id for c, e in kept if c.score >= threshold and e.date_source in _PLACED
+    }
+    entries = set() if whole_year else {c.document.id for c, e in kept if e.date_source in _PLACED}
+
+    def stays(candidate: Candidate, evidence: Evidence) -> bool:
+        if evidence.date_source not in _UNPLACED:
+            return True
+        page = candidate.document.id
+        if page in entries:
+            return False
+        return not answering or (whole_year and page in answering)
+
+    return [(c, e) for c, e in kept if stays(c, e)]
 
 
 def _not_before(question: Question, years: frozenset[int]) -> bool:
