@@ -81,9 +81,15 @@ def norm(text: str) -> str:
 
 
 def holds(text: str, expect: list[list[str]]) -> bool:
-    """Every group has an alternative in the text."""
+    """Every group has an alternative in the text, as whole words ("adequate" is not found
+    in "inadequate")."""
     found = norm(text)
-    return all(any(norm(alt) in found for alt in group) for group in expect)
+    return all(any(_as_words(norm(alt)).search(found) for alt in group) for group in expect)
+
+
+def _as_words(fragment: str) -> re.Pattern[str]:
+    """The fragment, not inside a longer word."""
+    return re.compile(rf"(?<!\w){re.escape(fragment)}(?!\w)")
 
 
 def answer_text(answer: Answer) -> str:
