@@ -353,6 +353,11 @@ def test_a_sentence_that_introduces_a_list_answers_with_its_items(ingested: Inge
         # a list question wants a list: the 2017 report's judgements, not a later page that
         # recalls the grade and scores a little higher
         ("Which areas did Ofsted rate inadequate in Tower Hamlets in 2017?", "protection - Inad"),
+        # "what is her job?" asks for a role, and "Officer for …" is one
+        (
+            "Who spoke for the RCPCH about the panel's report, and what is her job there?",
+            "Officer for Child Protection",
+        ),
         # "spoke" and "said" are one verb of saying
         ("Who spoke for Ofsted about the Somerset findings?", "Bradley Simmons"),
     ],

@@ -126,6 +126,9 @@ def test_a_page_knows_its_headings() -> None:
         ("What happens next?", "any"),
         ("Which trust delivers the council's social care?", "body"),
         ("What percentage of homes were good?", "number"),
+        ("what is her job there?", "role"),
+        ("what is Jane Doe's job?", "role"),
+        ("What is the title of the report?", "any"),
     ],
 )
 def test_a_plural_thing_asked_for_is_a_list(question: str, kind: str) -> None:

@@ -147,7 +147,8 @@ _TITLES = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame|Lord|Lady|B
 _ROLES = re.compile(
     r"\b(chief executive|director|minister|secretary of state|commissioner|chair(man|woman)?|"
     r"leader|inspector|author|head of|cabinet member|lead member|executive member|"
-    r"portfolio holder|manager|consultant|judge|ofsted|chief inspector)\b",
+    r"portfolio holder|manager|consultant|judge|ofsted|chief inspector|officer|adviser|advisor|"
+    r"president|mayor|councillor|spokesperson|spokesman|spokeswoman)\b",
     re.I,
 )
 _GRADE_QUESTION = re.compile(
@@ -166,7 +167,9 @@ _GRADES = re.compile(
 )
 _ROLE_QUESTION = re.compile(
     r"\bwhat (job|post|role|position|title|office|portfolio)s?\b|"
-    r"\b(job|post|role|position) (did|was|is|does|has|had)\b",
+    r"\b(job|post|role|position) (did|was|is|does|has|had)\b|"
+    r"\bwhat (is|was|are|were) (his|her|their|(?:[\w-]+ ){0,2}[\w-]+['’]s) "
+    r"(job|post|role|position|title)\b",
     re.I,
 )
 
