@@ -8,6 +8,7 @@ heading once those are passed over, or the opening words of the first prose.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from index.furniture import find_page_dates, is_furniture, is_nav_item, is_timestamp
 from index.models import PAGE_BREAK, CleanText, DateMention, Paragraph
@@ -44,6 +45,22 @@ _LETTERS = re.compile(r"[A-Za-z]{2}")
 _BAR = re.compile(r"\s+(?:[|»«·]|::)\s+")
 _SITE_NAME_WORDS = 4  # "- BBC News", "| City Live": a site's name is short
 _BYLINE_NAMES = 2  # "Jane Smith 17 September 2013" is a byline, not a title
+_OPENING_WORDS = 12  # a report's first line names its date within its first words
+_EVENT_LEAD = re.compile(
+    r"\b(?:on|in|at|by|from|since|until|between|during|of|to|after|before)\s+$", re.I
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_TODAY = re.compile(
+    r"\b(?:published|issued|released|announced)\s+today\W{0,3}(?P<weekday>"
+    + "|".join(_WEEKDAYS)
+    + r")\W{0,3}(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
+    re.IGNORECASE,
+)
+_TODAY_REACH = 2_000  # characters from the top where "published today" dates the page
+_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 
 
 def infer_title(clean: CleanText) -> str | None:
@@ -95,7 +112,8 @@ def _opening_words(clean: CleanText, paragraph: Paragraph) -> str:
 
 
 def infer_date(raw_text: str, *, day_first: bool = True) -> str | None:
-    """Date a document from its byline or dateline, else from a short date line near its top.
+    """Date a document from its byline or dateline, else from a short date line near its top,
+    else from its opening words or a "published today (Monday, 11 September)".
 
     A short paragraph on its own (blank lines around it) may give any date; one
     that runs on between other lines must be little but a date ("Thomas Bridge
@@ -103,6 +121,58 @@ def infer_date(raw_text: str, *, day_first: bool = True) -> str | None:
     so a sentence that happens to mention a date is not taken for a dateline.
     """
     lead = _lead_paragraphs(raw_text, day_first)
+    return (
+        _from_datelines(lead, day_first)
+        or _from_opening_words(lead, day_first)
+        or _published_today(raw_text)
+    )
+
+
+def _from_opening_words(lead: list[tuple[str, bool]], day_first: bool) -> str | None:
+    """A report's first line names its date ("Executive Summary for publication 21 July
+    2011 page 1 of 42", "Partnership Review December 2020 ..."): a day or month among the
+    first words of the first paragraph."""
+    if not lead:
+        return None
+    opening = " ".join(lead[0][0].split()[:_OPENING_WORDS])
+    mentions = [
+        m
+        for m in find_page_dates(opening, day_first=day_first)
+        if not _EVENT_LEAD.search(opening[: m.start])
+    ]  # "On 27 August 2019, Ofsted published …" dates an event the page reports
+    if len({m.value for m in mentions if m.precision != "year"}) > 1:
+        return None  # "Inspection date: 20 January 2015 – 11 February 2015": an event's span
+    return _best(mentions)
+
+
+def _published_today(raw_text: str) -> str | None:
+    """ "published today (Monday, 11 September)" near the top: the year is the one the page
+    names (or the next) on which that day was that weekday, the latest such."""
+    found = _TODAY.search(raw_text[:_TODAY_REACH])
+    if found is None:
+        return None
+    weekday = _WEEKDAYS.index(found["weekday"].lower())
+    month = _MONTHS.index(found["month"].lower()[:3]) + 1
+    named = {int(y) for y in _YEAR.findall(raw_text)}
+    fitting = [
+        year
+        for year in named | {y + 1 for y in named}
+        if _is_weekday(year, month, int(found["day"]), weekday)
+    ]
+    if not fitting:
+        return None
+    return f"{max(fitting):04d}-{month:02d}-{int(found['day']):02d}"
+
+
+def _is_weekday(year: int, month: int, day: int, weekday: int) -> bool:
+    try:
+        return date(year, month, day).weekday() == weekday
+    except ValueError:
+        return False
+
+
+def _from_datelines(lead: list[tuple[str, bool]], day_first: bool) -> str | None:
+    """A byline or dateline among the lead paragraphs, else a short date line on its own."""
     short = [(text, alone) for text, alone in lead if len(text.split()) <= _DATELINE_MAX_WORDS]
     for text, _ in short:
         match = _DATELINE.match(text)

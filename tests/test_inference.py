@@ -175,3 +175,24 @@ def test_a_page_title_line_loses_the_site_name() -> None:
     assert infer_title(clean_text("Anytown - Draft report\nText follows here.")) == (
         "Anytown - Draft report"
     )
+
+
+def test_a_reports_first_line_names_its_date() -> None:
+    opening = "Review of the Northtown Partnership December 2020 Title Review of the partnership"
+    assert infer_date(opening + " between the two councils and what it has achieved.\n") == (
+        "2020-12"
+    )
+    scr = "SCR NT001 Executive Summary for publication 21 July 2011 page 1 of 42 NORTHTOWN"
+    assert infer_date(scr + " SAFEGUARDING BOARD and more words of the summary.\n") == "2011-07-21"
+    event = "On 27 August 2019, Ofsted published the findings of their inspection of Northtown."
+    assert infer_date(event + "\n\nMore text.") is None  # a date the page reports
+
+
+def test_published_today_takes_the_year_its_weekday_fits() -> None:
+    text = (
+        "Northtown rated Good\n\nIn its report published today (Monday, 11 September), "
+        "Ofsted found the service good, after an inadequate rating in 2019 and a final "
+        "inspection in July 2023.\n"
+    )
+    assert infer_date(text) == "2023-09-11"  # a Monday in 2023, not in 2019 or 2020
+    assert infer_date(text.replace("Monday", "Tuesday")) is None  # no year named fits
