@@ -254,7 +254,7 @@ class EvidenceSelector:
         years = years_in(candidate.document_stems)  # an undated page: the years it names
         if not years:
             evidence = replace(evidence, date_source="nowhere")  # the page names no year
-        if relative_phrase(candidate.text, day_first):
+        if question.periods and relative_phrase(candidate.text, day_first):
             evidence = replace(evidence, date_source="relative")
             return evidence, _not_before(question, years)
         return evidence, _mentions_period(question, years)
