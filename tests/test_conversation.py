@@ -464,6 +464,12 @@ def test_the_answer_to_who_or_which_is_what_follows_refer_to(
             "Under which Act?",
             "What powers could the minister use if Northtown did not comply, under which Act?",
         ),
+        # a one-word qualifier adds to the previous question; it is no new subject
+        (
+            "What did Ofsted judge safeguarding in Northtown to be in December 2008?",
+            "And overall?",
+            "What did Ofsted judge safeguarding in Northtown to be overall in December 2008?",
+        ),
         # "before that" replaces the period it counts from
         (
             "What did Ofsted rate Northtown's services in 2018?",

@@ -24,6 +24,13 @@ _THERE = re.compile(r"\s+there(?=\W*$)", re.I)
 _MODIFIER = re.compile(
     r"(?:at|in|on|for|after|before|during|under|about|by|with|within|among|from)\b", re.I
 )
+_ADVERBS_TEXT = """
+    overall now currently today previously earlier later since then nationally locally
+    altogether instead too also again
+"""
+_ADVERBS = frozenset(_ADVERBS_TEXT.split())
+"""A one-word fragment that qualifies the previous question ("and overall?"), not a new
+subject for it ("what about adoption?")."""
 _INTRANSITIVE = frozenset({"happen", "happened", "occur", "occurred", "change", "changed"})
 _ANAPHOR = re.compile(
     r"\b(it|its|that|this|they|them|their|those|these|he|she|him|her|his|there|then)\b", re.I
@@ -171,7 +178,7 @@ def _fragment(cur: Parts, prev: Parts, dates: str, context: _Context) -> str:
         return sentence(prev.head, prev.subject, prev.verb, prev.rest, dates)
     if _BOUND_THAT.search(cur.subject) and context.prev.dates:
         dates = ""  # "and before that?": the bound replaces the period it counts from
-    if _MODIFIER.match(phrase):
+    if _MODIFIER.match(phrase) or phrase.lower() in _ADVERBS:
         return sentence(prev.head, prev.subject, prev.verb, prev.rest, phrase, dates)
     words = prev.head.split()
     if prev.topic and [w.lower() for w in words[:2]] in (["how", "many"], ["how", "much"]):
