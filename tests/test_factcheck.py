@@ -331,3 +331,11 @@ def test_every_one_is_a_whole_not_a_figure() -> None:
     assert not read_facts("It was inadequate in every one of its judgements.", set()).figures
     (one,) = read_facts("One of the twelve was late.", set()).figures[:1]
     assert one.value == 1
+
+
+def test_a_day_without_a_year_is_no_figure() -> None:
+    assert not read_facts("The inspection ran from 14 January to 1 February.", set()).figures
+    assert not read_facts("Inspectors visited on 20 and 21 February 2024.", set()).figures
+    assert not read_facts("It took place between January 14 and February 1.", set()).figures
+    (three,) = read_facts("Three teams moved on 3 May.", set()).figures
+    assert three.value == 3

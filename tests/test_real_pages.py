@@ -53,6 +53,10 @@ def test_a_page_or_appendix_number_counts_nothing() -> None:
     assert not gives_figure("Page 3: Executive Summary, Recommendations", count, frozenset(), True)
     assert not gives_figure("Recommendations: see Appendix 1.", count, frozenset(), True)
     assert gives_figure("Appendix 1 lists 12 recommendations.", count, frozenset(), True)
+    assert not gives_figure(
+        "Inspectors visited on 20 and 21 February 2024.", None, frozenset(), True
+    )
+    assert not gives_figure("It ran from 14 January to 1 February.", None, frozenset(), True)
 
 
 def test_a_contents_line_is_a_heading_not_an_answer() -> None:

@@ -86,6 +86,25 @@ def _numbers_paragraph(text: str, match: re.Match[str]) -> bool:
     return not text[: match.start()].strip() and bool(_PARAGRAPH_NUMBER.match(text, match.start()))
 
 
+_MONTH_NAME = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEARLESS_DAYS = re.compile(
+    rf"\b{_DAY}(?:\s*(?:and|to|-|–|&)\s*{_DAY})?\s+{_MONTH_NAME}\b|"
+    rf"\b{_MONTH_NAME}\s+{_DAY}(?:\s*(?:and|to|-|–|&)\s*{_DAY})?\b",
+    re.IGNORECASE,
+)
+"""Days of a month written without a year ("14 January", "January 14", "20 and 21
+February"): dates, though no year makes them full ones, never counts."""
+
+
+def yearless_days(text: str) -> list[tuple[int, int]]:
+    """The spans of days written with a month but no year."""
+    return [m.span() for m in _YEARLESS_DAYS.finditer(text)]
+
+
 _LABEL = re.compile(
     r"\b(page|pages|p|appendix|annex|section|paragraph|para|chapter|item|figure|table|part)"
     r"\.?\s*$",
@@ -101,14 +120,16 @@ def _labels(text: str, match: re.Match[str]) -> bool:
 
 def gives_figure(text: str, unit: str | None, asked: frozenset[str], day_first: bool) -> bool:
     """Whether the text (its dates set aside) gives a figure of the unit asked for."""
+    days = yearless_days(text)
     for mention in reversed(find_dates(text, day_first=day_first)):
-        text = text[: mention.start] + " " + text[mention.end :]
+        text = text[: mention.start] + " " * (mention.end - mention.start) + text[mention.end :]
     figures = [
         m
         for m in _ANY.finditer(text)
         if m.group().lower() not in asked
         and not _numbers_paragraph(text, m)
         and not _labels(text, m)
+        and not any(start <= m.start() < end for start, end in days)
     ]
     if unit is not None and unit.startswith("count:"):
         nouns = set(unit[6:].split(","))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from assistant.answer.figures import yearless_days
 from assistant.answer.question import STOPWORDS
 from assistant.answer.tokens import DIRECTIONS, stem
 from index import DateMention, date_bounds, find_dates
@@ -172,9 +173,12 @@ def _ordinals(lowered: list[str]) -> frozenset[tuple[int, str]]:
 def _figures(text: str, dates: tuple[DateMention, ...]) -> list[Figure]:
     """Numbers that are not part of a date, each bound to the date it is given for."""
     found = []
+    days = yearless_days(text)
     for match in _FIGURE.finditer(text):
         if any(d.start <= match.start() < d.end for d in dates):
             continue
+        if any(start <= match.start() < end for start, end in days):
+            continue  # "from 14 January to 1 February": days, not counts
         raw = match.group()
         if match.group("num") and len(raw) > 1 and raw.startswith("0"):
             continue  # a telephone number or a code, not a quantity
