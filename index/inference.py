@@ -61,6 +61,8 @@ _TODAY = re.compile(
 )
 _TODAY_REACH = 2_000  # characters from the top where "published today" dates the page
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_HEAD_WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*")
+_HEADING_CAPITALS = 0.6  # the share of capitalised words that makes a heading
 
 
 def infer_title(clean: CleanText) -> str | None:
@@ -135,33 +137,49 @@ def _from_opening_words(lead: list[tuple[str, bool]], day_first: bool) -> str | 
     if not lead:
         return None
     opening = " ".join(lead[0][0].split()[:_OPENING_WORDS])
-    mentions = [
-        m
-        for m in find_page_dates(opening, day_first=day_first)
-        if not _EVENT_LEAD.search(opening[: m.start])
-    ]  # "On 27 August 2019, Ofsted published …" dates an event the page reports
-    if len({m.value for m in mentions if m.precision != "year"}) > 1:
+    found = find_page_dates(opening, day_first=day_first)
+    if len({m.value for m in found if m.precision != "year"}) > 1:
         return None  # "Inspection date: 20 January 2015 – 11 February 2015": an event's span
-    return _best(mentions)
+    return _best(
+        [
+            m
+            for m in found
+            if _heads(opening[: m.start]) and not _EVENT_LEAD.search(opening[: m.start])
+        ]
+    )  # not "On 27 August 2019, Ofsted published …": a date of an event the page reports
+
+
+def _heads(before: str) -> bool:
+    """The words before a date read as a document's heading: two or more, most of them
+    capitalised ("Executive Summary for publication", "Partnership Review"), not prose
+    ("Serious case review: Child T, born …") nor one owner ("Ofsted's January 2014 …")."""
+    words = [w for w in _HEAD_WORD.findall(before)]
+    if len(words) < 2:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
+    return capitalised / len(words) >= _HEADING_CAPITALS
 
 
 def _published_today(raw_text: str) -> str | None:
-    """ "published today (Monday, 11 September)" near the top: the year is the one the page
-    names (or the next) on which that day was that weekday, the latest such."""
+    """ "published today (Monday, 11 September)" near the top: the year its paragraph names
+    (or the next) on which that day was that weekday, when exactly one fits."""
     found = _TODAY.search(raw_text[:_TODAY_REACH])
     if found is None:
         return None
     weekday = _WEEKDAYS.index(found["weekday"].lower())
     month = _MONTHS.index(found["month"].lower()[:3]) + 1
-    named = {int(y) for y in _YEAR.findall(raw_text)}
-    fitting = [
+    start = raw_text.rfind("\n", 0, found.start()) + 1
+    end = raw_text.find("\n", found.end())
+    paragraph = raw_text[start : end if end >= 0 else len(raw_text)]
+    named = {int(y) for y in _YEAR.findall(paragraph)}  # its own paragraph's years
+    fitting = {
         year
         for year in named | {y + 1 for y in named}
         if _is_weekday(year, month, int(found["day"]), weekday)
-    ]
-    if not fitting:
-        return None
-    return f"{max(fitting):04d}-{month:02d}-{int(found['day']):02d}"
+    }
+    if len(fitting) != 1:
+        return None  # no year, or two that fit: not sure which
+    return f"{fitting.pop():04d}-{month:02d}-{int(found['day']):02d}"
 
 
 def _is_weekday(year: int, month: int, day: int, weekday: int) -> bool:

@@ -18,8 +18,9 @@ from index.kinds import normalise_kind
 from index.models import ChunkSpan, CleanText, DocumentMeta, LoadedDocument, SentenceSpan
 from index.sentences import split_sentences
 
-PIPELINE_VERSION = "4"
-"""Bump when cleaning or chunking changes, so unchanged files are re-processed once."""
+PIPELINE_VERSION = "5"
+"""Bump when cleaning, chunking or title/date inference changes, so unchanged files are
+re-processed once."""
 
 
 @dataclass(frozen=True)

@@ -470,6 +470,19 @@ def test_the_answer_to_who_or_which_is_what_follows_refer_to(
             "And overall?",
             "What did Ofsted judge safeguarding in Northtown to be overall in December 2008?",
         ),
+        # "that" and "this" are still pronouns before a verb; "this" is never the person
+        (
+            "Who chaired the Northtown Improvement Board?",
+            "When was that set up?",
+            "When was the Northtown Improvement Board set up?",
+        ),
+        (
+            "What did Jane Doe say about the report?",
+            "When was this published?",
+            "When was the report published?",
+        ),
+        # "what else?" asks after no thing: no "which" phrase added to the last question
+        ("Who was director in Northtown in 2015?", "What else?", "What else in Northtown?"),
         # "before that" replaces the period it counts from
         (
             "What did Ofsted rate Northtown's services in 2018?",

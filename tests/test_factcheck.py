@@ -339,3 +339,20 @@ def test_a_day_without_a_year_is_no_figure() -> None:
     assert not read_facts("It took place between January 14 and February 1.", set()).figures
     (three,) = read_facts("Three teams moved on 3 May.", set()).figures
     assert three.value == 3
+
+
+def test_a_page_or_section_number_is_no_figure_and_no_opening_name() -> None:
+    assert not read_facts("See page 14 for the recommendations.", set()).figures
+    assert not read_facts("Section 47 enquiries rose.", set()).figures
+    claim = read_claim("Section 47 enquiries rose by a third.")
+    assert with_opening_name(claim, ["Under Section 47 the council acted."]).names == ()
+
+
+def test_a_given_name_names_a_person_only_written_as_a_name() -> None:
+    from assistant.factcheck.evidence import _named_in_part
+
+    page = frozenset({"mark", "doe", "improv"})
+    people = (("Mark", "Doe"),)
+    assert _named_in_part(people, "After Mark's death the board met.", page) == {"mark", "doe"}
+    assert not _named_in_part(people, "There was a marked improvement.", page)
+    assert not _named_in_part(people, "After Mark's death the board met.", frozenset({"mark"}))

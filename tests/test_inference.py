@@ -196,3 +196,18 @@ def test_published_today_takes_the_year_its_weekday_fits() -> None:
     )
     assert infer_date(text) == "2023-09-11"  # a Monday in 2023, not in 2019 or 2020
     assert infer_date(text.replace("Monday", "Tuesday")) is None  # no year named fits
+
+
+def test_a_date_in_prose_or_an_owners_opening_does_not_date_the_page() -> None:
+    born = "Serious case review: Child T, born 3 March 2005, died at home in the city."
+    assert infer_date(born + " More words follow here to make it long enough.\n\nText.") is None
+    two_fit = (
+        "Northtown rated Good\n\nIn its report published today (Monday, 11 September), "
+        "Ofsted looked back to 2016 and to 2022.\n"
+    )
+    assert infer_date(two_fit) is None  # 11 September 2017 and 2023 were both Mondays
+    elsewhere = (
+        "Northtown plan\n\nIt was published today (Monday, 11 September).\n\n"
+        "The contract runs to 2022.\n"
+    )
+    assert infer_date(elsewhere) is None  # years of another paragraph do not count

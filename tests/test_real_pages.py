@@ -133,6 +133,8 @@ def test_a_page_knows_its_headings() -> None:
         ("what is her job there?", "role"),
         ("what is Jane Doe's job?", "role"),
         ("What is the title of the report?", "any"),
+        ("What is the report's title?", "any"),
+        ("What was the council's role in the review?", "any"),
     ],
 )
 def test_a_plural_thing_asked_for_is_a_list(question: str, kind: str) -> None:
@@ -220,3 +222,12 @@ def test_a_year_naming_an_event_bounds_the_period_by_the_whole_year() -> None:
     assert (before.start[:4], before.end, before.label) == ("0001", "2019-12-31", "up to 2019")
     (bare,) = analyse("Who was appointed after 2015?").periods
     assert bare.start == "2016-01-01"  # a bare year: after it ends
+    (month,) = analyse("Which department acted after the December 2008 judgement?").periods
+    assert month.start == "2008-12-01"
+    (day,) = analyse("What happened after the 1 April 2010 launch?").periods
+    assert day.start == day.end == "2010-04-01"  # a day names no event's span
+
+
+def test_a_title_is_no_word_to_match_only_before_a_name() -> None:
+    assert analyse("Where did Ms Smith come from?").terms == ("smith", "com")
+    assert "counc" in analyse("Which Councillor resigned in 2014?").terms

@@ -113,9 +113,9 @@ _LABEL = re.compile(
 """A word a number labels rather than counts ("Page 3", "Appendix 1")."""
 
 
-def _labels(text: str, match: re.Match[str]) -> bool:
-    """The figure numbers a page, appendix or section: it counts nothing."""
-    return bool(_LABEL.search(text[max(0, match.start() - 12) : match.start()]))
+def labels_at(text: str, start: int) -> bool:
+    """The number at `start` numbers a page, appendix or section: it counts nothing."""
+    return bool(_LABEL.search(text[max(0, start - 12) : start]))
 
 
 def gives_figure(text: str, unit: str | None, asked: frozenset[str], day_first: bool) -> bool:
@@ -128,7 +128,7 @@ def gives_figure(text: str, unit: str | None, asked: frozenset[str], day_first: 
         for m in _ANY.finditer(text)
         if m.group().lower() not in asked
         and not _numbers_paragraph(text, m)
-        and not _labels(text, m)
+        and not labels_at(text, m.start())
         and not any(start <= m.start() < end for start, end in days)
     ]
     if unit is not None and unit.startswith("count:"):

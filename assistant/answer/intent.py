@@ -168,8 +168,9 @@ _GRADES = re.compile(
 _ROLE_QUESTION = re.compile(
     r"\bwhat (job|post|role|position|title|office|portfolio)s?\b|"
     r"\b(job|post|role|position) (did|was|is|does|has|had)\b|"
-    r"\bwhat (is|was|are|were) (his|her|their|(?:[\w-]+ ){0,2}[\w-]+['’]s) "
-    r"(job|post|role|position|title)\b",
+    r"\bwhat (is|was|are|were) (his|her|their|(?-i:[A-Z][\w-]* [A-Z][\w-]*)['’]s|"
+    r"the (author|chair|chairman|chairwoman|director|minister|leader|commissioner|inspector|"
+    r"councillor|mayor|officer|chief executive)['’]s) (job|post|role|position|title)\b",
     re.I,
 )
 

@@ -48,8 +48,8 @@ _OPEN_END = re.compile(r"\b(before|until|till|by|as of|after|since|from)\s+$", r
 _AROUND_EVENT = re.compile(
     r"\b(before|after|following|prior to|ahead of)\s+(the|its|their|his|her|that)\s+$", re.I
 )
-"""A year naming an event the question dates by ("after the 2015 review"): the event is in
-that year, so the period runs from (or up to) that whole year."""
+"""A year or month naming an event the question dates by ("after the 2015 review", "the
+December 2008 judgement"): the event is in it, so the period runs from (or up to) all of it."""
 _LATEST = re.compile(r"\b(latest|most recent|currently|current|now|newest)\b", re.I)
 _ROLE_ASKED_TEXT = """
     job jobs post posts role roles position positions title office portfolio hold held given
@@ -111,7 +111,8 @@ def analyse(text: str, *, day_first: bool = True, asking: str | None = None) -> 
     frame = _UNIT_FRAME.get(unit or "", frozenset()) | _KIND_FRAME.get(kind, frozenset())
     terms: dict[str, str] = {}
     names: list[str] = []
-    for index, (start, _end, word) in enumerate(words(text)):
+    tokens = words(text)
+    for index, (start, _end, word) in enumerate(tokens):
         lowered = word.lower()
         if any(s <= start < e for s, e in in_date) or lowered in STOPWORDS:
             continue
@@ -123,8 +124,9 @@ def analyse(text: str, *, day_first: bool = True, asking: str | None = None) -> 
             continue
         if lowered in frame:
             continue  # "how long did it last?" asks for a duration; a record gives one
-        if word[0].isupper() and lowered.rstrip(".") in _COURTESY_TITLES:
-            continue  # "Ms Doe", not "the councillor", which asks for a role
+        following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
+        if lowered.rstrip(".") in _COURTESY_TITLES and following[:1].isupper():
+            continue  # "Ms Doe", not "the councillor" or "which Councillor", asking a role
         terms.setdefault(stem(word), _bare(word))
         if index > 0 and word[0].isupper():
             names.append(_bare(word))
@@ -148,7 +150,8 @@ def _period(text: str, mention: DateMention) -> Period:
     precision = PRECISION[mention.precision]
     written = text[mention.start : mention.end]
     marker = _OPEN_END.search(text[: mention.start])
-    event = _AROUND_EVENT.search(text[: mention.start])
+    naming = mention.precision != "day"  # "after the 2015 review", "the December 2008 one"
+    event = _AROUND_EVENT.search(text[: mention.start]) if naming else None
     if event is not None:
         if event.group(1).lower() in {"before", "prior to", "ahead of"}:
             return Period(EARLIEST, end, precision, f"up to {written}")

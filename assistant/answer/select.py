@@ -137,7 +137,7 @@ class EvidenceSelector:
             selection.confidence = ranked[0][0].score
         if ranked and ranked[0][0].score >= model.threshold:
             best = ranked[0][0]
-            listed = self._listed_near(question, ranked, pairs, query)
+            listed = self._listed_near(question, ranked, pairs, query, model.threshold)
             if listed:
                 selection.chosen = listed
             elif _asks_for_the_list(question, best, query):
@@ -159,13 +159,15 @@ class EvidenceSelector:
         ranked: list[tuple[Candidate, Evidence]],
         pairs: Glossary,
         query: Query,
+        threshold: float,
     ) -> list[Evidence]:
-        """The items of the first list introduced by a sentence scoring close to the best
-        (a list question wants a list: "Which areas were judged inadequate?" is answered by
-        the report's judgements, not by a later page recalling the grade)."""
+        """The items of the first list introduced by a sentence that would answer and scores
+        close to the best (a list question wants a list: "Which areas were judged
+        inadequate?" is answered by the report's judgements, not by a later page recalling
+        the grade)."""
         best = ranked[0][0].score
         for candidate, _ in ranked:
-            if candidate.score < best - self.rules.close:
+            if candidate.score < max(threshold, best - self.rules.close):
                 break
             listed = self._introduced(question, candidate, pairs, query)
             if listed:

@@ -143,8 +143,10 @@ def _lead(evidence: Evidence, question: Question) -> str:
     if evidence.date_source == "nowhere" and question.periods:
         return f"In an undated record that names no year: {under}"
     if evidence.date_source == "relative" and question.periods:
-        phrase = relative_phrase(evidence.quote, day_first=True) or "date"
-        return f"In an undated record, so its “{phrase}” cannot be placed: {under}"
+        phrase = relative_phrase(evidence.quote, day_first=True)  # relative words: no order
+        if phrase:
+            return f"In an undated record, so its “{phrase}” cannot be placed: {under}"
+        return f"In an undated record: {under}"
     if not document.date or evidence.date_source == "heading":
         return under
     label = _KIND_LABEL.get(document.kind, "the record")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from assistant.conversation.entities import named, places
+from assistant.conversation.entities import is_person, named, places
 from assistant.conversation.models import Exchange
 from assistant.conversation.parts import Parts, parts
 from assistant.conversation.periods import Shift, UnknownPeriod, cut_shift, shifted
@@ -17,7 +17,15 @@ from assistant.conversation.referents import (
     is_possessive,
     unbound,
 )
-from assistant.conversation.words import AUXILIARIES, BE, WORD, has_content, is_verb, sentence
+from assistant.conversation.words import (
+    AUXILIARIES,
+    BE,
+    FUNCTION_WORDS,
+    WORD,
+    has_content,
+    is_verb,
+    sentence,
+)
 
 _LEAD = re.compile(r"^(?:and|but|also|what about|how about)\b[\s,]*", re.I)
 _THERE = re.compile(r"\s+there(?=\W*$)", re.I)
@@ -25,8 +33,7 @@ _MODIFIER = re.compile(
     r"(?:at|in|on|for|after|before|during|under|about|by|with|within|among|from)\b", re.I
 )
 _ADVERBS_TEXT = """
-    overall now currently today previously earlier later since then nationally locally
-    altogether instead too also again
+    overall nationally locally altogether instead
 """
 _ADVERBS = frozenset(_ADVERBS_TEXT.split())
 """A one-word fragment that qualifies the previous question ("and overall?"), not a new
@@ -90,13 +97,20 @@ _WHICH_NOUN = re.compile(
 )
 
 
+_NO_THING = frozenset({"else", "next", "one", "ones", "kind", "sort", "way"})
+"""Words after "what"/"which" that name no thing asked after ("What else?", "Which one?")."""
+
+
 def _asks_after(text: str) -> bool:
     """A verbless "which" phrase ("Under which Act?", "For which council?") asks one more
     thing of the previous question, which it is read with."""
     m = _WHICH_NOUN.fullmatch(text.strip())
     if m is None:
         return False
-    return not any(is_verb(w) or w.lower() in AUXILIARIES for w in m.group(1).split())
+    words = m.group(1).split()
+    if any(is_verb(w) or w.lower() in AUXILIARIES for w in words):
+        return False
+    return all(w.lower() not in FUNCTION_WORDS | _NO_THING and len(w) > 2 for w in words)
 
 
 def _in_place(question: str, antecedents: Antecedents) -> str:
@@ -229,6 +243,8 @@ def _referent(word: str, possessive: bool, context: _Context) -> str:
     if word == "there":
         return f"in {prev.subject}" if prev.subject else word
     if word not in PERSONAL | IMPERSONAL:
+        if prev.subject and is_person(prev.subject):
+            return _object_of(prev) or antecedents.body() or word  # "this" is no person
         return prev.subject or word
     if word in PERSONAL:
         person = antecedents.person()
@@ -240,6 +256,14 @@ def _referent(word: str, possessive: bool, context: _Context) -> str:
             raise _Unresolved(word)
         return word
     return f"{found}'s" if possessive and found != word else found
+
+
+def _object_of(prev: Parts) -> str | None:
+    """The definite thing the previous question asked about after its verb ("about the
+    report"), for a "this" or "that" that cannot be the person it asked about."""
+    rest = re.sub(r"^(?:about|on|of|for|into|with|to)\s+", "", prev.rest.strip(), flags=re.I)
+    first = rest.split()[0].lower() if rest.split() else ""
+    return rest if first in {"the", "this", "that", "its", "their"} else None
 
 
 def _pronoun_note(word: str) -> str:

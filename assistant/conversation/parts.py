@@ -26,8 +26,7 @@ _DO_TEXT = "did does do didn't doesn't don't will would can could should won't"
 _DO = frozenset(_DO_TEXT.split())
 _HEAD_PARTICLES = frozenset({"up", "out", "off", "down", "back"})  # not "over X", "about X"
 _HAVE = frozenset({"has", "have", "had", "hasn't", "haven't", "hadn't"})
-_DETERMINERS_TEXT = "the a an its their his her this that these those our my your"
-_DETERMINERS = frozenset(_DETERMINERS_TEXT.split())
+_ARTICLES = frozenset({"the", "a", "an"})
 _YEAR_PART = re.compile(r"(?:/\d{2}\b)?")  # "2004/05"
 _JOIN = re.compile(r"\s*(?:and|to|-|–)\s*")
 
@@ -160,7 +159,7 @@ def _trailing_verb(tokens: list[str], end: int, aux: str, alone: bool = False) -
     `alone` lets it be the only token ("How many children were referred?")."""
     particle = end > 2 and tokens[end - 1] in PARTICLES and _fits(tokens[end - 2], aux)
     size = 2 if particle else 1
-    if end > size and tokens[end - size - 1].lower() in _DETERMINERS:
+    if end > size and tokens[end - size - 1].lower() in _ARTICLES:
         return ""  # "... say about the report": a noun after "the", not the verb
     if (end > size or (alone and end == size)) and _fits(tokens[end - size], aux):
         verb = " ".join(tokens[end - size : end])

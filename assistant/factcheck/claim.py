@@ -80,6 +80,8 @@ def with_opening_name(claim: Claim, texts: list[str]) -> Claim:
     word = found.group(1)
     if word.lower() in STOPWORDS or word.lower() in FACT_WORDS:
         return claim
+    if re.match(r"\s+\d", claim.text[found.end() :]):
+        return claim  # "Section 47 enquiries rose": a label before its number
     inside = re.compile(rf"(?<=[a-z,] ){re.escape(word)}\b")
     lower = re.compile(rf"\b{re.escape(word.lower())}\b")
     if not any(inside.search(t) for t in texts) or any(lower.search(t) for t in texts):

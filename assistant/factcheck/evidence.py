@@ -8,6 +8,7 @@ quote is always one verbatim span of the stored text.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -84,7 +85,7 @@ class Weights:
     unknown_words: tuple[str, ...]
     names: frozenset[str] = frozenset()  # stems of the places a page may hold for a sentence
     named: frozenset[str] = frozenset()  # stems of every name the claim gives
-    people: tuple[tuple[str, ...], ...] = ()  # the stems of each person's name the claim gives
+    people: tuple[tuple[str, ...], ...] = ()  # the words of each person's name the claim gives
 
 
 def weigh(store: Store, claim: Claim, passages: int) -> Weights:
@@ -110,7 +111,7 @@ def weigh(store: Store, claim: Claim, passages: int) -> Weights:
     codes = frozenset(stem(n) for n in claim.names if any(c.isdigit() for c in n))
     names = frozenset(stem(n) for n in claim.names) & (places | codes)  # "review CE001"
     named = frozenset(stem(n) for n in claim.names)
-    people = tuple(tuple(stem(w) for w in p.split()) for p in people_in(claim.text))
+    people = tuple(tuple(p.split()) for p in people_in(claim.text))
     return Weights(terms, required, unknown_names, unknown_words, names, named, people)
 
 
@@ -158,8 +159,7 @@ class UnitReader:
                     previous = None
                     continue
                 words = self.document_words.of(doc.id, text)
-                said = stems(quote)
-                about = weights.names & words | _named_in_part(weights.people, said, words)
+                about = weights.names & words | _named_in_part(weights.people, quote, words)
                 unit = self._unit(claim, weights, doc, text, sentence, sentence, rank, about)
                 unit = replace(
                     unit,
@@ -240,12 +240,17 @@ class UnitReader:
 
 
 def _named_in_part(
-    people: tuple[tuple[str, ...], ...], own: frozenset[str] | set[str], page: frozenset[str]
+    people: tuple[tuple[str, ...], ...], quote: str, page: frozenset[str]
 ) -> frozenset[str]:
-    """The names of the people a sentence names by their given name alone ("after Jane's
-    death", as a child is named) when its page gives the whole name."""
-    held = [name for name in people if name[0] in own and set(name) <= page]
-    return frozenset().union(*held) if held else frozenset()
+    """The stems of the people's names a sentence gives by the given name alone ("after
+    Jane's death", as a child is often named), written as a name, when its page gives the
+    whole name ("a marked improvement" does not name Mark Doe)."""
+    held: set[str] = set()
+    for name in people:
+        stemmed = {stem(w) for w in name}
+        if stemmed <= page and re.search(rf"\b{re.escape(name[0])}\b", quote):
+            held |= stemmed
+    return frozenset(held)
 
 
 def _unsaid_actions(missing: tuple[str, ...], page: frozenset[str]) -> tuple[str, ...]:

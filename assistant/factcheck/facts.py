@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from assistant.answer.figures import yearless_days
+from assistant.answer.figures import labels_at, yearless_days
 from assistant.answer.question import STOPWORDS
 from assistant.answer.tokens import DIRECTIONS, stem
 from index import DateMention, date_bounds, find_dates
@@ -179,6 +179,8 @@ def _figures(text: str, dates: tuple[DateMention, ...]) -> list[Figure]:
             continue
         if any(start <= match.start() < end for start, end in days):
             continue  # "from 14 January to 1 February": days, not counts
+        if labels_at(text, match.start()):
+            continue  # "see page 14", "Section 47": a label, not a count
         raw = match.group()
         if match.group("num") and len(raw) > 1 and raw.startswith("0"):
             continue  # a telephone number or a code, not a quantity

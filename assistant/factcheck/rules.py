@@ -180,6 +180,8 @@ def _anchored(claim: Claim, unit: Unit, rules: Rules) -> bool:
     figures = claim.facts.figures
     if not figures or unit.closeness < rules.anchored_closeness or not unit.names_near:
         return False
+    if unit.unsaid_actions:
+        return False  # "praised" where the page says "criticised": not said in other words
     if not all(_counts_the_same(f, unit) for f in figures):
         return False
     return judge(claim, unit).outcome == "supports"
