@@ -3,7 +3,8 @@
     python -m benchmarks.devset [--home DIR] [--json] [--show wrong] [--data DIR]
 
 `--data tests/data/fresh` scores the set written last, by helpers who never saw the rules,
-with the same split by document.
+with the same split by document; `--data tests/data/reference-fresh --reference-only`
+scores the one written over the two reference statements, on an index of those alone.
 
 Ingests ../shared/corpus (with its manifest) and ../shared/corpus-dev/docs (without one),
 then asks every question, checks every claim and plays every conversation as /v1/chat does.
@@ -108,9 +109,9 @@ def judge(answer: Answer, item: dict[str, object]) -> tuple[bool, bool]:
     return ok, not ok
 
 
-def ingest(assistant: Assistant) -> None:
-    """Both sources into the index (unchanged files are skipped)."""
-    assistant.ingest([p for p in SOURCES if p.exists()])
+def ingest(assistant: Assistant, sources: tuple[Path, ...] = SOURCES) -> None:
+    """Both sources (or those given) into the index (unchanged files are skipped)."""
+    assistant.ingest([p for p in sources if p.exists()])
 
 
 def run_questions(
@@ -213,10 +214,15 @@ def main() -> None:
     parser.add_argument(
         "--data", type=Path, default=DEVSET, help="a labelled set in the same format"
     )
+    parser.add_argument(
+        "--reference-only",
+        action="store_true",
+        help="index only ../shared/corpus (the two reference statements); use a new --home",
+    )
     args = parser.parse_args()
     home = args.home or Path(tempfile.mkdtemp(prefix="devset-"))
     assistant = Assistant(Settings(home=home), create=True)
-    ingest(assistant)
+    ingest(assistant, SOURCES[:1] if args.reference_only else SOURCES)
     half_of, show = halves(), set(args.show.split(","))
     if args.half:
         half_of = {doc: half for doc, half in half_of.items() if half == args.half}

@@ -226,6 +226,13 @@ def test_a_year_naming_an_event_bounds_the_period_by_the_whole_year() -> None:
     assert month.start == "2008-12-01"
     (day,) = analyse("What happened after the 1 April 2010 launch?").periods
     assert day.start == day.end == "2010-04-01"  # a day names no event's span
+    # an event's period is an alternative to another date, not a bound on it
+    both = analyse(
+        "According to the March 2010 statement, what grade followed the January 2010 inspection?"
+    )
+    assert in_period(both.periods, Dated(("2010-03-12",), (3,), "sentence"))
+    after = analyse("What grade was given in March 2010, after the January 2010 inspection?")
+    assert in_period(after.periods, Dated(("2010-01",), (2,), "sentence"))
 
 
 def test_a_title_is_no_word_to_match_only_before_a_name() -> None:

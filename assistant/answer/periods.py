@@ -102,7 +102,9 @@ def in_period(periods: tuple[Period, ...], when: Dated) -> bool:
         return True
     spans = [(*date_bounds(d), p) for d, p in zip(when.dates, when.precisions, strict=True)]
     spans += [(first, last, PRECISION["month"]) for first, last in when.ranges]  # between
-    test = all if any(p.start == EARLIEST or p.end == LATEST for p in periods) else any
+    test = (
+        all if any(p.bounds and (p.start == EARLIEST or p.end == LATEST) for p in periods) else any
+    )
     return test(
         any(
             _from(start, when, p) <= p.end and p.start <= end and precision >= p.precision

@@ -76,6 +76,8 @@ class Period:
     end: str
     precision: int
     label: str
+    bounds: bool = True  # an open end bounds every other period ("before 2010"); one
+    # around an event ("after the 2015 review") is an alternative like a plain date
 
 
 @dataclass(frozen=True)
@@ -154,8 +156,8 @@ def _period(text: str, mention: DateMention) -> Period:
     event = _AROUND_EVENT.search(text[: mention.start]) if naming else None
     if event is not None:
         if event.group(1).lower() in {"before", "prior to", "ahead of"}:
-            return Period(EARLIEST, end, precision, f"up to {written}")
-        return Period(start, LATEST, precision, f"{written} or later")
+            return Period(EARLIEST, end, precision, f"up to {written}", bounds=False)
+        return Period(start, LATEST, precision, f"{written} or later", bounds=False)
     if marker is None:
         return Period(start, end, precision, written)
     word = marker.group(1).lower()
