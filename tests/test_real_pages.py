@@ -8,7 +8,7 @@ import pytest
 
 from assistant.answer.candidates import DocumentWords, is_heading, refers_back
 from assistant.answer.figures import gives_figure, unit_of
-from assistant.answer.intent import answer_type, offices_asked, satisfies
+from assistant.answer.intent import answer_type, body_stems, offices_asked, satisfies
 from assistant.answer.periods import Dated, dated, in_period, relative_phrase
 from assistant.answer.question import analyse
 from assistant.answer.soft import soft_coverage, softly_held
@@ -238,3 +238,12 @@ def test_a_year_naming_an_event_bounds_the_period_by_the_whole_year() -> None:
 def test_a_title_is_no_word_to_match_only_before_a_name() -> None:
     assert analyse("Where did Ms Smith come from?").terms == ("smith", "com")
     assert "counc" in analyse("Which Councillor resigned in 2014?").terms
+
+
+def test_a_body_is_named_by_the_sentence_its_place_may_be_held_by_the_page() -> None:
+    assert body_stems("Who chairs the Northtown Safeguarding Children Board?") == {
+        "safeg",
+        "child",
+        "board",
+    }
+    assert body_stems("What credit did Ofsted give Northtown County Council?") == set()

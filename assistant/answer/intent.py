@@ -357,6 +357,23 @@ def offices_asked(question: str) -> frozenset[str]:
     return frozenset(stem(m.group().split()[-1]) for m in _OFFICES.finditer(question))
 
 
+def body_stems(text: str) -> frozenset[str]:
+    """Stems of the words of a body's name after its first ("Northtown Safeguarding Children
+    Board": safeguarding, children, board): a sentence must name the body itself, though
+    its page may hold the place the name opens with."""
+    found: set[str] = set()
+    for name in names_in(text):
+        words = [w for w in name.split() if w.lower() not in _LOCAL_GOVERNMENT]
+        if len(words) >= 2 and any(w.lower().strip("'’") in _INSTITUTION for w in words[1:]):
+            found |= {stem(w) for w in words[1:]}
+    return frozenset(found)
+
+
+_LOCAL_GOVERNMENT = frozenset({"council", "councils", "county", "city", "borough", "district"})
+"""Words naming a place's own council ("Northtown County Council"), which a page about the
+place is about: its page may hold them."""
+
+
 def people_in(text: str) -> list[str]:
     """The people a text names, in order (titles such as "Cllr" dropped)."""
     found = [_TITLES.sub("", p).strip() for n in names_in(text) if (p := _as_person(n, text))]

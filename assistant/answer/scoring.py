@@ -75,6 +75,8 @@ class Query:
     day_first: bool = True
     names: frozenset[str] = frozenset()  # stems of the uncommon names: what records are about
     people: frozenset[str] = frozenset()  # stems of the people's names among them
+    bodies: frozenset[str] = frozenset()  # stems of bodies' names after their first word
+    # (with the people: the names a sentence must give itself, its page cannot)
     offices: frozenset[str] = frozenset()  # offices a "who" question names ("director")
     term_vectors: Mapping[str, np.ndarray] = field(default_factory=dict)  # term stem -> vector
     lexicon: Mapping[str, np.ndarray] = field(default_factory=dict)  # candidates' word vectors
@@ -93,7 +95,7 @@ def features(query: Query, candidate: Candidate, reads: int) -> dict[str, float]
     """The features of one candidate."""
     own = with_synonyms(stems(candidate.text), query.pairs)
     around = own | with_synonyms(stems(candidate.context_text), query.pairs)
-    around |= (query.names - query.people) & candidate.document_stems  # the page is about them
+    around |= (query.names - query.people - query.bodies) & candidate.document_stems  # its page
     near = _near(candidate, query)
     in_sentence = query.shaped(candidate.text)
     in_context = not in_sentence and query.shaped(context_only(candidate))

@@ -12,6 +12,7 @@ from assistant.answer.candidates import Candidate, CandidateReader, Span, refers
 from assistant.answer.glossary import Glossary, expansions, with_synonyms
 from assistant.answer.intent import (
     SHAPED,
+    body_stems,
     given_names,
     grades_in,
     offices_asked,
@@ -109,6 +110,7 @@ class EvidenceSelector:
             day_first=self.rules.day_first,
             names=frozenset(required),
             people=person_stems(question.text),
+            bodies=body_stems(question.text),
             offices=offices_asked(question.text),
         )
         read = hits[: self.rules.hits_read]
@@ -359,9 +361,10 @@ def _asks_for_the_list(question: Question, best: Candidate, query: Query) -> boo
 
 def _held_by_page(names: set[str], candidate: Candidate, query: Query) -> bool:
     """Names the sentence and its context lack may be held by its page (a page about Devon
-    need not say "Devon" in every sentence), unless one is a person, or heads another
-    section of the page (a round-up of councils speaks of each under its own heading)."""
-    if not names <= candidate.document_stems - query.people:
+    need not say "Devon" in every sentence), unless one is a person or part of a body's
+    name ("the Safeguarding Children Board"), or heads another section of the page (a
+    round-up of councils speaks of each under its own heading)."""
+    if not names <= candidate.document_stems - query.people - query.bodies:
         return False
     sectioned = names & candidate.document_headings
     heading = stems(candidate.heading.text) if candidate.heading else set()
