@@ -118,6 +118,19 @@ def test_what_the_records_never_mention_is_not_found(checker: FactChecker) -> No
         # a figure counts what the words around it say: twelve recommendations were made,
         # two of them emerged from the trial
         ("Twelve recommendations emerged from the criminal trial.", "contradicted", "two"),
+        # what a figure moved to from the same start: 16.9, not 12.5
+        (
+            "Average sickness absence has fallen from 25 days to 12.5 days per full-time member"
+            " of staff.",
+            "contradicted",
+            "16.9",
+        ),
+        # "raised" says which way a grade moved, as "upgraded" does
+        (
+            "Ofsted raised the fostering service's overall rating from satisfactory to good.",
+            "supported",
+            "upgraded",
+        ),
         # "fully" says what a figure counts: ten were fully implemented, two are under way
         ("Two of the twelve recommendations have been fully implemented.", "contradicted", "Ten"),
         # which way a figure moved is a fact: it dropped to 15 per cent
@@ -356,3 +369,11 @@ def test_a_given_name_names_a_person_only_written_as_a_name() -> None:
     assert _named_in_part(people, "After Mark's death the board met.", page) == {"mark", "doe"}
     assert not _named_in_part(people, "There was a marked improvement.", page)
     assert not _named_in_part(people, "After Mark's death the board met.", frozenset({"mark"}))
+
+
+def test_a_figure_moves_from_one_value_to_another() -> None:
+    text = (
+        "Rates have dropped from 23 per cent in December 2009; 20 per cent in May to 15 per cent."
+    )
+    ((start, end),) = read_facts(text, set()).moves
+    assert (start.text, end.text) == ("23 per cent", "15 per cent")

@@ -120,6 +120,7 @@ class Facts:
     people: tuple[str, ...]  # titled people named ("Cllr Len Clark")
     directions: frozenset[str] = frozenset()  # "rise", "fall": which way something moved
     ordinals: frozenset[tuple[int, str]] = frozenset()  # (2, "time") for "the second time"
+    moves: tuple[tuple[Figure, Figure], ...] = ()  # "from 25 days … to 16.9": (from, to)
 
     def values(self, percent: bool) -> set[float]:
         """The figures of one kind (percentages or counts)."""
@@ -131,8 +132,9 @@ def read_facts(text: str, subject: set[str], *, day_first: bool = True) -> Facts
     dates = tuple(find_dates(text, day_first=day_first))
     lowered = [t.lower().strip("'’-") for t in _tokens(text)]
     partial = _PARTIAL.search(text)
+    figures = tuple(_figures(text, dates))
     return Facts(
-        figures=tuple(_figures(text, dates)),
+        figures=figures,
         dates=dates,
         negations=tuple(_negations(text, subject)),
         whole=any(t in QUANTIFIERS or t in DEGREE_WORDS for t in lowered),
@@ -142,7 +144,29 @@ def read_facts(text: str, subject: set[str], *, day_first: bool = True) -> Facts
         people=tuple(m.group().strip() for m in _PERSON.finditer(text)),
         directions=_directions(text, lowered),
         ordinals=_ordinals(lowered),
+        moves=_moves(text, figures),
     )
+
+
+_FROM = re.compile(r"\bfrom(?:\s+[\w’'-]+){0,3}\s+$", re.I)
+_TO = re.compile(r"\bto\s+$", re.I)
+
+
+def _moves(text: str, figures: tuple[Figure, ...]) -> tuple[tuple[Figure, Figure], ...]:
+    """Figures that moved "from" one value "to" another ("dropped from an average of 25
+    days … to 16.9"): the later figure is what the earlier one became."""
+    found = []
+    for i, first in enumerate(figures):
+        if not _FROM.search(text[max(0, first.start - 30) : first.start]):
+            continue
+        later = [
+            f
+            for f in figures[i + 1 :]
+            if f.percent == first.percent and _TO.search(text[max(0, f.start - 6) : f.start])
+        ]
+        if later:
+            found.append((first, later[0]))
+    return tuple(found)
 
 
 _MOVED = {

@@ -273,7 +273,12 @@ Found = tuple[Outcome, str] | None
 
 def _figures(claim: Claim, unit: Unit) -> Found:
     """Each figure of the claim must be in the unit, counting what the claim's counts; one
-    given for the same date must match."""
+    given for the same date must match, and so must what a figure moved to from the same
+    start ("from 25 days to 12.5" against "from 25 days … to 16.9")."""
+    for start, end in claim.facts.moves:
+        for given_start, given_end in unit.facts.moves:
+            if given_start.value == start.value and given_end.value != end.value:
+                return "conflicts", f"the records give {given_end.text}, not {end.text}"
     claimed = {f.value for f in claim.facts.figures}
     for figure in claim.facts.figures:
         if figure.date is not None:
