@@ -247,3 +247,8 @@ def test_a_body_is_named_by_the_sentence_its_place_may_be_held_by_the_page() -> 
         "board",
     }
     assert body_stems("What credit did Ofsted give Northtown County Council?") == set()
+
+
+def test_words_naming_the_record_itself_are_not_matched() -> None:
+    assert "relea" not in analyse("Which improvements does the July 2010 release list?").terms
+    assert "timel" not in analyse("In the timeline, what happened in April 2009?").terms

@@ -23,7 +23,7 @@ _STOPWORDS_TEXT = """
     take takes took taken place
     documents afterwards afterward later subsequently eventually meanwhile going
     actually exactly really precisely specifically roughly approximately ever
-    timeline article story
+    timeline article story release
 """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 _WHEN = re.compile(r"^\s*(when|what (date|day|month|year)|which (date|day|month|year))\b", re.I)
