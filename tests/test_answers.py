@@ -268,3 +268,13 @@ def test_facts_in_the_words_and_forms_records_give_them(
     answer = reference.ask(question)
     assert answer.status == "answered", answer.answer
     assert expected in answer.answer
+
+
+def test_a_sentence_following_from_the_one_before_shows_it(reference: Assistant) -> None:
+    """ "Following this, the council set up a Task Force …": the sentence before says what
+    "this" was, which a "what prompted …?" question asks for."""
+    answer = reference.ask("What prompted the council to set up its Task Force?")
+    assert answer.status == "answered", answer.answer
+    first = answer.citations[0].evidence
+    assert first.quote.startswith("Following this")
+    assert first.context is not None and "inadequate" in first.context.quote

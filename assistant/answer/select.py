@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -477,7 +478,23 @@ def _context(
         says_more = role == "previous" and _says_more(question, own, held, query)
         if needs_name or needs_type or says_more:
             return Context(role, span.text, span.start, span.end)
+    previous = candidate.previous
+    if previous is not None and _opens_pointing_back(candidate.text):
+        return Context("previous", previous.text, previous.start, previous.end)
     return None
+
+
+_POINTING_BACK = re.compile(
+    r"^\W*(?:following|after|because of|as a result of|in response to|despite)\s+"
+    r"(?:this|that|these|those|it)\b",
+    re.I,
+)
+
+
+def _opens_pointing_back(sentence: str) -> bool:
+    """The sentence opens with what it follows from ("Following this, …", "As a result of
+    this, …"): shown alone, it hides the reason the question may ask for."""
+    return bool(_POINTING_BACK.match(sentence))
 
 
 def _says_more(question: Question, own: set[str], before: set[str], query: Query) -> bool:
