@@ -278,3 +278,13 @@ def test_a_sentence_following_from_the_one_before_shows_it(reference: Assistant)
     first = answer.citations[0].evidence
     assert first.quote.startswith("Following this")
     assert first.context is not None and "inadequate" in first.context.quote
+
+
+def test_a_part_no_passage_answers_is_said_plainly(reference: Assistant) -> None:
+    """A question of two parts whose second no passage answers: the first is quoted, and
+    the answer (and its reason) says which part found nothing, with no citation."""
+    answer = reference.ask("Who chaired the Task Force, and what was his salary?")
+    assert answer.status == "answered", answer.answer
+    assert any("Mike Whitby" in c.evidence.quote for c in answer.citations)
+    note = "No passage was found that answers “what was his salary?”"
+    assert answer.answer.endswith(note) and answer.reason == note

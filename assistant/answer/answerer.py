@@ -72,11 +72,13 @@ class Answerer:
             return not_found(question, selection, hits, searched)
         draft = self.writer.write(question, selection.chosen)
         citations = self._verified(draft)
+        gap = _unanswered_note(selection.unanswered)
         return Answer(
             question.text,
             "answered",
-            draft.text,
+            f"{draft.text}\n\n{gap}" if gap else draft.text,
             citations,
+            reason=gap,
             searched=searched,
             confidence=selection.confidence,
         )
@@ -102,12 +104,16 @@ class Answerer:
                 asked, self.searcher.embedder.embed_one(asked.text), hits, passages
             )
             if not found.chosen:
-                return whole  # a part the records do not answer: the question as one
+                whole.unanswered.append(part)  # said plainly below the quotes
+                continue
             confidence = min(confidence, found.confidence)
             chosen += [e for e in found.chosen[:2] if e.quote not in {c.quote for c in chosen}]
             people = people or [
                 p for e in found.chosen for p in people_in(_shown(e)) if not _asked(p, question)
             ]
+        if not chosen:
+            whole.unanswered = []
+            return whole  # no part answered: the question as one
         whole.chosen, whole.confidence = chosen, confidence
         return whole
 
@@ -133,6 +139,15 @@ _POSSESSIVE = re.compile(
     re.I,
 )
 _PERSONAL = re.compile(r"\b(he|she|him|her)\b", re.I)
+
+
+def _unanswered_note(parts: list[str]) -> str | None:
+    """What a partly answered question's quotes do not answer, said plainly (no quote
+    stands behind it, so it carries no citation)."""
+    if not parts:
+        return None
+    asked = "; ".join(f"“{p.strip()}”" for p in parts)
+    return f"No passage was found that answers {asked}"
 
 
 def _named(part: str, people: list[str]) -> str:

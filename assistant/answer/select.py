@@ -64,6 +64,7 @@ class Selection:
     nothing_asked: bool = False
     passages_read: int = 0
     scored: list[Candidate] = field(default_factory=list)
+    unanswered: list[str] = field(default_factory=list)  # parts of the question no quote answers
 
 
 class EvidenceSelector:
