@@ -3,7 +3,14 @@
 The assistant layer imports only the names listed in `__all__`.
 """
 
-from index.dates import date_bounds, find_dates, format_date, normalise_date
+from index.dates import (
+    MONTH_NAME,
+    date_bounds,
+    find_dates,
+    format_date,
+    month_number,
+    normalise_date,
+)
 from index.embedder import DEFAULT_MODEL, Embedder
 from index.errors import DocumentNotFound, IndexLayerError, LoaderError, StoreError
 from index.events import DatedSpan, dated_spans
@@ -22,6 +29,7 @@ from index.vocabulary import vocabulary
 __all__ = [
     "DEFAULT_MODEL",
     "KINDS",
+    "MONTH_NAME",
     "SUPPORTED_SUFFIXES",
     "DateMention",
     "DatedSentence",
@@ -48,6 +56,7 @@ __all__ = [
     "dated_spans",
     "find_dates",
     "format_date",
+    "month_number",
     "normalise_date",
     "normalise_kind",
     "sentences_of",

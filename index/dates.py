@@ -9,7 +9,14 @@ from datetime import date
 
 from index.models import DateMention
 
-__all__ = ["date_bounds", "find_dates", "format_date", "normalise_date"]
+__all__ = [
+    "MONTH_NAME",
+    "date_bounds",
+    "find_dates",
+    "format_date",
+    "month_number",
+    "normalise_date",
+]
 
 _MONTH_NAMES = [
     "January",
@@ -28,10 +35,13 @@ _MONTH_NAMES = [
 _MONTHS = {name.lower(): i for i, name in enumerate(_MONTH_NAMES, start=1)}
 _MONTHS.update({name[:3].lower(): i for i, name in enumerate(_MONTH_NAMES, start=1)})
 _MONTHS["sept"] = 9
-_MONTH = (
-    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
+MONTH_NAME = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
+"""A month's name, whole or short ("September", "Sept", "Sep"); match it ignoring case where
+lower-case spellings count."""
+_MONTH = rf"(?P<mon>{MONTH_NAME})\b\.?"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![\d./-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d/-])"), "iso"),
@@ -51,6 +61,11 @@ _YEAR_MONTH = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})")
 _YEAR_MONTH_DAY = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
 _WORD = re.compile(r"[A-Za-z]+")
 _Candidate = tuple[int, int, str | None, str]
+
+
+def month_number(name: str) -> int | None:
+    """The number of a month written as MONTH_NAME matches it (1 for "Jan", 9 for "Sept")."""
+    return _MONTHS.get(name.lower().rstrip("."))
 
 
 def find_dates(text: str, *, day_first: bool = True) -> list[DateMention]:

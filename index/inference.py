@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from index.dates import MONTH_NAME, month_number
 from index.furniture import find_page_dates, is_furniture, is_nav_item, is_timestamp
 from index.models import PAGE_BREAK, CleanText, DateMention, Paragraph
 from index.sentences import split_sentences
@@ -50,13 +51,10 @@ _EVENT_LEAD = re.compile(
     r"\b(?:on|in|at|by|from|since|until|between|during|of|to|after|before)\s+$", re.I
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _TODAY = re.compile(
     r"\b(?:published|issued|released|announced)\s+today\W{0,3}(?P<weekday>"
     + "|".join(_WEEKDAYS)
-    + r")\W{0,3}(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>"
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
+    + rf")\W{{0,3}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH_NAME})\b",
     re.IGNORECASE,
 )
 _TODAY_REACH = 2_000  # characters from the top where "published today" dates the page
@@ -167,7 +165,7 @@ def _published_today(raw_text: str) -> str | None:
     if found is None:
         return None
     weekday = _WEEKDAYS.index(found["weekday"].lower())
-    month = _MONTHS.index(found["month"].lower()[:3]) + 1
+    month = month_number(found["month"]) or 1  # the pattern only matches month names
     start = raw_text.rfind("\n", 0, found.start()) + 1
     end = raw_text.find("\n", found.end())
     paragraph = raw_text[start : end if end >= 0 else len(raw_text)]

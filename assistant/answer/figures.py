@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.tokens import stem
-from index import find_dates
+from index import MONTH_NAME, find_dates
 
 _NUMERAL = (
     r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
@@ -86,14 +86,10 @@ def _numbers_paragraph(text: str, match: re.Match[str]) -> bool:
     return not text[: match.start()].strip() and bool(_PARAGRAPH_NUMBER.match(text, match.start()))
 
 
-_MONTH_NAME = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEARLESS_DAYS = re.compile(
-    rf"\b{_DAY}(?:\s*(?:and|to|-|–|&)\s*{_DAY})?\s+{_MONTH_NAME}\b|"
-    rf"\b{_MONTH_NAME}\s+{_DAY}(?:\s*(?:and|to|-|–|&)\s*{_DAY})?\b",
+    rf"\b{_DAY}(?:\s*(?:and|to|-|–|&)\s*{_DAY})?\s+{MONTH_NAME}\b|"
+    rf"\b{MONTH_NAME}\s+{_DAY}(?:\s*(?:and|to|-|–|&)\s*{_DAY})?\b",
     re.IGNORECASE,
 )
 """Days of a month written without a year ("14 January", "January 14", "20 and 21

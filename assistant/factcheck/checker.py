@@ -107,10 +107,10 @@ class FactChecker:
             vector = self.searcher.embedder.embed_one(claim.text)
         hits = self.searcher.search(claim.text, top_k=self.top_k, query_vector=vector)
         searched["passages_read"] = len(hits)
-        texts = [self.store.text(doc_id) for doc_id in dict.fromkeys(h.document.id for h in hits)]
-        claim = with_opening_name(claim, texts)
+        texts = {doc_id: self.store.text(doc_id) for doc_id in {h.document.id for h in hits}}
+        claim = with_opening_name(claim, list(texts.values()))
         weights = weigh(self.store, claim, passages)
-        units = self.reader.units(claim, weights, hits, vector)
+        units = self.reader.units(claim, weights, hits, vector, texts)
         units = self._with_meaning(claim, vector, hits, passages, units)
         return self._result(claim, decide(claim, weights, units, self.rules), searched)
 

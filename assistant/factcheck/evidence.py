@@ -131,15 +131,19 @@ class UnitReader:
         weights: Weights,
         hits: list[SearchHit],
         vector: np.ndarray | None = None,
+        texts: dict[str, str] | None = None,
     ) -> list[Unit]:
         """Every statement of the passages once, plus adjacent pairs that cover more; with
-        the claim's `vector`, each unit's closeness in meaning too."""
+        the claim's `vector`, each unit's closeness in meaning too. `texts`: the pages'
+        texts already read, by document id."""
         units: dict[tuple[str, int, int], Unit] = {}
-        texts: dict[str, str] = {}
+        texts = dict(texts or {})
         self._pairs = expansions(self.store.acronyms())
         for rank, hit in enumerate(hits):
             doc = hit.document
-            text = texts.setdefault(doc.id, self.store.text(doc.id))
+            if doc.id not in texts:
+                texts[doc.id] = self.store.text(doc.id)
+            text = texts[doc.id]
             chunk = hit.chunk
             first = max(chunk.first_sentence - 1, 0)
             read = self.store.sentences(doc.id, first, chunk.last_sentence)
