@@ -252,3 +252,20 @@ def test_a_body_is_named_by_the_sentence_its_place_may_be_held_by_the_page() -> 
 def test_words_naming_the_record_itself_are_not_matched() -> None:
     assert "relea" not in analyse("Which improvements does the July 2010 release list?").terms
     assert "timel" not in analyse("In the timeline, what happened in April 2009?").terms
+
+
+def test_a_source_clause_names_the_record_not_the_sentence() -> None:
+    assert analyse("According to Northtown's improvement plan, who leads it?").source_terms == {
+        "north",
+        "impro",
+        "plan",
+    }
+    assert analyse("In its 2014 report, what did Ofsted find?").source_terms == {"repor"}
+    assert analyse("In 2014 what did the report find?").source_terms == set()
+    assert analyse("What did the chair say according to the minutes?").source_terms == {"minut"}
+
+
+def test_a_word_placing_a_date_is_not_a_term() -> None:
+    assert analyse("What was found at the start of 2020?").terms == ("find",)
+    assert analyse("Who led the late-2009 review?").terms == ("lead", "revie")
+    assert "end" in analyse("What came at the end of the review?").terms

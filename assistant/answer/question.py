@@ -64,6 +64,18 @@ _BODY_ASKED = frozenset(_BODY_ASKED_TEXT.split())
 _COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "cllr", "councillor"})
 """A title before a name: a record may name the same person without it ("Ms Doe" is
 "Jane Doe, the chair")."""
+_RECORD_NOUN = (
+    r"\b(?:report|reports|plan|statement|review|letter|summary|timeline|minutes|update|"
+    r"release|article|account|findings)\b"
+)
+_SOURCE = re.compile(
+    rf"(?:\baccording to|^\s*in) (?:(?:the|its|their|his|her|a) )?([^,;?]*?{_RECORD_NOUN})", re.I
+)
+"""A clause naming where the answer is written ("according to the council's improvement
+plan", "in its 2014 report"): its words describe the record, not the sentence."""
+_ASKING = frozenset({"what", "who", "whom", "when", "where", "which", "why", "how", "did", "was"})
+_PERIOD_FRAME = frozenset({"start", "beginning", "end", "early", "late", "mid", "middle"})
+"""Words that only place a date ("at the start of 2020", "late-2009"): the date is asked."""
 EARLIEST, LATEST = "0001-01-01", "9999-12-31"
 PRECISION = {"year": 1, "month": 2, "day": 3}
 
@@ -94,6 +106,7 @@ class Question:
     asks_latest: bool = False
     kind: AnswerType = "any"
     unit: str | None = None  # for "how many/much/long" questions: what the figure counts
+    source_terms: frozenset[str] = frozenset()  # terms naming the record asked ("plan")
 
     @property
     def period_labels(self) -> tuple[str, ...]:
@@ -114,9 +127,9 @@ def analyse(text: str, *, day_first: bool = True, asking: str | None = None) -> 
     terms: dict[str, str] = {}
     names: list[str] = []
     tokens = words(text)
-    for index, (start, _end, word) in enumerate(tokens):
+    for index, (start, end, word) in enumerate(tokens):
         lowered = word.lower()
-        if any(s <= start < e for s, e in in_date) or lowered in STOPWORDS:
+        if any(start < e and s < end for s, e in in_date) or lowered in STOPWORDS:
             continue
         if kind == "role" and lowered in _ROLE_ASKED:
             continue  # "what post did she hold?" asks for a role; a record names the role
@@ -126,6 +139,8 @@ def analyse(text: str, *, day_first: bool = True, asking: str | None = None) -> 
             continue
         if lowered in frame:
             continue  # "how long did it last?" asks for a duration; a record gives one
+        if lowered in _PERIOD_FRAME and _places_date(tokens, index, in_date):
+            continue
         following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
         if lowered.rstrip(".") in _COURTESY_TITLES and following[:1].isupper():
             continue  # "Ms Doe", not "the councillor" or "which Councillor", asking a role
@@ -143,7 +158,31 @@ def analyse(text: str, *, day_first: bool = True, asking: str | None = None) -> 
         asks_latest=bool(_LATEST.search(wording)),
         kind=kind,
         unit=unit,
+        source_terms=frozenset(terms) & _source_stems(text),
     )
+
+
+def _places_date(
+    tokens: list[tuple[int, int, str]], index: int, in_date: list[tuple[int, int]]
+) -> bool:
+    """Whether the word at `index` leads into a date ("start of 2020", "late 2009")."""
+    for start, _end, word in tokens[index + 1 : index + 4]:
+        if any(s <= start < e for s, e in in_date):
+            return True
+        if word.lower() not in {"of", "the", "in"}:
+            return False
+    return False
+
+
+def _source_stems(text: str) -> frozenset[str]:
+    """Stems of the words of the question's source clause ("according to …")."""
+    found = _SOURCE.search(text)
+    if found is None:
+        return frozenset()
+    said = [w for _, _, w in words(found.group(1))]
+    if any(w.lower() in _ASKING for w in said):
+        return frozenset()  # "in 2014 what did the report say": the question, not a source
+    return frozenset(stem(w) for w in said)
 
 
 def _period(text: str, mention: DateMention) -> Period:

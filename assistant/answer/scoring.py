@@ -78,6 +78,7 @@ class Query:
     bodies: frozenset[str] = frozenset()  # stems of bodies' names after their first word
     # (with the people: the names a sentence must give itself, its page cannot)
     offices: frozenset[str] = frozenset()  # offices a "who" question names ("director")
+    sourced: frozenset[str] = frozenset()  # words naming the record asked: its page holds them
     term_vectors: Mapping[str, np.ndarray] = field(default_factory=dict)  # term stem -> vector
     lexicon: Mapping[str, np.ndarray] = field(default_factory=dict)  # candidates' word vectors
 
@@ -96,7 +97,9 @@ def features(query: Query, candidate: Candidate, reads: int) -> dict[str, float]
     own = with_synonyms(stems(candidate.text), query.pairs)
     around = own | with_synonyms(stems(candidate.context_text), query.pairs)
     around |= (query.names - query.people - query.bodies) & candidate.document_stems  # its page
-    near = _near(candidate, query)
+    paged = query.sourced & candidate.document_stems  # "according to the plan": the page's
+    around |= paged
+    near = _near(candidate, query) | paged
     in_sentence = query.shaped(candidate.text)
     in_context = not in_sentence and query.shaped(context_only(candidate))
     context = [v for v in (candidate.previous_vector, candidate.heading_vector) if v is not None]

@@ -114,6 +114,7 @@ class EvidenceSelector:
             people=person_stems(question.text),
             bodies=body_stems(question.text),
             offices=offices_asked(question.text),
+            sourced=question.source_terms,
         )
         read = hits[: self.rules.hits_read]
         selection.passages_read = len(read)
