@@ -73,6 +73,11 @@ def test_a_duration_is_not_a_count() -> None:
     )
 
 
+def test_an_age_is_not_how_long() -> None:
+    assert not gives_figure("the parents of the two-year-old", "duration", frozenset(), True)
+    assert gives_figure("The 70-page report includes", "duration", frozenset(), True)
+
+
 def test_a_who_question_naming_an_office_needs_the_office() -> None:
     assert offices_asked("Who was the director of children's services in 2010?") == {"direc"}
     assert offices_asked("Who wrote the report?") == frozenset()

@@ -23,7 +23,8 @@ _UNITS = {
         rf"[£$€]\s?\d|\b{_NUMERAL}\s*(million|billion|bn|m|k|pounds?|pence)\b", re.I
     ),
     "duration": re.compile(
-        rf"\b{_NUMERAL}[\s-]+(?:\w+[\s-]+)?(hours?|days?|nights?|weeks?|months?|years?|decades?|pages?)\b",
+        rf"\b{_NUMERAL}[\s-]+(?:\w+[\s-]+)?(hours?|days?|nights?|weeks?|months?|years?|decades?|pages?)\b"
+        r"(?![\s-]+old\b)",  # "a two-year-old" gives an age, not how long
         re.I,
     ),
     "share": re.compile(
