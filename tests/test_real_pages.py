@@ -78,6 +78,11 @@ def test_an_age_is_not_how_long() -> None:
     assert gives_figure("The 70-page report includes", "duration", frozenset(), True)
 
 
+def test_an_office_as_a_verb_is_not_an_office_asked_for() -> None:
+    assert offices_asked("Who was brought in to head the service as its director?") == {"direc"}
+    assert offices_asked("Who was the head of the service?") == {"head"}
+
+
 def test_a_who_question_naming_an_office_needs_the_office() -> None:
     assert offices_asked("Who was the director of children's services in 2010?") == {"direc"}
     assert offices_asked("Who wrote the report?") == frozenset()
@@ -121,6 +126,18 @@ def test_a_page_knows_its_headings() -> None:
     assert "inspe" not in headings
     # the page's opening heading block says what the whole page is about, not a section
     assert "focus" not in headings and "visit" not in headings
+
+
+def test_a_page_is_about_its_lead_and_what_it_repeats_not_a_passing_name() -> None:
+    text = (
+        "Pledge for the city\n"
+        "Northtown council has been told to improve.\n"
+        "Teams moved into Lifford House. The teams in Easton move next year.\n"
+        "The teams were praised."
+    )
+    topics = DocumentWords().topics("page", text)
+    assert {"pledg", "north", "team"} <= topics
+    assert "easto" not in topics and "liffo" not in topics
 
 
 @pytest.mark.parametrize(

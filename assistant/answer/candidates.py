@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from assistant.answer.tokens import stems
+from assistant.answer.tokens import repeated_stems, stems
 from index import DocumentRecord, SearchHit, Store, StoredSentence
 
 LOOKBACK = 12
@@ -71,6 +71,7 @@ class Candidate:
     passage_score: float
     document_stems: frozenset[str] = frozenset()  # every word stem of its document
     document_headings: frozenset[str] = frozenset()  # the stems of its document's headings
+    document_topics: frozenset[str] = frozenset()  # the stems its document is about
     features: dict[str, float] = field(default_factory=dict)
     score: float = 0.0
     line: bool = False  # a heading-like line ("Author Jane Doe, Director"), not a sentence
@@ -90,22 +91,26 @@ class DocumentWords:
 
     def __init__(self, size: int = DOCUMENTS_REMEMBERED) -> None:
         self.size = size
-        self._pages: OrderedDict[tuple[str, int, str], tuple[frozenset[str], frozenset[str]]]
-        self._pages = OrderedDict()
+        self._pages: OrderedDict[tuple[str, int, str], _PageWords] = OrderedDict()
         self._lock = threading.Lock()
 
     def of(self, doc_id: str, text: str) -> frozenset[str]:
         """The stems of one document's text."""
-        return self._page(doc_id, text)[0]
+        return self._page(doc_id, text).every
 
     def headings(self, doc_id: str, text: str) -> frozenset[str]:
         """The stems of its heading lines below its opening lines: a page whose sections
         are headed by places (a round-up of councils) is about each place only within that
         place's section; a place in the page's own heading block ("Northtown City Council"
         above the title) is what the whole page is about."""
-        return self._page(doc_id, text)[1]
+        return self._page(doc_id, text).headed
 
-    def _page(self, doc_id: str, text: str) -> tuple[frozenset[str], frozenset[str]]:
+    def topics(self, doc_id: str, text: str) -> frozenset[str]:
+        """The stems a page is about: in its heading block or first paragraph, or used twice
+        or more (a street the page names once, in passing, is not where all of it happens)."""
+        return self._page(doc_id, text).topics
+
+    def _page(self, doc_id: str, text: str) -> _PageWords:
         key = (doc_id, len(text), text[-80:])
         with self._lock:
             if key in self._pages:
@@ -114,12 +119,24 @@ class DocumentWords:
         lines = [line.strip() for line in text.split("\n") if line.strip()]
         top = next((i for i, line in enumerate(lines) if not is_heading(line, "")), len(lines))
         headed = " \n".join(line for line in lines[top:] if is_heading(line, ""))
-        found = (frozenset(stems(text)), frozenset(stems(headed)))
+        opening = " \n".join(lines[: top + 1])  # its heading block and first paragraph
+        found = _PageWords(
+            frozenset(stems(text)),
+            frozenset(stems(headed)),
+            repeated_stems(text) | frozenset(stems(opening)),
+        )
         with self._lock:
             self._pages[key] = found
             if len(self._pages) > self.size:
                 self._pages.popitem(last=False)
         return found
+
+
+@dataclass(frozen=True)
+class _PageWords:
+    every: frozenset[str]
+    headed: frozenset[str]
+    topics: frozenset[str]
 
 
 class CandidateReader:
@@ -149,6 +166,7 @@ class CandidateReader:
                 if candidate is not None:
                     candidate.document_stems = self.document_words.of(doc_id, text)
                     candidate.document_headings = self.document_words.headings(doc_id, text)
+                    candidate.document_topics = self.document_words.topics(doc_id, text)
                     found.append(candidate)
         return found
 
@@ -205,6 +223,7 @@ class CandidateReader:
                 continue
             found.document_stems = source.document_stems
             found.document_headings = source.document_headings
+            found.document_topics = source.document_topics
             items.append(found)
         return items
 

@@ -138,11 +138,13 @@ _PART_SPLIT = re.compile(
 )
 _NAME = re.compile(r"(?<![.!?]\s)\b([A-Z][A-Za-z'’]+(?:[\s-][A-Z][A-Za-z'’]+)*)\b")
 _OFFICES = re.compile(
-    r"\b(director|chair|chairs|chaired|chairman|chairwoman|chairperson|chief executive|minister|"
-    r"leader|commissioner|manager|head|secretary|councillor|mayor|judge|inspector|officer)\b",
+    r"(?<!\bto )\b(director|chair|chairs|chaired|chairman|chairwoman|chairperson|"
+    r"chief executive|minister|leader|commissioner|manager|head|secretary|councillor|mayor|"
+    r"judge|inspector|officer)\b",
     re.I,
 )
-"""Offices a "who" question may name: the answer must name the office too."""
+"""Offices a "who" question may name: the answer must name the office too (not a verb:
+"brought in to head the service" asks who, not for the word "head")."""
 _TITLES = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame|Lord|Lady|Baroness)\b\.?")
 _ROLES = re.compile(
     r"\b(chief executive|director|minister|secretary of state|commissioner|chair(man|woman)?|"
@@ -372,6 +374,8 @@ def body_stems(text: str) -> frozenset[str]:
 _LOCAL_GOVERNMENT = frozenset({"council", "councils", "county", "city", "borough", "district"})
 """Words naming a place's own council ("Northtown County Council"), which a page about the
 place is about: its page may hold them."""
+COUNCIL_STEMS = frozenset(stem(w) for w in _LOCAL_GOVERNMENT)
+"""Their stems: a page naming the county council once is about it as much as the county."""
 
 
 def people_in(text: str) -> list[str]:

@@ -18,7 +18,7 @@ import numpy as np
 
 from assistant.answer.candidates import Candidate
 from assistant.answer.glossary import Glossary, with_synonyms
-from assistant.answer.intent import SHAPED, AnswerType, satisfies
+from assistant.answer.intent import COUNCIL_STEMS, SHAPED, AnswerType, satisfies
 from assistant.answer.soft import soft_coverage, softly_held
 from assistant.answer.tokens import stems
 from index import vocabulary
@@ -96,7 +96,7 @@ def features(query: Query, candidate: Candidate, reads: int) -> dict[str, float]
     """The features of one candidate."""
     own = with_synonyms(stems(candidate.text), query.pairs)
     around = own | with_synonyms(stems(candidate.context_text), query.pairs)
-    around |= (query.names - query.people - query.bodies) & candidate.document_stems  # its page
+    around |= (query.names - query.people - query.bodies) & page_names(candidate)
     paged = query.sourced & candidate.document_stems  # "according to the plan": the page's
     around |= paged
     near = _near(candidate, query) | paged
@@ -121,6 +121,11 @@ def features(query: Query, candidate: Candidate, reads: int) -> dict[str, float]
             query.predicate_weights, own | near, query.term_vectors, matrix
         ),
     }
+
+
+def page_names(candidate: Candidate) -> frozenset[str]:
+    """The names a sentence's page holds for it: what the page is about, and its council."""
+    return candidate.document_topics | (candidate.document_stems & COUNCIL_STEMS)
 
 
 def _matrix(candidate: Candidate, query: Query) -> np.ndarray | None:

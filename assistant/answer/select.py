@@ -29,6 +29,7 @@ from assistant.answer.scoring import (
     coverage,
     default_model,
     features,
+    page_names,
 )
 from assistant.answer.soft import WordVectors
 from assistant.answer.tokens import stem, stems, words
@@ -364,10 +365,11 @@ def _asks_for_the_list(question: Question, best: Candidate, query: Query) -> boo
 
 def _held_by_page(names: set[str], candidate: Candidate, query: Query) -> bool:
     """Names the sentence and its context lack may be held by its page (a page about Devon
-    need not say "Devon" in every sentence), unless one is a person or part of a body's
+    need not say "Devon" in every sentence; one naming it once, in passing, is not about
+    it), unless one is a person or part of a body's
     name ("the Safeguarding Children Board"), or heads another section of the page (a
     round-up of councils speaks of each under its own heading)."""
-    if not names <= candidate.document_stems - query.people - query.bodies:
+    if not names <= page_names(candidate) - query.people - query.bodies:
         return False
     sectioned = names & candidate.document_headings
     heading = stems(candidate.heading.text) if candidate.heading else set()

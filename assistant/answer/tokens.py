@@ -101,6 +101,15 @@ def _cached_stems(text: str) -> frozenset[str]:
     return _stem_set(text)
 
 
+def repeated_stems(text: str, times: int = 2) -> frozenset[str]:
+    """The stems a text uses at least `times` times: what a page speaks of, not in passing."""
+    counts: dict[str, int] = {}
+    for _, _, word in words(text):
+        key = stem(word)
+        counts[key] = counts.get(key, 0) + 1
+    return frozenset(s for s, n in counts.items() if n >= times)
+
+
 def _stem_set(text: str) -> frozenset[str]:
     found = set()
     for _, _, word in words(text):
