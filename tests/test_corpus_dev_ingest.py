@@ -393,3 +393,15 @@ def test_a_sentence_dated_by_its_undated_page_may_speak_of_a_year_from_the_page_
     assert "so its “this year” cannot be placed" in later.answer
     earlier = ingested[0].ask("How many inspectors did Ofsted send to Manchester in 2009?")
     assert earlier.status == "not_found", earlier.answer
+
+
+def test_a_grade_in_a_record_of_another_year_does_not_deny_a_claim(ingested: Ingested) -> None:
+    """A later re-inspection's "judgement of inadequate", in a sentence its record of 2017
+    dates, neither confirms nor denies what a 2014 inspection judged of adoption."""
+    checker = FactChecker.of(ingested[0])
+    result = checker.check(
+        "Ofsted's 2014 inspection judged Manchester's adoption performance as requiring "
+        "improvement."
+    )
+    quotes = [c.evidence.quote for c in result.citations]
+    assert result.verdict == "not_found" or "Adoption" in quotes[0], result.explanation

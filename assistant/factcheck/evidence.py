@@ -15,7 +15,13 @@ import numpy as np
 
 from assistant.answer.candidates import DocumentWords, is_heading, refers_back
 from assistant.answer.glossary import Glossary, expansions, with_synonyms
-from assistant.answer.intent import given_names, people_in, person_stems, place_stems
+from assistant.answer.intent import (
+    COUNCIL_STEMS,
+    given_names,
+    people_in,
+    person_stems,
+    place_stems,
+)
 from assistant.answer.models import Evidence
 from assistant.answer.periods import years_in
 from assistant.answer.tokens import stem, stems
@@ -163,7 +169,8 @@ class UnitReader:
                     previous = None
                     continue
                 words = self.document_words.of(doc.id, text)
-                about = weights.names & words | _named_in_part(weights.people, quote, words)
+                topics = self.document_words.topics(doc.id, text) | (words & COUNCIL_STEMS)
+                about = weights.names & topics | _named_in_part(weights.people, quote, words)
                 unit = self._unit(claim, weights, doc, text, sentence, sentence, rank, about)
                 unit = replace(
                     unit,

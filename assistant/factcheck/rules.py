@@ -255,6 +255,9 @@ def _counts_the_same(figure: Figure, unit: Unit) -> bool:
 def judge(claim: Claim, unit: Unit) -> Judgement:
     """Figures, dates, all-or-part, grades, negation: the first conflict wins, then gaps."""
     gaps: list[str] = []
+    elsewhere = _of_another_time(claim, unit)
+    if elsewhere is not None:
+        return Judgement(unit, "silent", elsewhere)
     for check in (_figures, _dates, _whole, _grades, _negation, _direction, _ordinal, _people):
         found = check(claim, unit)
         if found is None:
@@ -355,6 +358,18 @@ def _dates(claim: Claim, unit: Unit) -> Found:
             continue
         return "silent", f"no record gives it a date matching {period.label}"
     return None
+
+
+def _of_another_time(claim: Claim, unit: Unit) -> str | None:
+    """An undated sentence of a record dated outside every period the claim names speaks of
+    its own time: another grade or figure in it ("inadequate" in a 2017 re-inspection
+    against a claim about 2014) does not deny the claim, nor does it confirm it."""
+    if not claim.periods or unit.facts.dates or unit.document.date is None:
+        return None
+    if any(_dated_by_document(unit, period) for period, _ in claim.periods):
+        return None
+    labels = _listed([period.label for period, _ in claim.periods])
+    return f"the record is of {format_date(unit.document.date)}, not of {labels}"
 
 
 def _dated_by_document(unit: Unit, period: Period) -> bool:
