@@ -9,7 +9,7 @@ from pathlib import Path
 from assistant.answer.answerer import Answerer
 from assistant.answer.models import Answer
 from assistant.answer.scoring import default_model
-from assistant.answer.select import EvidenceSelector, SelectionRules
+from assistant.answer.select import COMMON_NAME_SHARE, EvidenceSelector, SelectionRules
 from assistant.answer.writer import AnswerWriter, ExtractiveWriter
 from assistant.errors import InvalidQuery
 from assistant.registers import (
@@ -146,6 +146,12 @@ class Assistant:
     def ask(self, question: str, filters: Filters | None = None) -> Answer:
         """A cited answer, or not_found."""
         return self.answerer.ask(question, filters)
+
+    def is_common_name(self, name: str) -> bool:
+        """Whether most records name it (the inspectorate, the council itself): not what
+        any one of them is about."""
+        _, passages = self.store.counts()
+        return self.store.term_frequency(name.lower()) >= COMMON_NAME_SHARE * max(passages, 1)
 
     def timeline(self, filters: Filters, about: str | None = None) -> list[TimelineEvent]:
         """Dated events in order (filters: kind, and since/until on the events' dates)."""

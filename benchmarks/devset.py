@@ -162,7 +162,9 @@ def run_conversations(
         right = True
         for turn in item["turns"]:  # type: ignore[attr-defined]
             turns.append(Turn("user", str(turn["question"])))
-            resolution = resolve(turns, lambda q: assistant.ask(q).answer)  # as /v1/chat does
+            resolution = resolve(  # as /v1/chat does
+                turns, lambda q: assistant.ask(q).answer, assistant.is_common_name
+            )
             if resolution.unresolved:
                 documents, passages = assistant.store.counts()
                 answer = unresolved_answer(resolution, Filters(), documents, passages)

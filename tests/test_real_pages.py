@@ -39,6 +39,18 @@ def test_a_follow_up_naming_nobody_stays_in_the_place_of_the_conversation() -> N
     assert resolve(named).question == "Who runs Sandwell Children's Trust?"
 
 
+def test_a_name_most_records_use_is_no_place_to_move_to() -> None:
+    """ "for Ofsted" names the inspectorate every page names, not another place."""
+    turns = [
+        Turn("user", "How many settings were judged inadequate in Northtown's inspection?"),
+        Turn("assistant", "Six."),
+        Turn("user", "Who commented for Ofsted?"),
+    ]
+    assert resolve(turns).question == "Who commented for Ofsted?"  # nothing tells it apart
+    common = resolve(turns, common=lambda name: name == "Ofsted")
+    assert common.question == "Who commented for Ofsted in Northtown?"
+
+
 def test_what_a_how_many_question_counts() -> None:
     assert unit_of("How many children are in the care of the trust?") == "count:child"
     assert unit_of("How many of the review's recommendations were in place?") == (

@@ -34,17 +34,21 @@ from __future__ import annotations
 
 from assistant.conversation.follow import Step, follow
 from assistant.conversation.models import Exchange, Resolution, Turn
-from assistant.conversation.referents import Recall
+from assistant.conversation.referents import Common, Recall
 from assistant.errors import InvalidQuery
 
-__all__ = ["Recall", "Resolution", "Turn", "resolve"]
+__all__ = ["Common", "Recall", "Resolution", "Turn", "resolve"]
 
 
-def resolve(messages: list[Turn], recall: Recall | None = None) -> Resolution:
+def resolve(
+    messages: list[Turn], recall: Recall | None = None, common: Common | None = None
+) -> Resolution:
     """Make the last user message answerable on its own, carrying the earlier context in.
 
     `recall` answers an earlier question again when the conversation did not carry its reply
     (or the reply named nobody), so "she" can still find the person that answer named.
+    `common` tells the names most records use ("Ofsted"): a follow-up naming only those is
+    still about the conversation's place.
     """
     exchanges = _exchanges(messages)
     if not exchanges:
@@ -56,7 +60,7 @@ def resolve(messages: list[Turn], recall: Recall | None = None) -> Resolution:
     step = Step("")
     for exchange in exchanges:
         if exchange.question.strip():
-            step = follow(history, exchange.question.strip(), recall)
+            step = follow(history, exchange.question.strip(), recall, common)
             history.append(Exchange(step.question, exchange.reply))
     return Resolution(step.question, original, step.question != original.strip(), step.unresolved)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from assistant.conversation.entities import is_person, named, places
+from assistant.conversation.entities import is_person, named
 from assistant.conversation.models import Exchange
 from assistant.conversation.parts import Parts, parts
 from assistant.conversation.periods import Shift, UnknownPeriod, cut_shift, shifted
@@ -13,6 +13,7 @@ from assistant.conversation.referents import (
     IMPERSONAL,
     PERSONAL,
     Antecedents,
+    Common,
     Recall,
     is_possessive,
     unbound,
@@ -60,8 +61,11 @@ class _Unresolved(Exception):
         self.word = word
 
 
-def follow(history: list[Exchange], text: str, recall: Recall | None) -> Step:
-    """The message read against the earlier (already resolved) exchanges."""
+def follow(
+    history: list[Exchange], text: str, recall: Recall | None, common: Common | None = None
+) -> Step:
+    """The message read against the earlier (already resolved) exchanges; `common` tells
+    the names most records use, which no follow-up is about as a place."""
     lead = _LEAD.match(text)
     rest, shift = cut_shift(text[lead.end() :] if lead else text)
     pending, orphans = unbound(rest), unbound(rest, strict=False)
@@ -72,7 +76,7 @@ def follow(history: list[Exchange], text: str, recall: Recall | None) -> Step:
         return Step(
             sentence(history[-1].question.rstrip("?.! ") + ",", asked[:1].lower() + asked[1:])
         )
-    antecedents = Antecedents(history, recall)
+    antecedents = Antecedents(history, recall, common)
     placed = _THERE.sub(lambda m: _there(m, antecedents), rest)
     cur, prev = parts(placed), parts(history[-1].question)
     own = has_content(cur.subject) or bool(cur.topic)
@@ -117,7 +121,7 @@ def _in_place(question: str, antecedents: Antecedents) -> str:
     """A follow-up that names nobody and nowhere ("Who is taking the service over?") is
     still about the place the conversation is about."""
     found = named(question)
-    if places(question) or found.bodies or found.people:
+    if antecedents.places(question) or found.bodies or found.people:
         return question
     place = _topic(antecedents)
     if place is None or place.lower() in question.lower():
@@ -131,7 +135,7 @@ def _topic(antecedents: Antecedents) -> str | None:
     not one that acts ("Ofsted rated …", "its Ofsted rating")."""
     for exchange in reversed(antecedents.history):
         question = exchange.question
-        for place in reversed(places(question)):
+        for place in reversed(antecedents.places(question)):
             name = re.escape(place)
             owner_or_object = rf"\b{name}['’]s?\b|\b(in|at|for|to|of|on|across)\s+{name}\b"
             if re.search(owner_or_object, question):

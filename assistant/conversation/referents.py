@@ -27,6 +27,7 @@ from assistant.conversation.words import (
 from index import find_dates, format_date
 
 Recall = Callable[[str], str]  # an earlier question -> the text of its answer
+Common = Callable[[str], bool]  # a name -> whether most records use it (the inspectorate's)
 
 PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
 IMPERSONAL = frozenset({"it", "its", "they", "them", "their", "theirs"})
@@ -101,9 +102,12 @@ def _noun_phrase_end(text: str) -> int:
 class Antecedents:
     """Who and what the earlier exchanges talked about, the most recent first."""
 
-    def __init__(self, history: list[Exchange], recall: Recall | None) -> None:
+    def __init__(
+        self, history: list[Exchange], recall: Recall | None, common: Common | None = None
+    ) -> None:
         self.history = history
         self.recall = recall
+        self.common = common
         self.previous = parts(history[-1].question) if history else Parts("", "", "", "")
         self._names: dict[int, Named] = {}
         self._texts: dict[int, str] = {}
@@ -208,9 +212,14 @@ class Antecedents:
     def place(self) -> str | None:
         """The place the latest question naming one names ("Northtown's" -> "Northtown")."""
         for exchange in reversed(self.history):
-            if where := places(exchange.question):
+            if where := self.places(exchange.question):
                 return where[-1]
         return None
+
+    def places(self, text: str) -> tuple[str, ...]:
+        """The one-word names a text gives that are not in most records: places a
+        conversation can be about ("Northtown"), not the inspectorate every page names."""
+        return tuple(p for p in places(text) if self.common is None or not self.common(p))
 
     def period(self) -> str:
         """The date the previous reply leads with ("When was it issued?" - "February 2009"),

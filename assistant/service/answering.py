@@ -35,7 +35,7 @@ def resolve_chat(state: ServiceState, turns: list[Turn], filters: Filters) -> Re
         except AssistantError:
             return ""  # an earlier question that cannot be answered names nobody
 
-    return resolve(turns, recall)
+    return resolve(turns, recall, reader.is_common_name)
 
 
 def chat_answer(state: ServiceState, resolution: Resolution, filters: Filters) -> Answer:
