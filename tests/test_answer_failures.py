@@ -61,6 +61,19 @@ def test_context_outside_the_sentence_is_shown(reference: Assistant) -> None:
     assert starts == sorted(starts)
 
 
+def test_who_speaks_a_quotation_running_over_paragraphs_is_its_context(
+    reference: Assistant,
+) -> None:
+    # the director is named two paragraphs above, where his quotation opens
+    text = _verbatim(reference, "What did Tony Howell say about public awareness?")
+    answer = reference.ask("What did Tony Howell say about public awareness?")
+    lead = answer.citations[0].evidence
+    assert "public awareness" in lead.quote
+    assert lead.context is not None and lead.context.role == "speaker"
+    assert "Tony Howell" in lead.context.quote and "said" in lead.context.quote
+    assert text.count("Tony Howell") == 1  # shown once, before the first quote it speaks
+
+
 def test_multi_part_question_answers_each_part(reference: Assistant) -> None:
     question = "Who chaired the scrutiny inquiry, and when was its report made public?"
     assert len(question_parts(question)) == 2

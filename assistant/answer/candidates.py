@@ -45,6 +45,16 @@ _SECTION_NUMBER = re.compile(r"\s\d+(?:\.\d+)*\.?\s*$")
 
 _CLOSES = (".", "!", "?", "…", '"', "”", "’", "'", ")")
 
+_OPENING_QUOTES = ("“", '"', "‘")
+_ATTRIBUTION = re.compile(
+    r"\b(said|says|added|adds|commented|comments|stated|states|explained|continued|told|"
+    r"warned|warns)\b",
+    re.I,
+)
+"""A verb of saying: the sentence says who speaks the quotation it opens or closes."""
+QUOTE_RUN = 4
+"""How many quoted paragraphs above a sentence are walked to find who is speaking."""
+
 
 @dataclass(frozen=True)
 class Span:
@@ -76,13 +86,19 @@ class Candidate:
     score: float = 0.0
     line: bool = False  # a heading-like line ("Author Jane Doe, Director"), not a sentence
     same_paragraph: bool = False  # the previous sentence is of its paragraph
+    speaker: Span | None = None  # for a quotation running on over paragraphs: who says it
 
     @property
     def context_text(self) -> str:
         """The heading, previous sentence and title, as one text to look for names in."""
         parts = [self.document.title]
-        parts += [s.text for s in (self.heading, self.previous) if s is not None]
+        parts += [s.text for s in self.context_spans]
         return " \n".join(parts)
+
+    @property
+    def context_spans(self) -> list[Span]:
+        """What it is read with: its heading, the sentence before, who speaks it."""
+        return [s for s in (self.heading, self.previous, self.speaker) if s is not None]
 
 
 class DocumentWords:
@@ -262,6 +278,7 @@ class CandidateReader:
             return None
         previous = upto[-2] if len(upto) > 1 else None
         heading = lead or _heading_above(text, upto[:-1], document.title)
+        speaker = _speaker(text, upto)
         return Candidate(
             document=document,
             sentence=row,
@@ -275,6 +292,7 @@ class CandidateReader:
             passage_score=passage_score,
             line=line,
             same_paragraph=previous is not None and previous.paragraph == row.paragraph,
+            speaker=_span(text, speaker) if speaker and speaker != previous else None,
         )
 
 
@@ -321,6 +339,41 @@ def _lead_in(text: str, upto: list[StoredSentence]) -> StoredSentence | None:
         if not (is_heading(quote, "") or _ITEM_END.search(quote)):
             return None
     return None
+
+
+def _speaker(text: str, upto: list[StoredSentence]) -> StoredSentence | None:
+    """Who speaks a sentence of a quotation that runs on over paragraphs: a paragraph that
+    opens with a quotation mark and names no speaker continues the quotation above it, so
+    the sentence naming the speaker ("Jane Doe, the director, said: “…") is found in the
+    first paragraph of the run."""
+    paragraphs: list[list[StoredSentence]] = []
+    for row in upto:
+        if paragraphs and paragraphs[-1][0].paragraph == row.paragraph:
+            paragraphs[-1].append(row)
+        else:
+            paragraphs.append([row])
+    own = paragraphs[-1]
+    if not _opens_quoted(text, own[0]) or any(_attributes(text, r) for r in own):
+        return None
+    for paragraph in reversed(paragraphs[:-1][-QUOTE_RUN:]):
+        said = [r for r in paragraph if _attributes(text, r)]
+        if said:
+            return said[0]
+        if not _opens_quoted(text, paragraph[0]):
+            return None
+    return None
+
+
+def _opens_quoted(text: str, row: StoredSentence) -> bool:
+    return text[row.start : row.end].lstrip().startswith(_OPENING_QUOTES)
+
+
+def _attributes(text: str, row: StoredSentence) -> bool:
+    """The sentence names who speaks: a verb of saying beside a quotation mark or colon."""
+    quote = text[row.start : row.end]
+    return bool(_ATTRIBUTION.search(quote)) and (
+        ":" in quote or any(mark in quote for mark in _OPENING_QUOTES)
+    )
 
 
 def _span(text: str, row: StoredSentence) -> Span:

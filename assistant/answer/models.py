@@ -30,9 +30,9 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Context:
-    """A heading or previous sentence the answer shows because the quote needs it."""
+    """A heading, previous sentence or speaker the answer shows because the quote needs it."""
 
-    role: str  # "heading" | "previous"
+    role: str  # "heading" | "previous" | "speaker" (who speaks a quotation, paragraphs above)
     quote: str
     start: int
     end: int

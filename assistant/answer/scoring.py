@@ -158,7 +158,7 @@ def missing(weights: Mapping[str, float], held: set[str]) -> float:
 
 def context_only(candidate: Candidate) -> str:
     """Heading and previous sentence (not the title: every sentence shares it)."""
-    return " \n".join(s.text for s in (candidate.heading, candidate.previous) if s is not None)
+    return " \n".join(s.text for s in candidate.context_spans)
 
 
 def _cosine(query: np.ndarray, vector: np.ndarray | None) -> float:

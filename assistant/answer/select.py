@@ -471,7 +471,12 @@ def _context(
     query: Query,
 ) -> Context | None:
     """The heading or previous sentence, when the name or answer asked for is only there."""
-    for span, role in ((candidate.heading, "heading"), (candidate.previous, "previous")):
+    spans = (
+        (candidate.heading, "heading"),
+        (candidate.previous, "previous"),
+        (candidate.speaker, "speaker"),
+    )
+    for span, role in spans:
         if span is None:
             continue
         held = stems(span.text)

@@ -120,14 +120,16 @@ def _facts(quote: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 def _shown(evidence: Evidence, quoted: set[tuple[str, int]]) -> str:
-    """The quote, after the previous sentence when the answer needs it and does not quote
-    that sentence already."""
+    """The quote, after the previous sentence (or who speaks it) when the answer needs it
+    and does not show that sentence already."""
     context = evidence.context
-    if context is None or context.role != "previous":
+    if context is None or context.role not in ("previous", "speaker"):
         return evidence.quote
     if (evidence.document.id, context.start) in quoted:
         return evidence.quote
-    return f"{context.quote} {evidence.quote}"
+    quoted.add((evidence.document.id, context.start))  # shown once: the next quote follows
+    gap = " … " if context.role == "speaker" else " "  # who speaks, paragraphs above
+    return f"{context.quote}{gap}{evidence.quote}"
 
 
 def _lead(evidence: Evidence, question: Question) -> str:
