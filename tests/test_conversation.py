@@ -335,6 +335,11 @@ def test_he_and_she_are_the_person_the_previous_answer_named(
             "How many of them have been implemented?",
             "How many of the recommendations have been implemented?",
         ),
+        (  # what is counted, though a phrase follows it before the verb
+            "How many recommendations in the review relate to the council's services?",
+            "How many of them are fully in place?",
+            "How many of the recommendations are fully in place?",
+        ),
         (
             "Which agencies missed opportunities to protect Daniel Pelka?",
             "What did they say?",

@@ -96,7 +96,8 @@ def _head(tokens: list[str]) -> tuple[list[str], str, list[str]]:
         if not (_noun(word) or (joins and _noun(tokens[j + 1]))):
             break
         j += 1
-    return tokens[:size], "", tokens[size:]
+    counted = size == led + 2 and j > size  # "How many recommendations in the review …"
+    return tokens[:size], " ".join(tokens[size:j]) if counted else "", tokens[size:]
 
 
 def _with_particle(tokens: list[str], end: int) -> list[str]:
