@@ -324,6 +324,15 @@ def test_a_paragraph_number_is_no_figure() -> None:
         ("The number of inadequate care homes in Birmingham fell to zero.", "supported"),
         # "180 vacancies out of 750 … social workers": the part is read with its whole
         ("180 of 750 qualified social worker posts were vacant.", "supported"),
+        # "Ten of these have already been fully implemented and a further two … are in the
+        # process of being implemented": which figure is done in full, which part-way
+        ("Ten of the recommendations have been fully implemented.", "supported"),
+        (
+            "Ten of the twelve recommendations are in the process of being implemented.",
+            "contradicted",
+        ),
+        ("Ten of the recommendations are still being implemented.", "contradicted"),
+        ("Two recommendations from the criminal trial are still being implemented.", "supported"),
     ],
 )
 def test_moves_and_parts_in_other_words(checker: FactChecker, claim: str, verdict: str) -> None:

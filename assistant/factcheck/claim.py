@@ -30,8 +30,12 @@ class Claim:
 
     @property
     def whole_set(self) -> bool:
-        """Says "all", "every" or "fully" without itself naming a part ("10 of the 12")."""
-        return self.facts.whole and len(self.counts) <= 1
+        """Says "all" or "every" without itself naming a part ("10 of the 12"), or "fully"
+        with no count: "Ten of them were fully implemented" says those ten were done in
+        full, not that all of them were."""
+        if self.facts.quantified:
+            return len(self.counts) <= 1
+        return self.facts.whole and not self.counts
 
 
 def read_claim(text: str, *, day_first: bool = True, max_chars: int = 1000) -> Claim:
@@ -46,7 +50,7 @@ def read_claim(text: str, *, day_first: bool = True, max_chars: int = 1000) -> C
     subject = {
         term: word
         for term, word in zip(said.terms, said.term_words, strict=True)
-        if word.lower() not in FACT_WORDS and not word[0].isdigit()
+        if word.lower() not in FACT_WORDS | _ASPECT and not word[0].isdigit()
     }
     opening = _opening_name(claim)
     names = tuple(n for n in (*opening, *question.names) if n.lower() not in FACT_WORDS)
@@ -54,6 +58,10 @@ def read_claim(text: str, *, day_first: bool = True, max_chars: int = 1000) -> C
     periods = tuple(zip(question.periods, facts.dates, strict=True))
     return Claim(claim, question, subject, names, facts, periods, opening)
 
+
+_ASPECT = frozenset({"still", "already"})
+"""Words a claim adds to say a state goes on or is done ("are still being implemented");
+the record states the state itself, in its own tense."""
 
 _OPENING_NAME = re.compile(r"^([A-Z][\w-]*)(?:['’]s\b|\s+(?=[A-Z]))")
 

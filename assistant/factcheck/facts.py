@@ -25,6 +25,7 @@ QUANTIFIERS = frozenset({"all", "every", "each"})
 """Words that claim a whole set ("all twelve", "every level")."""
 DEGREE_WORDS = frozenset({"fully", "completely", "entirely", "wholly"})
 """Words that claim a thing was done in full ("fully implemented")."""
+DEGREE_STEMS = frozenset(stem(w) for w in DEGREE_WORDS)
 NEGATIONS = frozenset(
     {"not", "never", "no", "none", "nobody", "nothing", "neither", "nor", "cannot", "without"}
 )

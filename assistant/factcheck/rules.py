@@ -36,6 +36,7 @@ When in doubt the rules fall to not_found: a wrong verdict is worse than none.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -43,6 +44,7 @@ from assistant.answer.question import EARLIEST, Period
 from assistant.factcheck.claim import Claim
 from assistant.factcheck.evidence import Unit, Weights
 from assistant.factcheck.facts import (
+    DEGREE_STEMS,
     ORDINALS,
     PRECISION,
     Figure,
@@ -299,6 +301,9 @@ def _figures(claim: Claim, unit: Unit) -> Found:
                 continue
         values = unit.facts.values(figure.percent)
         if figure.value in values:
+            done = _done_in_full(claim, figure, unit)
+            if done is not None:
+                return done
             counted = _counted_otherwise(figure, unit, claimed)
             if counted is not None:
                 return counted
@@ -312,6 +317,28 @@ def _figures(claim: Claim, unit: Unit) -> Found:
             return "conflicts", f"the records give {_listed(given_texts)}, not {figure.text}"
         return "silent", "no record gives a figure for it"
     return None
+
+
+def _done_in_full(claim: Claim, figure: Figure, unit: Unit) -> Found:
+    """The claim says its figure is part-way ("Ten … are in the process of being
+    implemented") where the unit says that figure was done in full ("Ten of these have
+    already been fully implemented")."""
+    doing = claim.facts.partial or _in_progress(claim.text)
+    if doing is None or DEGREE_STEMS & figure.context:
+        return None
+    for given in unit.facts.figures:
+        if given.value == figure.value and DEGREE_STEMS & given.context:
+            return "conflicts", f"the records say {given.text} in full, not “{doing}”"
+    return None
+
+
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were)\s+(?:still\s+)?(being\s+\w+ed)\b", re.I)
+
+
+def _in_progress(text: str) -> str | None:
+    """ "are still being implemented": said to be under way, not done."""
+    found = _PROGRESSIVE.search(text)
+    return found.group(1) if found else None
 
 
 def _counted_otherwise(figure: Figure, unit: Unit, claimed: set[float]) -> Found:
