@@ -339,6 +339,22 @@ def test_moves_and_parts_in_other_words(checker: FactChecker, claim: str, verdic
     assert checker.check(claim).verdict == verdict
 
 
+def test_who_did_it_must_be_who_the_records_say(checker: FactChecker) -> None:
+    # the review "was published by the Birmingham Safeguarding Children Board"
+    result = checker.check(
+        "The serious case review was published by Birmingham City Council's cabinet."
+    )
+    assert result.verdict != "supported", result.explanation
+    held = "The serious case review was published by the Birmingham Safeguarding Children Board."
+    assert checker.check(held).verdict == "supported"
+
+
+def test_a_date_in_a_sentence_about_something_else_denies_nothing(checker: FactChecker) -> None:
+    # "Sickness rates … between July 2008 – July 2009": no rating, so no other date for one
+    result = checker.check("Ofsted rated Birmingham's children's services outstanding in 2012.")
+    assert result.verdict == "not_found", result.explanation
+
+
 def test_a_first_word_the_records_write_only_as_a_name_is_a_name() -> None:
     claim = read_claim("Northtown appointed a new director.")
     assert claim.names == ()

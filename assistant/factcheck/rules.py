@@ -40,7 +40,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from assistant.answer.question import EARLIEST, Period
+from assistant.answer.question import EARLIEST, STOPWORDS, Period
+from assistant.answer.tokens import stem, stems
 from assistant.factcheck.claim import Claim
 from assistant.factcheck.evidence import Unit, Weights
 from assistant.factcheck.facts import (
@@ -255,22 +256,44 @@ def _counts_the_same(figure: Figure, unit: Unit) -> bool:
 
 
 def judge(claim: Claim, unit: Unit) -> Judgement:
-    """Figures, dates, all-or-part, grades, negation: the first conflict wins, then gaps."""
+    """Figures, dates, all-or-part, grades, negation, direction, place in a count, people,
+    who did it: the first conflict wins, then gaps. Another date conflicts only in a unit
+    giving the claim's figures or grade."""
     gaps: list[str] = []
     elsewhere = _of_another_time(claim, unit)
     if elsewhere is not None:
         return Judgement(unit, "silent", elsewhere)
-    for check in (_figures, _dates, _whole, _grades, _negation, _direction, _ordinal, _people):
+    for check in (
+        _figures,
+        _dates,
+        _whole,
+        _grades,
+        _negation,
+        _direction,
+        _ordinal,
+        _people,
+        _agent,
+    ):
         found = check(claim, unit)
         if found is None:
             continue
         outcome, note = found
-        if outcome == "conflicts":
-            return Judgement(unit, "conflicts", note, check.__name__.lstrip("_"))
+        fact = check.__name__.lstrip("_")
+        if outcome == "conflicts" and not (fact == "dates" and _speaks_of_other(claim, unit)):
+            return Judgement(unit, "conflicts", note, fact)
         gaps.append(note)
     if gaps:
         return Judgement(unit, "silent", gaps[0])
     return Judgement(unit, "supports")
+
+
+def _speaks_of_other(claim: Claim, unit: Unit) -> bool:
+    """The unit gives none of the figures or grades the claim dates: another date in it is
+    of something else ("Sickness rates … July 2009" against "rated outstanding in 2012")."""
+    if claim.facts.grades and not claim.facts.grades & unit.facts.grades:
+        return True
+    counts = {f.value for f in claim.facts.figures if f.date is None}
+    return bool(counts) and not counts & {f.value for f in unit.facts.figures}
 
 
 Found = tuple[Outcome, str] | None
@@ -494,6 +517,29 @@ def _people(claim: Claim, unit: Unit) -> Found:
     if named and others:
         return "silent", f"the records name {others[0]} as well as {named[0]} there"
     return None
+
+
+_AGENT = re.compile(r"\b([a-z]+ed)\s+by\s+((?:[\w’'-]+\s*){1,6})", re.I)
+"""A passive verb and who did it ("published by the Safeguarding Children Board")."""
+_AGENT_END = re.compile(r"\b(?:in|on|at|during|after|before|since|from|to|for|and|with)\b.*", re.I)
+
+
+def _agent(claim: Claim, unit: Unit) -> Found:
+    """Who the claim says did it ("published by the council's cabinet") must be who the unit
+    says: another doer after the same verb conflicts, none said is silent."""
+    found = _AGENT.search(claim.text)
+    if found is None:
+        return None
+    verb, doer = stem(found.group(1)), _AGENT_END.sub("", found.group(2)).strip(" ,.;")
+    wanted = {stem(w) for w in doer.split() if w.lower() not in STOPWORDS}
+    held = stems(unit.quote)
+    if not wanted or wanted <= held:
+        return None
+    for given in _AGENT.finditer(unit.quote):
+        if stem(given.group(1)) == verb:
+            other = _AGENT_END.sub("", given.group(2)).strip(" ,.;")
+            return "conflicts", f"the records say {given.group(1)} by {other}, not by {doer}"
+    return "silent", f"no record says it was {found.group(1)} by {doer}"
 
 
 def _other_person(claim: Claim, ranked: list[Unit]) -> Judgement | None:
