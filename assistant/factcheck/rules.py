@@ -16,10 +16,13 @@
      against "all twelve", or "the majority"), gives another Ofsted grade ("inadequate"
      against "good"), has the opposite polarity (a negation reaching the subject on one
      side only), moved the other way ("rose" against "dropped") or gives another place
-     in a count ("the first time" against "the second time");
+     in a count ("the first time" against "the second time"), or another doer after the
+     same verb ("published by the board" against "published by the cabinet");
    - *is silent* when it leaves out a fact the claim states (no date, no figure, no
-     grade, no "all"), gives a measured figure (or a recurring event) for another
-     period than claimed, or names another titled person beside the claim's;
+     grade, no "all", not who did it), gives a measured figure (or a recurring event) for
+     another period than claimed, gives another date but none of the claim's figures or
+     grade (it speaks of something else), comes undated from a record of another time, or
+     names another titled person beside the claim's;
    - *supports* otherwise: every figure, date, grade, "all" and negation agrees.
 4. **Verdict**: supported if any best unit supports, or if a unit close in meaning
    (`anchored_closeness`) gives every figure of the claim for what the claim counts with
