@@ -405,17 +405,3 @@ def test_a_grade_in_a_record_of_another_year_does_not_deny_a_claim(ingested: Ing
     )
     quotes = [c.evidence.quote for c in result.citations]
     assert result.verdict == "not_found" or "Adoption" in quotes[0], result.explanation
-
-
-def test_a_quotation_running_past_its_passage_is_read_with_its_speaker(
-    ingested: Ingested,
-) -> None:
-    """The cabinet member is named where his quotation opens; the funding he speaks of is in
-    its next paragraph, which opens with a quotation mark and another passage holds."""
-    answer = ingested[0].ask(
-        "What did the Cabinet Member, Councillor Andy Roberts, say about extra funding?"
-    )
-    assert answer.status == "answered", answer.answer
-    lead = answer.citations[0].evidence
-    assert "5.1 million" in lead.quote
-    assert lead.context is not None and "Andy Roberts" in lead.context.quote

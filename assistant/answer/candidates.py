@@ -54,9 +54,6 @@ _ATTRIBUTION = re.compile(
 """A verb of saying: the sentence says who speaks the quotation it opens or closes."""
 QUOTE_RUN = 4
 """How many quoted paragraphs above a sentence are walked to find who is speaking."""
-QUOTE_AHEAD = 8
-"""Sentences past a passage read while its speaker's quotation runs on into them: "extra
-funding" asked of a speaker named in one passage is answered in the next paragraph."""
 
 
 @dataclass(frozen=True)
@@ -175,9 +172,8 @@ class CandidateReader:
             doc_id = hit.document.id
             text = texts.setdefault(doc_id, self.store.text(doc_id))
             first = max(0, hit.chunk.first_sentence - LOOKBACK)
-            last = hit.chunk.last_sentence + QUOTE_AHEAD
-            rows = _quotation_run_kept(text, self.store.sentences(doc_id, first, last), hit)
-            vectors = self.store.sentence_vectors(doc_id, first, last)
+            rows = self.store.sentences(doc_id, first, hit.chunk.last_sentence)
+            vectors = self.store.sentence_vectors(doc_id, first, hit.chunk.last_sentence)
             for index, row in enumerate(rows):
                 if row.ord < hit.chunk.first_sentence - EDGE or (doc_id, row.ord) in seen:
                     continue
@@ -343,25 +339,6 @@ def _lead_in(text: str, upto: list[StoredSentence]) -> StoredSentence | None:
         if not (is_heading(quote, "") or _ITEM_END.search(quote)):
             return None
     return None
-
-
-def _quotation_run_kept(
-    text: str, rows: list[StoredSentence], hit: SearchHit
-) -> list[StoredSentence]:
-    """The passage's rows, and after them the paragraphs that carry on its last quotation
-    (each opens with a quotation mark), when the passage names who speaks it."""
-    end = hit.chunk.last_sentence
-    kept = [r for r in rows if r.ord <= end]
-    if not kept or not any(_attributes(text, r) for r in kept if r.ord >= hit.chunk.first_sentence):
-        return kept
-    paragraph = kept[-1].paragraph
-    for row in rows[len(kept) :]:
-        if row.paragraph != paragraph:
-            if not _opens_quoted(text, row):
-                break
-            paragraph = row.paragraph
-        kept.append(row)
-    return kept
 
 
 def _speaker(text: str, upto: list[StoredSentence]) -> StoredSentence | None:
