@@ -303,3 +303,9 @@ def test_a_word_placing_a_date_is_not_a_term() -> None:
     assert analyse("What was found at the start of 2020?").terms == ("find",)
     assert analyse("Who led the late-2009 review?").terms == ("lead", "revie")
     assert "end" in analyse("What came at the end of the review?").terms
+
+
+def test_the_verb_asked_about_is_found_but_not_a_light_one() -> None:
+    assert analyse("What did inspectors find during the visit?").action == "find"
+    assert analyse("When did inspectors go to Northtown?").action is None
+    assert analyse("Who chaired the Task Force?").action is None

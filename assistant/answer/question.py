@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from assistant.answer.figures import unit_of
 from assistant.answer.intent import AnswerType, answer_type
 from assistant.answer.tokens import stem, words
+from assistant.conversation.words import is_verb
 from index import DateMention, date_bounds, find_dates
 
 _STOPWORDS_TEXT = """
@@ -107,6 +108,7 @@ class Question:
     kind: AnswerType = "any"
     unit: str | None = None  # for "how many/much/long" questions: what the figure counts
     source_terms: frozenset[str] = frozenset()  # terms naming the record asked ("plan")
+    action: str | None = None  # the stem of the verb asked about ("find" in "What did … find?")
 
     @property
     def period_labels(self) -> tuple[str, ...]:
@@ -159,7 +161,35 @@ def analyse(text: str, *, day_first: bool = True, asking: str | None = None) -> 
         kind=kind,
         unit=unit,
         source_terms=frozenset(terms) & _source_stems(text),
+        action=_action(wording, frozenset(terms)),
     )
+
+
+_ASKED_DOING = re.compile(
+    r"^\s*(?:what|how|why|where|when|who)\s+(?:did|does|do|will|would|has|have|had)\s+(.*)$",
+    re.I,
+)
+
+
+def _action(wording: str, terms: frozenset[str]) -> str | None:
+    """The verb a "What did … find?" question asks about: the first verb after its
+    auxiliary and subject (a term, so not "say")."""
+    found = _ASKED_DOING.match(wording)
+    if found is None:
+        return None
+    for _, _, word in words(found.group(1)):
+        if is_verb(word) and word not in _LIGHT_VERBS and stem(word) in terms:
+            return stem(word)
+    return None
+
+
+_LIGHT_VERBS_TEXT = """
+    go goes went gone get gets got make makes made do does done take takes took come comes
+    came put give gives gave have has had
+"""
+_LIGHT_VERBS = frozenset(_LIGHT_VERBS_TEXT.split())
+"""Verbs that say little by themselves ("When did inspectors go to …?"): a record says
+"visited"; the question's other words carry it."""
 
 
 def _places_date(

@@ -309,11 +309,16 @@ class EvidenceSelector:
         return replace(query, term_vectors=term_vectors, lexicon=lexicon)
 
     def _weights(self, question: Question, total: int) -> dict[str, float]:
-        """Rarer terms weigh more (a smoothed inverse passage frequency)."""
-        return {
+        """Rarer terms weigh more (a smoothed inverse passage frequency); the verb asked
+        about ("What did inspectors find?") weighs at least as much as the mean term: a
+        common verb is still what the question asks."""
+        weights = {
             term: math.log(1 + (total + 1) / (self.store.term_frequency(word.lower()) + 1))
             for term, word in zip(question.terms, question.term_words, strict=True)
         }
+        if question.action in weights:
+            weights[question.action] = max(weights.values())
+        return weights
 
     def _fill_vectors(self, candidates: list[Candidate]) -> None:
         """Embed sentences an older index stored no vector for (once, in one call)."""
