@@ -167,6 +167,8 @@ def test_a_page_is_about_its_lead_and_what_it_repeats_not_a_passing_name() -> No
         ("what is her job there?", "role"),
         ("what is Jane Doe's job?", "role"),
         ("What is the title of the report?", "any"),
+        ("What was Northtown rated at its previous inspection?", "grade"),
+        ("What was judged inadequate?", "any"),
         ("What is the report's title?", "any"),
         ("What was the council's role in the review?", "any"),
     ],

@@ -158,7 +158,8 @@ _GRADE_QUESTION = re.compile(
     r"\b(rate|rated|judge|judged|grade|graded)\b|"
     r"\bwhat ((was|were|is|are) (the |its |their |[\w-]+['’]s? )?)?(overall )?"
     r"(rating|grade|judgement|judgment|verdict)s?\b|"
-    r"\b(rated|judged|graded)( as)? what\b",
+    r"\b(rated|judged|graded)( as)? what\b|"
+    r"^\s*what (was|were|is|are) [^?]*?\w+ (rated|judged|graded)\b",  # not "what was judged …"
     re.I,
 )
 _GRADES = re.compile(
