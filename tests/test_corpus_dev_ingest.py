@@ -405,3 +405,12 @@ def test_a_grade_in_a_record_of_another_year_does_not_deny_a_claim(ingested: Ing
     )
     quotes = [c.evidence.quote for c in result.citations]
     assert result.verdict == "not_found" or "Adoption" in quotes[0], result.explanation
+
+
+def test_an_office_asked_for_is_a_word_of_the_record_not_a_stem(ingested: Ingested) -> None:
+    """ "to direct the Council" does not name a director: nobody the notice page names was
+    Rochdale's director of children's services."""
+    answer = ingested[0].ask(
+        "Who was Rochdale's director of children's services when the notice was served?"
+    )
+    assert answer.status == "not_found", answer.answer

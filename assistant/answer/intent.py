@@ -353,11 +353,21 @@ _INSTITUTION = frozenset(
 
 
 def offices_asked(question: str) -> frozenset[str]:
-    """Stems of the offices a person question names ("Who was the director in 2010?"): a
+    """The offices a person question names, lower case ("Who was the director in 2010?"): a
     sentence naming a person without the office ("Councillor X added") does not answer."""
     if answer_type(question) != "person":
         return frozenset()
-    return frozenset(stem(m.group().split()[-1]) for m in _OFFICES.finditer(question))
+    return frozenset(_office_base(m.group().split()[-1]) for m in _OFFICES.finditer(question))
+
+
+def _office_base(word: str) -> str:
+    """The office without its inflection ("chairs", "chaired", "chairman": "chair"), for
+    matching the start of a record's word."""
+    word = word.lower()
+    for ending in ("woman", "person", "man", "ed", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
 
 
 def body_stems(text: str) -> frozenset[str]:

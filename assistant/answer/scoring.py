@@ -77,7 +77,7 @@ class Query:
     people: frozenset[str] = frozenset()  # stems of the people's names among them
     bodies: frozenset[str] = frozenset()  # stems of bodies' names after their first word
     # (with the people: the names a sentence must give itself, its page cannot)
-    offices: frozenset[str] = frozenset()  # offices a "who" question names ("director")
+    offices: frozenset[str] = frozenset()  # offices a "who" question names ("director"), as words
     sourced: frozenset[str] = frozenset()  # words naming the record asked: its page holds them
     term_vectors: Mapping[str, np.ndarray] = field(default_factory=dict)  # term stem -> vector
     lexicon: Mapping[str, np.ndarray] = field(default_factory=dict)  # candidates' word vectors

@@ -227,7 +227,7 @@ class EvidenceSelector:
             return None
         if question.kind in SHAPED and not _shape_at_hand(candidate, own, query):
             return None
-        if not query.offices <= around:
+        if not all(_names_office(office, candidate, pairs) for office in query.offices):
             return None  # "who was the director": a person named without the office
         day_first = self.rules.day_first
         heading = candidate.heading.text if candidate.heading else None
@@ -366,6 +366,17 @@ def _asks_for_the_list(question: Question, best: Candidate, query: Query) -> boo
     by_lead = coverage(query.weights, with_synonyms(stems(lead), query.pairs))
     by_item = coverage(query.weights, with_synonyms(stems(best.text), query.pairs))
     return by_lead > 0 and by_lead >= by_item
+
+
+def _names_office(office: str, candidate: Candidate, pairs: Glossary) -> bool:
+    """The sentence or its context names the office: a word starting with it ("chaired" for
+    "chair"; not "direct" for "director", which a stem would match), or an acronym
+    standing for it ("DCS")."""
+    text = f"{candidate.text} \n{candidate.context_text}"
+    if re.search(rf"\b{re.escape(office)}", text, re.I):
+        return True
+    plain = stems(text)
+    return stem(office) in with_synonyms(plain, pairs) - plain
 
 
 def _held_by_page(names: set[str], candidate: Candidate, query: Query) -> bool:
