@@ -414,3 +414,15 @@ def test_an_office_asked_for_is_a_word_of_the_record_not_a_stem(ingested: Ingest
         "Who was Rochdale's director of children's services when the notice was served?"
     )
     assert answer.status == "not_found", answer.answer
+
+
+def test_the_parts_of_a_question_meeting_in_one_sentence_are_answered_by_it(
+    ingested: Ingested,
+) -> None:
+    """Neither part alone scores enough, but both score best the sentence naming who
+    responded and her post: the parts, asked apart, meet in it."""
+    answer = ingested[0].ask("Who responded on behalf of the RCPCH, and what is her role?")
+    assert answer.status == "answered", answer.answer
+    quote = answer.citations[0].evidence.quote
+    assert "Alison Steele" in quote and "Officer for Child Protection" in quote
+    assert answer.reason is None  # both parts are answered

@@ -17,6 +17,7 @@ from assistant.answer.intent import people_in, question_parts
 from assistant.answer.models import Answer, Citation, Evidence
 from assistant.answer.question import Question, analyse
 from assistant.answer.refusal import empty_index, not_found, searched_shape
+from assistant.answer.scoring import default_model
 from assistant.answer.select import EvidenceSelector, Selection
 from assistant.answer.writer import AnswerWriter, Draft
 from assistant.errors import InvalidQuery, QuoteMismatch
@@ -94,6 +95,7 @@ class Answerer:
         chosen: list[Evidence] = []
         confidence = 1.0
         people: list[str] = []
+        missed: list[tuple[str, Selection]] = []  # parts no quote answered, with their scoring
         for number, part in enumerate(parts):
             named = _named(part, people)
             # the first part stands alone; one naming the person found before takes only the
@@ -104,16 +106,23 @@ class Answerer:
                 asked, self.searcher.embedder.embed_one(asked.text), hits, passages
             )
             if not found.chosen:
-                whole.unanswered.append(part)  # said plainly below the quotes
+                missed.append((part, found))
                 continue
             confidence = min(confidence, found.confidence)
             chosen += [e for e in found.chosen[:2] if e.quote not in {c.quote for c in chosen}]
             people = people or [
                 p for e in found.chosen for p in people_in(_shown(e)) if not _asked(p, question)
             ]
+        threshold = (self.selector.model or default_model()).threshold
         if not chosen:
-            whole.unanswered = []
-            return whole  # no part answered: the question as one
+            meeting = _meeting_point([found for _, found in missed], threshold)
+            if meeting is None:
+                return whole  # no part answered: the question as one
+            chosen, confidence = [meeting], min(found.confidence for _, found in missed)
+        quoted = {(e.document.id, e.start) for e in chosen}
+        whole.unanswered = [
+            part for part, found in missed if not _answered_by(found, quoted, threshold)
+        ]
         whole.chosen, whole.confidence = chosen, confidence
         return whole
 
@@ -139,6 +148,46 @@ _POSSESSIVE = re.compile(
     re.I,
 )
 _PERSONAL = re.compile(r"\b(he|she|him|her)\b", re.I)
+
+
+AGREEING = 0.15
+"""A part whose best sentence scores within this of the threshold is answered by it when
+another part's answer quotes that very sentence, or when every part's best is that one
+sentence: two questions meeting in one sentence."""
+
+
+def _answered_by(found: Selection, quoted: set[tuple[str, int]], threshold: float) -> bool:
+    """The part's best sentence is one another part's answer quotes, and it scores nearly
+    enough to answer by itself ("Who chaired the board, and what is her role?": "Dr Jane
+    Doe, Officer for … at the board, said:" answers both)."""
+    best = found.best
+    return (
+        _near_and_shaped(found, threshold)
+        and best is not None
+        and (
+            best.document.id,
+            best.start,
+        )
+        in quoted
+    )
+
+
+def _near_and_shaped(found: Selection, threshold: float) -> bool:
+    """The part's best sentence scores within AGREEING of the threshold, and the part asks
+    for a shape (a person, a role, a date, a figure) that sentence itself gives: a part
+    asking "what was his salary?" is not answered by the sentence naming him."""
+    if not found.scored or found.confidence < threshold - AGREEING:
+        return False
+    features = max(found.scored, key=lambda c: c.score).features
+    return features.get("shaped", 0.0) == 1.0 and features.get("type", 0.0) == 1.0
+
+
+def _meeting_point(found: list[Selection], threshold: float) -> Evidence | None:
+    """The one sentence every part of the question scores best, each nearly enough to
+    answer and giving what each asks for: the parts, asked apart, meet in it."""
+    bests = {(f.best.document.id, f.best.start) for f in found if f.best is not None}
+    near = all(f.best is not None and _near_and_shaped(f, threshold) for f in found)
+    return found[0].best if len(found) > 1 and near and len(bests) == 1 else None
 
 
 def _unanswered_note(parts: list[str]) -> str | None:

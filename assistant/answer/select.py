@@ -66,6 +66,7 @@ class Selection:
     passages_read: int = 0
     scored: list[Candidate] = field(default_factory=list)
     unanswered: list[str] = field(default_factory=list)  # parts of the question no quote answers
+    best: Evidence | None = None  # the best-scoring sentence, chosen or not
 
 
 class EvidenceSelector:
@@ -141,6 +142,7 @@ class EvidenceSelector:
         ranked = sorted(kept, key=lambda pair: -pair[0].score)
         if ranked:
             selection.confidence = ranked[0][0].score
+            selection.best = ranked[0][1]
         if ranked and ranked[0][0].score >= model.threshold:
             best = ranked[0][0]
             listed = self._listed_near(question, ranked, pairs, query, model.threshold)
