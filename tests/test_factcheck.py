@@ -355,6 +355,28 @@ def test_a_date_in_a_sentence_about_something_else_denies_nothing(checker: FactC
     assert result.verdict == "not_found", result.explanation
 
 
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # "judged “adequate” overall in December 2008 …, but downgraded to “inadequate” for
+        # safeguarding": the grade of what the claim grades, not of the place it names
+        (
+            "Ofsted judged children's safeguarding in Birmingham to be adequate in December 2008.",
+            "contradicted",
+        ),
+        # "since the Improvement Notice was issued", in a statement of 12 March 2010, does
+        # not date the notice March 2010
+        ("The Improvement Notice was issued in March 2010.", "contradicted"),  # February 2009
+        # "Task Force led by Cllr Mike Whitby": who led it is a name, not what follows
+        ("The Task Force led by Cllr Mike Whitby will remain in place.", "not_found"),
+    ],
+)
+def test_probes_that_once_gave_a_wrong_verdict(
+    checker: FactChecker, claim: str, verdict: str
+) -> None:
+    assert checker.check(claim).verdict == verdict
+
+
 def test_a_first_word_the_records_write_only_as_a_name_is_a_name() -> None:
     claim = read_claim("Northtown appointed a new director.")
     assert claim.names == ()

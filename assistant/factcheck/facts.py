@@ -374,7 +374,11 @@ def nearest_grade(claim: str, evidence: str, subject: set[str]) -> str | None:
     if len(claimed) != 1:
         return None
     at = claimed[0][0]
-    words = [(abs(i - at), stem(w)) for i, w in enumerate(_tokens(claim)) if stem(w) in subject]
+    words = [
+        (abs(i - at), stem(w))
+        for i, w in enumerate(_tokens(claim))
+        if stem(w) in subject and not w[0].isupper()  # a name says whose, not what is graded
+    ]
     tokens = _tokens(evidence)
     grades = [i for i, w in enumerate(tokens) if w.lower() in GRADES]
     for _distance, term in sorted(words):
