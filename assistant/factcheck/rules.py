@@ -261,7 +261,8 @@ def _counts_the_same(figure: Figure, unit: Unit) -> bool:
 def judge(claim: Claim, unit: Unit) -> Judgement:
     """Figures, dates, all-or-part, grades, negation, direction, place in a count, people,
     who did it: the first conflict wins, then gaps. Another date conflicts only in a unit
-    giving the claim's figures or grade."""
+    giving the claim's figures or grade; a unit dated only otherwise speaks of another time
+    (an inspection of 2009 against one claimed for 2011), and nothing else in it counts."""
     gaps: list[str] = []
     elsewhere = _of_another_time(claim, unit)
     if elsewhere is not None:
@@ -276,6 +277,7 @@ def judge(claim: Claim, unit: Unit) -> Judgement:
         _ordinal,
         _people,
         _agent,
+        _tense,
     ):
         found = check(claim, unit)
         if found is None:
@@ -284,6 +286,8 @@ def judge(claim: Claim, unit: Unit) -> Judgement:
         fact = check.__name__.lstrip("_")
         if outcome == "conflicts" and not (fact == "dates" and _speaks_of_other(claim, unit)):
             return Judgement(unit, "conflicts", note, fact)
+        if fact == "dates" and unit.facts.dates:
+            return Judgement(unit, "silent", note)  # of another time: nothing else in it counts
         gaps.append(note)
     if gaps:
         return Judgement(unit, "silent", gaps[0])
@@ -560,6 +564,28 @@ def _agent(claim: Claim, unit: Unit) -> Found:
                 break  # an acronym ("the NSCB") may be the claim's body spelt short
             return "conflicts", f"the records say {given.group(1)} by {other}, not by {doer}"
     return "silent", f"no record says it was {found.group(1)} by {doer}"
+
+
+_DONE = re.compile(
+    r"\b(?:has|have|had)\s+(?:\w+ly\s+|already\s+|now\s+|just\s+|also\s+|been\s+)*([a-z]+ed)\b",
+    re.I,
+)
+_TO_COME = re.compile(r"\bwill\s+(?:\w+ly\s+|now\s+|soon\s+|be\s+)*([a-z]+)\b", re.I)
+_PAST = re.compile(r"\b([a-z]+ed)\b", re.I)
+
+
+def _tense(claim: Claim, unit: Unit) -> Found:
+    """What the claim says has been done ("have already moved") the unit says will be done
+    ("will now move"): a plan is no deed. Said both ways in the unit (of different
+    subjects), it is silent."""
+    done = {stem(v) for v in _DONE.findall(claim.text)}
+    to_come = {stem(v) for v in _TO_COME.findall(unit.quote)} & done
+    if not to_come:
+        return None
+    past = {stem(v) for v in _PAST.findall(unit.quote)}
+    if to_come & past:
+        return "silent", "the records say it both of some and as still to come of others"
+    return "conflicts", "the records say it will be done, not that it has been"
 
 
 def _other_person(claim: Claim, ranked: list[Unit]) -> Judgement | None:
