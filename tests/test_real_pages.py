@@ -312,3 +312,11 @@ def test_the_verb_asked_about_is_found_but_not_a_light_one() -> None:
     assert analyse("What did inspectors find during the visit?").action == "find"
     assert analyse("When did inspectors go to Northtown?").action is None
     assert analyse("Who chaired the Task Force?").action is None
+
+
+def test_a_grade_question_does_not_ask_for_the_word_rating() -> None:
+    assert analyse("What rating did the fostering service receive?").terms == (
+        "foste",
+        "servi",
+        "recei",
+    )

@@ -62,6 +62,11 @@ _BODY_ASKED_TEXT = """
     organizations agency agencies
 """
 _BODY_ASKED = frozenset(_BODY_ASKED_TEXT.split())
+_GRADE_ASKED_TEXT = """
+    rating ratings rated rate grade grades graded judgement judgements judgment judgments
+    verdict verdicts
+"""
+_GRADE_ASKED = frozenset(_GRADE_ASKED_TEXT.split())
 _COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "cllr", "councillor"})
 """A title before a name: a record may name the same person without it ("Ms Doe" is
 "Jane Doe, the chair")."""
@@ -137,6 +142,8 @@ def analyse(text: str, *, day_first: bool = True, asking: str | None = None) -> 
             continue  # "what post did she hold?" asks for a role; a record names the role
         if kind == "body" and lowered in _BODY_ASKED:
             continue  # "which firm …?" asks for a body; a record names it, not "firm"
+        if kind == "grade" and lowered in _GRADE_ASKED:
+            continue  # "what rating did it get?" asks for a grade; a record gives one
         if lowered in _MONTHS or len(lowered) < 2 or _LATEST.fullmatch(lowered):
             continue
         if lowered in frame:
