@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from index.dates import date_bounds, find_dates, format_date
+from index.dates import date_bounds, find_dates, format_date, month_number
 from index.models import DateMention
 
 _RANGE_JOIN = re.compile(r"^\s*(?:–|—|-|to|until|and)\s*$", re.I)
@@ -103,6 +103,31 @@ def _relative(text: str, anchor: str) -> list[DatedSpan]:
         count = _count(match.group(1))
         if count is not None:
             found.append(_ago(day, count, match.group(2).lower(), match.start(), match.end()))
+    return found + _yearless_months(text, day)
+
+
+_FULL_MONTHS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_YEARLESS_MONTH = re.compile(
+    r"\b(?:in|during|since|by|until|from|of|early|late|mid|last)[\s-]+("
+    + _FULL_MONTHS
+    + r")\b(?![\s,]*\d)"
+)
+"""A month written without its year after a preposition ("a monitoring visit in September"),
+not a day's ("20 September") nor a dated one's ("September 2017"): the record's last such
+month, on or before its date."""
+
+
+def _yearless_months(text: str, day: date) -> list[DatedSpan]:
+    """Each yearless month, as the latest such month on or before the anchor date."""
+    found = []
+    for match in _YEARLESS_MONTH.finditer(text):
+        if re.search(r"\d\s*$", text[: match.start(1)]):
+            continue  # "20 and 21 September": days, read elsewhere
+        month = month_number(match.group(1)) or 1
+        year = day.year if month <= day.month else day.year - 1
+        found.append(_month_span(date(year, month, 1), match.start(1), match.end(1)))
     return found
 
 

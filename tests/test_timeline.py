@@ -28,6 +28,14 @@ ANCHOR = "2010-07-27"  # the date of the July 2010 press release
         ("will now move by the end of the year", [("2010-12-01", "2010-12-31", True)]),
         ("instead of next spring.", [("2011-03-01", "2011-05-31", True)]),
         ("the death of Khyra Ishaq over 22 months ago.", [("2008-09-01", "2008-09-30", True)]),
+        # a month without its year: the record's last such month, on or before its date
+        (
+            "following a monitoring visit in June, the inspector",
+            [("2010-06-01", "2010-06-30", True)],
+        ),
+        ("a review by Ofsted last December", [("2009-12-01", "2009-12-31", True)]),
+        ("visited on 20 and 21 September", []),  # days without a year are not placed
+        ("the council may decide", []),
     ],
 )
 def test_dated_spans(sentence: str, expected: list[tuple[str, str, bool]]) -> None:
