@@ -320,3 +320,12 @@ def test_a_grade_question_does_not_ask_for_the_word_rating() -> None:
         "servi",
         "recei",
     )
+
+
+def test_before_that_in_a_whole_question_is_before_the_period_asked() -> None:
+    turns = [
+        Turn("user", "Who was Westshire's director at the 2017 inspection?"),
+        Turn("assistant", "Jane Doe."),
+        Turn("user", "How had the services been rated at the inspection before that?"),
+    ]
+    assert "before 2017" in resolve(turns).question

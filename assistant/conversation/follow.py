@@ -78,7 +78,9 @@ def follow(
         )
     antecedents = Antecedents(history, recall, common)
     placed = _THERE.sub(lambda m: _there(m, antecedents), rest)
-    cur, prev = parts(placed), parts(history[-1].question)
+    prev = parts(history[-1].question)
+    placed = _bound_to(placed, prev)
+    cur = parts(placed)
     own = has_content(cur.subject) or bool(cur.topic)
     if own and (cur.head or not lead) and not pending and not shift:
         whole = sentence(placed) if lead or placed != rest else text
@@ -223,6 +225,15 @@ _DEMONSTRATIVE = frozenset({"that", "this", "then"})
 _TIME_BOUND = re.compile(r"\b(before|after|since|until|till|by)\s+$", re.I)
 _IN = re.compile(r"^(in|on|at|during)\s+", re.I)
 _BOUND_THAT = re.compile(r"\b(before|after|since|until|till|by)\s+(that|this|then)\b", re.I)
+
+
+def _bound_to(text: str, prev: Parts) -> str:
+    """ "before that", "since then": bounded by the period the previous question asked about
+    ("… at the inspection before that?" after "… at the 2017 inspection?": before 2017)."""
+    if not prev.dates:
+        return text
+    when = _IN.sub("", prev.dates)
+    return _BOUND_THAT.sub(lambda m: f"{m.group(1)} {when}", text)
 
 
 def _substituted(text: str, context: _Context) -> str:
