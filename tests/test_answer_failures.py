@@ -74,6 +74,25 @@ def test_who_speaks_a_quotation_running_over_paragraphs_is_its_context(
     assert text.count("Tony Howell") == 1  # shown once, before the first quote it speaks
 
 
+@pytest.mark.parametrize(
+    ("question", "first_item"),
+    [
+        # the lead-in line names what is asked; the record's date is the statement's
+        ("Summarise the evidence of progress the council gave in March 2010.", "performance"),
+        ("What are the improvements listed in the July 2010 press release?", "Sickness rates"),
+    ],
+)
+def test_a_list_is_answered_by_the_list_its_lead_in_names(
+    reference: Assistant, question: str, first_item: str
+) -> None:
+    answer = reference.ask(question)
+    assert answer.status == "answered", answer.answer
+    assert first_item in answer.citations[0].evidence.quote
+    assert len(answer.citations) >= 3
+    starts = [c.evidence.start for c in answer.citations]
+    assert starts == sorted(starts)  # in text order
+
+
 def test_multi_part_question_answers_each_part(reference: Assistant) -> None:
     question = "Who chaired the scrutiny inquiry, and when was its report made public?"
     assert len(question_parts(question)) == 2

@@ -263,11 +263,12 @@ def test_a_year_naming_an_event_bounds_the_period_by_the_whole_year() -> None:
     assert month.start == "2008-12-01"
     (day,) = analyse("What happened after the 1 April 2010 launch?").periods
     assert day.start == day.end == "2010-04-01"  # a day names no event's span
-    # an event's period is an alternative to another date, not a bound on it
+    # the record's date dates the record; the event's is the answer's
     both = analyse(
         "According to the March 2010 statement, what grade followed the January 2010 inspection?"
     )
-    assert in_period(both.periods, Dated(("2010-03-12",), (3,), "sentence"))
+    assert [p.label for p in both.record_periods] == ["March 2010"]
+    assert in_period(both.periods, Dated(("2010-01",), (2,), "sentence"))
     after = analyse("What grade was given in March 2010, after the January 2010 inspection?")
     assert in_period(after.periods, Dated(("2010-01",), (2,), "sentence"))
 
@@ -329,3 +330,12 @@ def test_before_that_in_a_whole_question_is_before_the_period_asked() -> None:
         Turn("user", "How had the services been rated at the inspection before that?"),
     ]
     assert "before 2017" in resolve(turns).question
+
+
+def test_a_date_naming_the_record_dates_the_record_not_the_answer() -> None:
+    question = analyse("List the inspections mentioned in the March 2010 statement.")
+    assert [p.label for p in question.record_periods] == ["March 2010"]
+    assert question.periods == ()
+    assert "list" not in question.terms and "mention" not in question.terms
+    assert analyse("What happened in 2014?").record_periods == ()
+    assert analyse("Summarise the improvements.").terms == ("impro",)

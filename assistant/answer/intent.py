@@ -56,7 +56,7 @@ _SUMMARY = re.compile(
 _LIST_NOUNS = (
     r"recommendations|options|areas|actions|steps|measures|changes|improvements|findings|"
     r"failings|failures|weaknesses|strengths|concerns|priorities|issues|problems|lessons|"
-    r"reasons|services|things|points|criticisms|themes|agencies|bodies|organisations|"
+    r"reasons|services|things|points|criticisms|themes|agencies|bodies|organisations|evidence|"
     r"organizations|people|members"
 )
 _LIST = re.compile(

@@ -40,8 +40,19 @@ _UNIT_FRAME = {
 }
 """Words that only frame the figure asked for ("how long did it last?"), by its unit."""
 _NAMING = frozenset({"name", "names", "named", "called"})
-_KIND_FRAME = {"person": _NAMING, "agent": _NAMING, "body": _NAMING}
-"""Words that only frame the name asked for ("what is the name of the minister?")."""
+_LISTING_TEXT = "list listed lists mention mentions mentioned give gave given"
+_LISTING = frozenset(_LISTING_TEXT.split())
+_SUMMING_TEXT = "summarise summarize summarised summarized summary overview outline"
+_SUMMING = _LISTING | frozenset(_SUMMING_TEXT.split())
+_KIND_FRAME = {
+    "person": _NAMING,
+    "agent": _NAMING,
+    "body": _NAMING,
+    "list": _LISTING,
+    "summary": _SUMMING,
+}
+"""Words that only frame the name asked for ("what is the name of the minister?"), or the
+list or summary ("Summarise the improvements", "the steps listed in the report")."""
 _NUMERIC = re.compile(
     r"\bhow (many|much)\b|\bwhat (percentage|proportion|number|rate|figure|share)\b", re.I
 )
@@ -75,10 +86,13 @@ _RECORD_NOUN = (
     r"release|article|account|findings)\b"
 )
 _SOURCE = re.compile(
-    rf"(?:\baccording to|^\s*in) (?:(?:the|its|their|his|her|a) )?([^,;?]*?{_RECORD_NOUN})", re.I
+    rf"(?:\baccording to|^\s*in|\b(?:listed|mentioned|named|given|set out) in) "
+    rf"(?:(?:the|its|their|his|her|a) )?([^,;?]*?{_RECORD_NOUN})",
+    re.I,
 )
 """A clause naming where the answer is written ("according to the council's improvement
-plan", "in its 2014 report"): its words describe the record, not the sentence."""
+plan", "in its 2014 report", "listed in the July 2010 press release"): its words describe
+the record, not the sentence."""
 _ASKING = frozenset({"what", "who", "whom", "when", "where", "which", "why", "how", "did", "was"})
 _PERIOD_FRAME = frozenset({"start", "beginning", "end", "early", "late", "mid", "middle"})
 """Words that only place a date ("at the start of 2020", "late-2009"): the date is asked."""
@@ -113,6 +127,7 @@ class Question:
     kind: AnswerType = "any"
     unit: str | None = None  # for "how many/much/long" questions: what the figure counts
     source_terms: frozenset[str] = frozenset()  # terms naming the record asked ("plan")
+    record_periods: tuple[Period, ...] = ()  # "the March 2010 statement": the record's date
     action: str | None = None  # the stem of the verb asked about ("find" in "What did … find?")
 
     @property
@@ -121,12 +136,17 @@ class Question:
         return tuple(p.label for p in self.periods)
 
 
-def analyse(text: str, *, day_first: bool = True, asking: str | None = None) -> Question:
+def analyse(
+    text: str, *, day_first: bool = True, asking: str | None = None, records: bool = True
+) -> Question:
     """Split a question into content terms, capitalised names and date periods; `asking` is
     the wording that says what answer is wanted, when `text` adds words to it (a part of a
-    longer question, read with the whole question's words)."""
+    longer question, read with the whole question's words). With `records`, a date in the
+    clause naming the record ("in the March 2010 statement") dates the record, not the
+    answer (a claim keeps every date its own)."""
     mentions = find_dates(text, day_first=day_first)
     in_date = [(m.start, m.end) for m in mentions]
+    source = _source_span(text) if records else None
     wording = asking or text
     kind = answer_type(wording)
     unit = unit_of(wording)
@@ -161,7 +181,8 @@ def analyse(text: str, *, day_first: bool = True, asking: str | None = None) -> 
         terms=tuple(terms),
         term_words=tuple(terms.values()),
         names=tuple(dict.fromkeys(names)),
-        periods=tuple(_period(text, m) for m in mentions),
+        periods=tuple(_period(text, m) for m in mentions if not _in(m, source)),
+        record_periods=tuple(_period(text, m) for m in mentions if _in(m, source)),
         asks_when=bool(_WHEN.search(wording)),
         asks_number=bool(_NUMERIC.search(wording)),
         asks_latest=bool(_LATEST.search(wording)),
@@ -213,13 +234,24 @@ def _places_date(
 
 def _source_stems(text: str) -> frozenset[str]:
     """Stems of the words of the question's source clause ("according to …")."""
+    span = _source_span(text)
+    if span is None:
+        return frozenset()
+    return frozenset(stem(w) for _, _, w in words(text[span[0] : span[1]]))
+
+
+def _source_span(text: str) -> tuple[int, int] | None:
+    """Where the question's source clause names its record ("the March 2010 statement")."""
     found = _SOURCE.search(text)
     if found is None:
-        return frozenset()
-    said = [w for _, _, w in words(found.group(1))]
-    if any(w.lower() in _ASKING for w in said):
-        return frozenset()  # "in 2014 what did the report say": the question, not a source
-    return frozenset(stem(w) for w in said)
+        return None
+    if any(w.lower() in _ASKING for _, _, w in words(found.group(1))):
+        return None  # "in 2014 what did the report say": the question, not a source
+    return found.start(1), found.end(1)
+
+
+def _in(mention: DateMention, span: tuple[int, int] | None) -> bool:
+    return span is not None and span[0] <= mention.start < span[1]
 
 
 def _period(text: str, mention: DateMention) -> Period:

@@ -97,7 +97,7 @@ def features(query: Query, candidate: Candidate, reads: int) -> dict[str, float]
     own = with_synonyms(stems(candidate.text), query.pairs)
     around = own | with_synonyms(stems(candidate.context_text), query.pairs)
     around |= (query.names - query.people - query.bodies) & page_names(candidate)
-    paged = query.sourced & candidate.document_stems  # "according to the plan": the page's
+    paged = query.sourced & record_words(candidate)  # "according to the plan": the page's
     around |= paged
     near = _near(candidate, query) | paged
     in_sentence = query.shaped(candidate.text)
@@ -121,6 +121,13 @@ def features(query: Query, candidate: Candidate, reads: int) -> dict[str, float]
             query.predicate_weights, own | near, query.term_vectors, matrix
         ),
     }
+
+
+def record_words(candidate: Candidate) -> frozenset[str]:
+    """The stems of a sentence's page and of its kind ("press release"): what a question's
+    source clause may say of the record ("listed in the July 2010 press release")."""
+    kind = candidate.document.kind or ""
+    return candidate.document_stems | frozenset(stems(kind.replace("_", " ")))
 
 
 def page_names(candidate: Candidate) -> frozenset[str]:

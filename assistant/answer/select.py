@@ -20,7 +20,15 @@ from assistant.answer.intent import (
     person_stems,
 )
 from assistant.answer.models import Context, Evidence
-from assistant.answer.periods import dated, in_period, latest, relative_phrase, years_in
+from assistant.answer.periods import (
+    Dated,
+    dated,
+    in_period,
+    latest,
+    precision_of,
+    relative_phrase,
+    years_in,
+)
 from assistant.answer.question import PRECISION, Question
 from assistant.answer.scoring import (
     Model,
@@ -30,6 +38,7 @@ from assistant.answer.scoring import (
     default_model,
     features,
     page_names,
+    record_words,
 )
 from assistant.answer.soft import WordVectors
 from assistant.answer.tokens import stem, stems, words
@@ -38,6 +47,9 @@ from index import SearchHit, Store, vocabulary
 NAMED = frozenset({"person", "agent", "body", "role", "date"})
 """Answer types a heading-like line may answer by itself ("Author Jane Doe, Director")."""
 COMMON_NAME_SHARE = 0.2
+LEAD_COVERAGE = 0.5
+"""A list's lead-in line holding this share of what a list question asks (its words other
+than names) answers it with its items, when no sentence does."""
 """A name in this share of passages or more (e.g. the council's own name) is not required."""
 
 Embed = Callable[[list[str]], np.ndarray]
@@ -92,7 +104,7 @@ class EvidenceSelector:
     ) -> Selection:
         """Sentences that hold the question's meaning, names, type and period, best first."""
         selection = Selection()
-        if not question.terms and not question.periods:
+        if not question.terms and not question.periods and not question.record_periods:
             selection.nothing_asked = True
             return selection
         total = max(passages, 1)
@@ -143,7 +155,13 @@ class EvidenceSelector:
         if ranked:
             selection.confidence = ranked[0][0].score
             selection.best = ranked[0][1]
-        if ranked and ranked[0][0].score >= model.threshold:
+        led: list[Evidence] = []
+        if question.kind in ("list", "summary"):
+            led = self._led_list(question, candidates, required, pairs, query)
+        if led:
+            selection.chosen = led
+            selection.confidence = max(selection.confidence, model.threshold)
+        elif ranked and ranked[0][0].score >= model.threshold:
             best = ranked[0][0]
             listed = self._listed_near(question, ranked, pairs, query, model.threshold)
             if listed:
@@ -153,6 +171,42 @@ class EvidenceSelector:
             else:
                 selection.chosen = self._choose(question, ranked, model.threshold, query)
         return selection
+
+    def _led_list(
+        self,
+        question: Question,
+        candidates: list[Candidate],
+        required: set[str],
+        pairs: Glossary,
+        query: Query,
+    ) -> list[Evidence]:
+        """For a list or summary question: the list whose lead-in line itself names what is
+        asked ("Improvements made in the last year include:" for "Summarise the
+        improvements made in the last year"), its items in text order."""
+        best: Candidate | None = None
+        most = LEAD_COVERAGE
+        seen: set[tuple[str, int]] = set()
+        for candidate in candidates:
+            lead = candidate.heading if _item(candidate) else None
+            if lead is None or (candidate.document.id, lead.start) in seen:
+                continue
+            seen.add((candidate.document.id, lead.start))
+            own = with_synonyms(stems(lead.text), pairs)
+            own |= query.sourced & record_words(candidate)  # "listed in the press release"
+            around = own | with_synonyms(stems(candidate.context_text), pairs)
+            if not _held_by_page(required - around, candidate, query):
+                continue
+            when = dated(lead.text, None, candidate.document.date, self.rules.day_first)
+            if question.periods and not in_period(question.periods, when):
+                continue
+            held = coverage(query.predicate_weights, own) if query.predicate_weights else 0.0
+            if held >= most:
+                best, most = candidate, held
+        if best is None:
+            return []
+        best.score = max(best.score, (self.model or default_model()).threshold)
+        items = self.reader.list_items(best, self.rules.list_sentences)
+        return self._items(question, best, items, pairs, query)
 
     def _whole_list(
         self, question: Question, best: Candidate, pairs: Glossary, query: Query
@@ -231,6 +285,8 @@ class EvidenceSelector:
             return None
         if not all(_names_office(office, candidate, pairs) for office in query.offices):
             return None  # "who was the director": a person named without the office
+        if not _of_record_asked(question, candidate):
+            return None  # "in the March 2010 statement": another record
         day_first = self.rules.day_first
         heading = candidate.heading.text if candidate.heading else None
         before = (
@@ -368,6 +424,24 @@ def _asks_for_the_list(question: Question, best: Candidate, query: Query) -> boo
     by_lead = coverage(query.weights, with_synonyms(stems(lead), query.pairs))
     by_item = coverage(query.weights, with_synonyms(stems(best.text), query.pairs))
     return by_lead > 0 and by_lead >= by_item
+
+
+def _of_record_asked(question: Question, candidate: Candidate) -> bool:
+    """A question naming its record's date ("the March 2010 statement") is answered from a
+    record of that date (an undated one only if it names that year), whatever dates its
+    sentences give."""
+    if not question.record_periods:
+        return True
+    date = candidate.document.date
+    if date is None:
+        years = years_in(candidate.document_stems)
+        return any(
+            int(p.start[:4]) <= year <= int(p.end[:4])
+            for year in years
+            for p in question.record_periods
+        )
+    of_record = Dated((date,), (precision_of(date),), "document")
+    return in_period(question.record_periods, of_record)
 
 
 def _names_office(office: str, candidate: Candidate, pairs: Glossary) -> bool:

@@ -45,8 +45,8 @@ def read_claim(text: str, *, day_first: bool = True, max_chars: int = 1000) -> C
         raise InvalidClaim("the claim is empty")
     if len(claim) > max_chars:
         raise InvalidClaim(f"the claim is {len(claim)} characters; the limit is {max_chars}")
-    question = analyse(claim, day_first=day_first)
-    said = analyse(without_grade_phrases(claim), day_first=day_first)  # a grade is a fact
+    question = analyse(claim, day_first=day_first, records=False)
+    said = analyse(without_grade_phrases(claim), day_first=day_first, records=False)
     subject = {
         term: word
         for term, word in zip(said.terms, said.term_words, strict=True)
