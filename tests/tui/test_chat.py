@@ -163,7 +163,8 @@ async def test_a_source_opens_with_the_quote_selected_and_n_p_walk_the_quotes(
     async with driving(app) as pilot:
         exchange = await ask(pilot, MANY_QUOTES_Q)
         quotes = {c["start"]: c["quote"] for c in exchange.citations}
-        assert len(quotes) == 3, exchange.citations
+        count = len(quotes)
+        assert count >= 3, exchange.citations
         assert {c["document"]["id"] for c in exchange.citations} == {STATEMENT_ID}
         in_text_order = [quotes[start] for start in sorted(quotes)]
 
@@ -179,11 +180,11 @@ async def test_a_source_opens_with_the_quote_selected_and_n_p_walk_the_quotes(
         assert "press_release · 2010-03-12" in shown(screen.query_one("#source-meta", Static))
 
         position = in_text_order.index(first)
-        for step in (1, 1, 1, -1):  # n n n p: through the document's quotes, wrapping round
+        for step in [1] * count + [-1]:  # n … n p: through the document's quotes, wrapping
             await pilot.press("n" if step == 1 else "p")
-            position = (position + step) % 3
+            position = (position + step) % count
             assert screen.highlighted == in_text_order[position]
-            assert screen.sub_title == f"citation {position + 1} of 3 in this document"
+            assert screen.sub_title == f"citation {position + 1} of {count} in this document"
 
         await pilot.press("escape")
         await pilot.pause()
