@@ -426,3 +426,13 @@ def test_the_parts_of_a_question_meeting_in_one_sentence_are_answered_by_it(
     quote = answer.citations[0].evidence.quote
     assert "Alison Steele" in quote and "Officer for Child Protection" in quote
     assert answer.reason is None  # both parts are answered
+
+
+def test_a_list_of_short_and_full_items_is_answered_whole(ingested: Ingested) -> None:
+    """A short item ("Establishing National … Standards") above a full-sentence one is not
+    the next item's heading: the list runs on to its last item."""
+    answer = ingested[0].ask("What did the panel recommend to Government?")
+    assert answer.status == "answered", answer.answer
+    quotes = " ".join(c.evidence.quote for c in answer.citations)
+    assert "expert-led" in quotes and "Practice Standards" in quotes
+    assert "domestic abuse" in quotes

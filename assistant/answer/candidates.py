@@ -225,18 +225,22 @@ class CandidateReader:
         text: str,
     ) -> list[Candidate]:
         """The run of rows below the lead-in line starting at `lead_start` that hang from
-        it, as candidates of `source`'s document and passage."""
+        it, as candidates of `source`'s document and passage (a short item read as the
+        heading of the full-sentence item after it is still an item of the list)."""
         items: list[Candidate] = []
+        starts = {lead_start}
         for index, row in enumerate(rows):
             if row.start <= lead_start:
                 continue
             found = self._from_row(
                 source.document, source.rank, source.passage_score, text, rows[: index + 1], vectors
             )
-            if found is None or found.heading is None or found.heading.start != lead_start:
+            opens = found is not None and found.text.rstrip().endswith(":")  # a list of its own
+            if found is None or found.heading is None or found.heading.start not in starts or opens:
                 if items:
                     break  # the list has ended
                 continue
+            starts.add(found.sentence.start)
             found.document_stems = source.document_stems
             found.document_headings = source.document_headings
             found.document_topics = source.document_topics

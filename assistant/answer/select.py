@@ -259,7 +259,7 @@ class EvidenceSelector:
         best's score."""
         chosen: list[Evidence] = []
         for item in _of_grade(question, items):
-            admitted = self._admissible(question, item, set(), pairs, query)
+            admitted = self._admissible(question, item, set(), pairs, query, item=True)
             if admitted is not None:
                 item.score = best.score
                 chosen.append(_with_score(admitted[0], item))
@@ -272,10 +272,14 @@ class EvidenceSelector:
         required: set[str],
         pairs: Glossary,
         query: Query,
+        *,
+        item: bool = False,
     ) -> tuple[Evidence, bool] | None:
         """The candidate as evidence when it (or its context) holds the uncommon names and
-        the answer's shape (a person, a date, a figure); with whether it is in the period."""
-        if candidate.line and not (question.kind in NAMED and query.shaped(candidate.text)):
+        the answer's shape (a person, a date, a figure); with whether it is in the period.
+        An `item` of a list answering is admitted though it is a short line."""
+        named = question.kind in NAMED and query.shaped(candidate.text)
+        if candidate.line and not (named or item):
             return None  # a heading states nothing, unless it names who or when is asked
         own = with_synonyms(stems(candidate.text), pairs)
         around = own | with_synonyms(stems(candidate.context_text), pairs)
