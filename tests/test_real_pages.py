@@ -167,6 +167,7 @@ def test_a_page_is_about_its_lead_and_what_it_repeats_not_a_passing_name() -> No
         ("What percentage of homes were good?", "number"),
         ("what is her job there?", "role"),
         ("what is Jane Doe's job?", "role"),
+        ("What is Cllr Jane Doe's role?", "role"),  # a title before the name
         ("What is the title of the report?", "any"),
         ("What was Northtown rated at its previous inspection?", "grade"),
         ("What was judged inadequate?", "any"),
