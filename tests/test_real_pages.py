@@ -340,3 +340,25 @@ def test_a_date_naming_the_record_dates_the_record_not_the_answer() -> None:
     assert "list" not in question.terms and "mention" not in question.terms
     assert analyse("What happened in 2014?").record_periods == ()
     assert analyse("Summarise the improvements.").terms == ("impro",)
+
+
+def test_it_after_a_verb_is_what_the_previous_answer_says_that_verb_did() -> None:
+    turns = [
+        Turn("user", "What happened as a result?"),
+        Turn(
+            "assistant",
+            "As a result, the Department issued an Improvement Notice in February 2009. [1]",
+        ),
+        Turn("user", "Who issued it?"),
+    ]
+    assert resolve(turns).question == "Who issued the Improvement Notice?"
+
+
+def test_a_name_most_records_use_is_no_body_for_it() -> None:
+    turns = [
+        Turn("user", "What did Ofsted find in Northtown?"),
+        Turn("assistant", "It found the services inadequate. [1]"),
+        Turn("user", "Who chairs it?"),
+    ]
+    common = resolve(turns, common=lambda name: name == "Northtown")
+    assert "Northtown" not in common.question

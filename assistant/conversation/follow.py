@@ -184,8 +184,8 @@ def _rewrite(cur: Parts, prev: Parts, dates: str, context: _Context) -> str:
         return sentence(head, prev.subject, prev.participle, dates)
     if not cur.subject and tail in _INTRANSITIVE:
         return sentence(cur.head, dates)  # "What happened the year after?": asked of a period
-    subject = _substituted(cur.subject or "it", context)
-    rest = _substituted(cur.rest, context)
+    subject = _substituted(cur.subject or "it", context, after=cur.head.split()[-1])
+    rest = _substituted(cur.rest, context, after=cur.verb.split()[-1] if cur.verb else None)
     return sentence(cur.head, subject, cur.verb, rest, dates)
 
 
@@ -236,13 +236,19 @@ def _bound_to(text: str, prev: Parts) -> str:
     return _BOUND_THAT.sub(lambda m: f"{m.group(1)} {when}", text)
 
 
-def _substituted(text: str, context: _Context) -> str:
-    """The text with each anaphor replaced by what it stands for."""
+def _substituted(text: str, context: _Context, after: str | None = None) -> str:
+    """The text with each anaphor replaced by what it stands for (`after`: the word before
+    the text, a verb whose object "it" may be)."""
 
     def swap(m: re.Match[str]) -> str:
         word = m.group(1).lower()
         if word in _DEMONSTRATIVE and _TIME_BOUND.search(text[: m.start()]) and context.prev.dates:
             return _IN.sub("", context.prev.dates)  # "before that": before the date asked about
+        before = WORD.findall(text[: m.start()])[-1:] or ([after] if after else [])
+        if word == "it" and before and is_verb(before[0]):
+            done = context.antecedents.object_of(before[0])  # "Who issued it?"
+            if done:
+                return done
         possessive = is_possessive(word, WORD.findall(text[m.end() :])[:1])
         return _referent(word, possessive, context)
 

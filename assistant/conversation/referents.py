@@ -202,7 +202,7 @@ class Antecedents:
         for exchange in reversed(self.history):
             if found := named(exchange.question).bodies:
                 return f"the {found[0]}"
-            if where := places(exchange.question):
+            if where := self.places(exchange.question):
                 return where[-1]
         for exchange in reversed(self.history):
             if found := self._answered(exchange).bodies:
@@ -241,6 +241,24 @@ class Antecedents:
             found = ranked(cited_text(exchange.reply), exchange.question)
             self._names[key] = found or ranked(self._recalled(exchange), exchange.question)
         return self._names[key]
+
+    def object_of(self, verb: str) -> str | None:
+        """What the previous answer says was done by the verb the follow-up asks about
+        ("Who issued it?" after "… issued an Improvement Notice in February 2009": the
+        Improvement Notice): a name after the same verb in its cited sentences."""
+        if not self.history:
+            return None
+        exchange = self.history[-1]
+        root = re.escape(verb.lower()[: max(4, len(verb) - 2)])  # "issued", "issue", "issues"
+        pattern = re.compile(
+            rf"\b{root}\w*\s+(?:an?|the)\s+((?-i:[A-Z][\w’'-]*)(?:\s+(?-i:[A-Z][\w’'-]*))*)",
+            re.I,
+        )
+        for text in (cited_text(exchange.reply), self._recalled(exchange)):
+            found = pattern.search(text)
+            if found:
+                return f"the {found.group(1)}"
+        return None
 
     def _recalled(self, exchange: Exchange) -> str:
         """The cited sentences of the answer to the previous question, asked again (older
