@@ -362,3 +362,21 @@ def test_a_name_most_records_use_is_no_body_for_it() -> None:
     ]
     common = resolve(turns, common=lambda name: name == "Northtown")
     assert "Northtown" not in common.question
+
+
+def test_after_that_follows_a_range_from_its_end() -> None:
+    turns = [
+        Turn("user", "What was the sickness rate between July 2008 and July 2009?"),
+        Turn("assistant", "25 days. [1]"),
+        Turn("user", "And after that?"),
+    ]
+    assert resolve(turns).question == "What was the sickness rate after July 2009?"
+
+
+def test_a_noun_after_a_who_verb_is_no_second_verb() -> None:
+    turns = [
+        Turn("user", "Who published the serious case review?"),
+        Turn("assistant", "The board. [1]"),
+        Turn("user", "When?"),
+    ]
+    assert resolve(turns).question == "When was the serious case review published?"

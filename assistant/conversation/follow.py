@@ -27,6 +27,7 @@ from assistant.conversation.words import (
     is_verb,
     sentence,
 )
+from index import find_dates
 
 _LEAD = re.compile(r"^(?:and|but|also|what about|how about)\b[\s,]*", re.I)
 _THERE = re.compile(r"\s+there(?=\W*$)", re.I)
@@ -233,7 +234,16 @@ def _bound_to(text: str, prev: Parts) -> str:
     if not prev.dates:
         return text
     when = _IN.sub("", prev.dates)
-    return _BOUND_THAT.sub(lambda m: f"{m.group(1)} {when}", text)
+    ends = find_dates(when)
+
+    def bound(m: re.Match[str]) -> str:
+        word = m.group(1)
+        if len(ends) < 2:
+            return f"{word} {when}"
+        end = ends[-1] if word.lower() in {"after", "since"} else ends[0]  # a range's end
+        return f"{word} {when[end.start : end.end]}"
+
+    return _BOUND_THAT.sub(bound, text)
 
 
 def _substituted(text: str, context: _Context, after: str | None = None) -> str:

@@ -63,6 +63,9 @@ def parts(text: str) -> Parts:
     end = len(tokens)
     while end > 1 and tokens[end - 1].lower() in {"then", "there"}:
         end -= 1
+    if aux not in AUXILIARIES and is_verb(aux):
+        # "Who published the serious case review?": the head has the verb; "review" is a noun
+        return Parts(" ".join(head), " ".join(tokens).strip(" ,"), "", dates, "", topic)
     verb, rest = _trailing_verb(tokens, end, aux, alone=bool(topic) and aux in AUXILIARIES), ""
     if not verb:
         verb, rest = _middle_verb(tokens, aux)
