@@ -380,3 +380,25 @@ def test_a_noun_after_a_who_verb_is_no_second_verb() -> None:
         Turn("user", "When?"),
     ]
     assert resolve(turns).question == "When was the serious case review published?"
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "expected"),
+    [
+        (
+            "What happened to the three staff members?",
+            "When were they removed?",
+            "When were the three staff members removed?",
+        ),
+        (
+            "What did Ofsted say about the fostering service?",
+            "When was that inspection?",
+            "When was the inspection of the fostering service?",
+        ),
+    ],
+)
+def test_they_and_that_thing_are_what_the_previous_question_was_about(
+    first: str, follow_up: str, expected: str
+) -> None:
+    turns = [Turn("user", first), Turn("assistant", "Quoted. [1]"), Turn("user", follow_up)]
+    assert resolve(turns).question == expected

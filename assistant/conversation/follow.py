@@ -81,6 +81,7 @@ def follow(
     placed = _THERE.sub(lambda m: _there(m, antecedents), rest)
     prev = parts(history[-1].question)
     placed = _bound_to(placed, prev)
+    placed = _that_thing(placed, prev)
     cur = parts(placed)
     own = has_content(cur.subject) or bool(cur.topic)
     if own and (cur.head or not lead) and not pending and not shift:
@@ -226,6 +227,22 @@ _DEMONSTRATIVE = frozenset({"that", "this", "then"})
 _TIME_BOUND = re.compile(r"\b(before|after|since|until|till|by)\s+$", re.I)
 _IN = re.compile(r"^(in|on|at|during)\s+", re.I)
 _BOUND_THAT = re.compile(r"\b(before|after|since|until|till|by)\s+(that|this|then)\b", re.I)
+
+
+_THAT_THING = re.compile(
+    r"\b(?:that|this)\s+(inspection|report|review|visit|meeting|letter|statement|judgement|"
+    r"decision|notice|plan|inquiry|announcement)\b",
+    re.I,
+)
+
+
+def _that_thing(text: str, prev: Parts) -> str:
+    """ "that inspection" after a question about a thing ("What did Ofsted say about the
+    fostering service?") is that thing's: "the inspection of the fostering service"."""
+    thing = _object_of(prev)
+    if thing is None or _THAT_THING.search(thing):
+        return text
+    return _THAT_THING.sub(lambda m: f"the {m.group(1)} of {thing}", text)
 
 
 def _bound_to(text: str, prev: Parts) -> str:

@@ -160,8 +160,9 @@ class Antecedents:
         return self._subject(plural) or answered or asked_for  # "What inquiry …?" - "its"
 
     def _subject(self, plural: bool) -> str | None:
-        """The previous subject if "it" can stand for it: a thing, named or definite."""
-        subject = self.previous.subject
+        """The previous subject if "it" can stand for it: a thing, named or definite ("What
+        happened to the three staff members?": they are the staff members)."""
+        subject = _LEADING_PREPOSITION.sub("", self.previous.subject)
         if not has_content(subject) or not _definite(subject):
             return None
         if is_person(subject, certain=True) or subject in self._people_replied():
@@ -284,6 +285,9 @@ def _asked_as_place(name: str, questions: str) -> bool:
 def _asks_who(asked: Parts) -> bool:
     """Whether a question asks for a person or body ("Who chaired ...?")."""
     return asked.head.lower().split()[:1] in (["who"], ["whom"])
+
+
+_LEADING_PREPOSITION = re.compile(r"^(?:to|about|of|for|with|on|into|from)\s+", re.I)
 
 
 def _definite(phrase: str) -> bool:
