@@ -402,3 +402,12 @@ def test_they_and_that_thing_are_what_the_previous_question_was_about(
 ) -> None:
     turns = [Turn("user", first), Turn("assistant", "Quoted. [1]"), Turn("user", follow_up)]
     assert resolve(turns).question == expected
+
+
+def test_when_after_who_was_appointed_asks_when_the_person_was() -> None:
+    turns = [
+        Turn("user", "Who was appointed commissioner for Northtown?"),
+        Turn("assistant", "The Department has appointed Jane Doe as commissioner. [1]"),
+        Turn("user", "When?"),
+    ]
+    assert resolve(turns).question == "When was Jane Doe appointed commissioner for Northtown?"

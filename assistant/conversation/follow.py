@@ -183,12 +183,21 @@ def _rewrite(cur: Parts, prev: Parts, dates: str, context: _Context) -> str:
     plain = not cur.subject or cur.subject.lower() in {"it", "that", "this"}
     if plain and not cur.verb and (bare or tail in BE) and prev.participle:
         head = f"{cur.head} was" if bare else cur.head
+        person = context.antecedents.person() if _asks_who_was(prev) else None
+        if person is not None:  # "Who was appointed X?" - "When?": when was the person
+            return sentence(head, person.mention(), prev.participle, prev.subject, dates)
         return sentence(head, prev.subject, prev.participle, dates)
     if not cur.subject and tail in _INTRANSITIVE:
         return sentence(cur.head, dates)  # "What happened the year after?": asked of a period
     subject = _substituted(cur.subject or "it", context, after=cur.head.split()[-1])
     rest = _substituted(cur.rest, context, after=cur.verb.split()[-1] if cur.verb else None)
     return sentence(cur.head, subject, cur.verb, rest, dates)
+
+
+def _asks_who_was(prev: Parts) -> bool:
+    """ "Who was appointed …?": a passive who-question, whose answer is the person."""
+    words = prev.head.lower().split()
+    return len(words) >= 3 and words[0] in {"who", "whom"} and words[1] in BE
 
 
 def _fragment(cur: Parts, prev: Parts, dates: str, context: _Context) -> str:

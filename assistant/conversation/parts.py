@@ -85,7 +85,11 @@ def _head(tokens: list[str]) -> tuple[list[str], str, list[str]]:
         return [], "", tokens
     size = led + (2 if len(tokens) > led + 1 and tokens[led + 1].lower() in {"many", "much"} else 1)
     if tokens[led].lower() in {"who", "whom"} and len(tokens) > size:
-        return _with_particle(tokens, size + 1), "", _after_particle(tokens, size + 1)
+        end = size + 1
+        passive = tokens[size].lower() in BE and len(tokens) > end
+        if passive and (tokens[end] in PARTICIPLES or _fits(tokens[end], "was")):
+            end += 1  # "Who was appointed …": the head takes the participle
+        return _with_particle(tokens, end), "", _after_particle(tokens, end)
     j = size
     while j < min(size + 5, len(tokens)):
         word = tokens[j]
