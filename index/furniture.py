@@ -220,7 +220,8 @@ def _is_link_bar(text: str) -> bool:
 
 
 def _is_stamp(text: str) -> bool:
-    """A timestamp (date with a clock time or 'updated'), or a byline 'Name Surname 3 May 2010'."""
+    """A timestamp (date with a clock time or 'updated'), or a byline 'Name Surname 3 May 2010'
+    (one date, not a span in brackets)."""
     lowered = text.lower()
     if (_CLOCK.search(text) or "updated" in lowered) and is_timestamp(text):
         return True
@@ -230,4 +231,6 @@ def _is_stamp(text: str) -> bool:
     names = 0
     while names < len(words) and names < 3 and _NAME_WORD.match(words[names]):
         names += 1
+    if "(" in text or len({m.value for m in find_page_dates(text)}) != 1:
+        return False  # "Jane Doe (April 2012 - July 2013)": a tenure heading, not a byline
     return names >= 2 and is_timestamp(text, names=names) and not is_timestamp(text)

@@ -11,6 +11,7 @@ import re
 from datetime import date
 
 from index.dates import MONTH_NAME, month_number
+from index.events import dated_spans
 from index.furniture import find_page_dates, is_furniture, is_nav_item, is_timestamp
 from index.models import PAGE_BREAK, CleanText, DateMention, Paragraph
 from index.sentences import split_sentences
@@ -200,11 +201,32 @@ def _from_datelines(lead: list[tuple[str, bool]], day_first: bool) -> str | None
             prose += 1  # the article has begun: a date below its opening is about events
             if prose == _PROSE_BEFORE_BODY:
                 return None
-        elif alone or _is_dateline(text, day_first):
+        elif not (_spans(text, day_first) or _is_prose(text)) and (
+            alone or _is_dateline(text, day_first)
+        ):
             found = _best(find_page_dates(text, day_first=day_first))
             if found is not None:
                 return found
     return None
+
+
+_PROSE_WORDS = 2
+_STAMP_WORD = re.compile(r"\b(?:published|posted|issued|updated|dated|date)\b", re.I)
+
+
+def _is_prose(text: str) -> bool:
+    """A short sentence of the article ("He retired in January 2010."), not a date line:
+    its date is an event's."""
+    if _STAMP_WORD.search(text):
+        return False  # "Last updated at 14:17 GMT on Thursday, 7 January 2010."
+    lower = [w for w in _HEAD_WORD.findall(text) if w.islower() and month_number(w) is None]
+    return text.rstrip().endswith((".", "!", "?")) and len(lower) >= _PROSE_WORDS
+
+
+def _spans(text: str, day_first: bool) -> bool:
+    """A span from one date to another ("Jane Doe (April 2012 - July 2013)"): a tenure or a
+    period, not a publication date."""
+    return any(s.precision == "range" for s in dated_spans(text, None, day_first=day_first))
 
 
 def _is_dateline(text: str, day_first: bool) -> bool:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from index.cleaning import clean_text
+from index.inference import infer_date
 from index.models import PAGE_BREAK, CleanText
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -290,3 +291,22 @@ def test_running_page_headers_of_a_transcript_are_dropped() -> None:
         "Finding 3 was accepted by the board.",
         "The end.",
     ]
+
+
+def test_a_tenure_heading_is_kept_and_dates_no_page() -> None:
+    """ "Jane Doe (April 2012 - July 2013)" heads what a page says of her tenure: a byline
+    gives one date, not a span in brackets."""
+    raw = (
+        "The directors who came and went\n\n"
+        "Jane Doe (April 2012 - July 2013)\n\n"
+        "Started in April 2012 but left after just 15 months.\n\n"
+        "John Roe (2008 - January 2010)\n\n"
+        "He retired in January 2010.\n"
+    )
+    clean = clean_text(raw)
+    assert "Jane Doe (April 2012 - July 2013)" in clean.text
+    assert "John Roe (2008 - January 2010)" in clean.text
+    assert infer_date(raw) is None
+    assert infer_date("Title\n\nJane Smith 17 September 2013\n\nThe council said today.") == (
+        "2013-09-17"
+    )

@@ -53,7 +53,9 @@ def test_pdf_press_release_has_no_date_near_its_top() -> None:
 
 def test_published_line_and_lead_dates() -> None:
     assert infer_date("Title\n\nPublished 27 July 2010\n\nIn December 2008 ...") == "2010-07-27"
-    assert infer_date("Title\n\nIn December 2008 Ofsted met on 3 March 2009.\n") == "2009-03-03"
+    # a short sentence of prose dates an event, not the page
+    assert infer_date("Title\n\nIn December 2008 Ofsted met on 3 March 2009.\n") is None
+    assert infer_date("Title\n\n3 March 2009\n\nOfsted met in December 2008.\n") == "2009-03-03"
     assert infer_date("Title\n\nIn December 2008 Ofsted met.\n\nBody.") == "2008-12"
     assert infer_date("Pledge\n\nIssued: 2010-07\n\nBody text.") == "2010-07"
     assert infer_date("Title\nIn 2008 Ofsted met.") is None
