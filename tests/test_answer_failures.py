@@ -160,3 +160,43 @@ def test_a_rating_question_is_answered_by_a_judgement(reference: Assistant) -> N
     assert answer_type("How many settings were judged inadequate?") == "number"
     text = _verbatim(reference, "How did Ofsted judge safeguarding in December 2008?")
     assert "inadequate" in text.split("[1]")[0]
+
+
+TENURES = """The directors who tried to fix Northtown's children's services
+
+Northtown City Council has had four directors of children's services in six years.
+
+John Roe (2008 - January 2010)
+Was in charge when the council's safeguarding was judged inadequate.
+
+Jane Doe (April 2012 - July 2013)
+Started in April 2012 but left after just 15 months.
+
+Sam Poe (interim, August 2013 - 2014)
+An interim director brought in while the council searched for a permanent replacement.
+"""
+
+
+@pytest.fixture(scope="module")
+def tenures(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Assistant:
+    """A page of directors, each under a heading giving a name and the years in post (the
+    shape of a real page the issue quotes)."""
+    folder = tmp_path_factory.mktemp("tenures")
+    (folder / "directors.txt").write_text(TENURES, encoding="utf-8")
+    assistant = open_assistant(tmp_path_factory.mktemp("tenures-home"), embedder)
+    assert not assistant.ingest([folder]).failures
+    return assistant
+
+
+def test_a_name_in_the_heading_above_answers_who(tenures: Assistant) -> None:
+    # the heading "Jane Doe (April 2012 - July 2013)" is kept, dates no page, and names
+    # whom the sentence under it speaks of
+    (document,) = tenures.documents()
+    assert document.date is None
+    assert "Jane Doe (April 2012 - July 2013)" in tenures.store.text(document.id)
+    answer = tenures.ask("Who left after just 15 months?")
+    assert answer.status == "answered", answer.answer
+    lead = answer.citations[0].evidence
+    assert "15 months" in lead.quote
+    assert lead.context is not None and "Jane Doe" in lead.context.quote
+    assert tenures.ask("When did Jane Doe start?").status == "answered"

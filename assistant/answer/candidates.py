@@ -41,6 +41,8 @@ _ITEM_END = re.compile(r"(;|,|;\s*and|\band|\bor)$", re.I)
 """How a list item that is not the last ends ("… in the inspection report;")."""
 
 _SECTION_NUMBER = re.compile(r"\s\d+(?:\.\d+)*\.?\s*$")
+_NAME_WITH_NOTE = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}\([^()]{1,60}\)")
+"""Capitalised words and a bracketed note, nothing else: "Jane Doe (2010 - 2012)"."""
 """A section or page number closing a line."""
 
 _CLOSES = (".", "!", "?", "…", '"', "”", "’", "'", ")")
@@ -301,10 +303,11 @@ class CandidateReader:
 
 
 def is_heading(quote: str, title: str) -> bool:
-    """Titles and short unpunctuated lines name a subject; they state nothing."""
+    """Titles and short unpunctuated lines name a subject; they state nothing. A name with
+    a note in brackets ("Jane Doe (April 2012 - July 2013)") heads what follows too."""
     if quote.strip() == title.strip():
         return True
-    if _is_numbered_heading(quote):
+    if _is_numbered_heading(quote) or _NAME_WITH_NOTE.fullmatch(quote.strip()):
         return True
     return len(quote.split()) <= HEADING_WORDS and not quote.rstrip().endswith(_CLOSES)
 

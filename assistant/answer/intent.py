@@ -11,7 +11,7 @@ from typing import Literal
 
 from assistant.answer.figures import gives_figure
 from assistant.answer.tokens import stem
-from index import find_dates
+from index import find_dates, month_number
 
 AnswerType = Literal[
     "person", "agent", "body", "role", "grade", "date", "number", "list", "summary", "any"
@@ -228,7 +228,11 @@ def satisfies(
     if kind == "role":
         return any(not set(m.group().lower().split()) <= asked for m in _ROLES.finditer(text))
     plain = {_unpossessed(w) for w in asked}
-    fresh = [n for n in names_in(text) if not {_unpossessed(w) for w in n.split()} <= plain]
+    fresh = [
+        n
+        for n in names_in(text)
+        if not {_unpossessed(w) for w in n.split()} <= plain and not _only_dates(n)
+    ]
     people = [n for n in map(lambda n: _as_person(n, text), fresh) if n]
     if kind == "person":
         return bool(people)
@@ -237,6 +241,16 @@ def satisfies(
     if kind == "body":
         return bool(fresh)
     return True
+
+
+def _only_dates(name: str) -> bool:
+    """A capitalised run that is only a month or a day's name ("April", "Monday"): no
+    person or body."""
+    return all(month_number(w) or w.lower() in _WEEKDAYS for w in name.split())
+
+
+_WEEKDAYS_TEXT = "monday tuesday wednesday thursday friday saturday sunday"
+_WEEKDAYS = frozenset(_WEEKDAYS_TEXT.split())
 
 
 def grades_in(text: str) -> frozenset[str]:
