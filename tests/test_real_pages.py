@@ -170,6 +170,7 @@ def test_a_page_is_about_its_lead_and_what_it_repeats_not_a_passing_name() -> No
         ("What is Cllr Jane Doe's role?", "role"),  # a title before the name
         ("What is the title of the report?", "any"),
         ("What was Northtown rated at its previous inspection?", "grade"),
+        ("What was the overall effectiveness judgement?", "grade"),  # not a summary
         ("What was judged inadequate?", "any"),
         ("What is the report's title?", "any"),
         ("What was the council's role in the review?", "any"),

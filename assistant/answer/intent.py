@@ -156,7 +156,7 @@ _ROLES = re.compile(
 _GRADE_QUESTION = re.compile(
     r"\bhow (did|do|does|was|were|is|are|has|have|had)\b[^?]*"
     r"\b(rate|rated|judge|judged|grade|graded)\b|"
-    r"\bwhat ((was|were|is|are) (the |its |their |[\w-]+['’]s? )?)?(overall )?"
+    r"\bwhat ((was|were|is|are) (the |its |their |[\w-]+['’]s? )?)?([\w-]+ ){0,2}"
     r"(rating|grade|judgement|judgment|verdict)s?\b|"
     r"\b(rated|judged|graded)( as)? what\b|"
     r"^\s*what (was|were|is|are) [^?]*?\w+ (rated|judged|graded)\b",  # not "what was judged …"
