@@ -412,3 +412,9 @@ def test_when_after_who_was_appointed_asks_when_the_person_was() -> None:
         Turn("user", "When?"),
     ]
     assert resolve(turns).question == "When was Jane Doe appointed commissioner for Northtown?"
+
+
+def test_who_is_answered_by_the_doer_after_the_verb_asked() -> None:
+    asked = frozenset(["who", "will", "run", "northtown's", "children's", "services"])
+    assert satisfies("agent", "Services will be run by an independent trust.", asked)
+    assert not satisfies("agent", "Services will improve under new leadership.", asked)

@@ -237,10 +237,28 @@ def satisfies(
     if kind == "person":
         return bool(people)
     if kind == "agent":
-        return bool(fresh) or bool(_ROLES.search(text) and not _ROLES.search(" ".join(asked)))
+        return (
+            bool(fresh)
+            or bool(_ROLES.search(text) and not _ROLES.search(" ".join(asked)))
+            or _done_by(text, asked)
+        )
     if kind == "body":
         return bool(fresh)
     return True
+
+
+def _done_by(text: str, asked: frozenset[str]) -> bool:
+    """The question's verb done "by" someone in the text ("Who will run the services?":
+    "… run by an independent trust"): the doer, though no name."""
+    for word in asked:
+        if len(word) >= 3 and word not in _FUNCTION_WORDS_BY:
+            root = re.escape(word[: max(3, len(word) - 2)])
+            if re.search(rf"\b{root}\w*\s+by\s+(?:an?|the)\s+\w+", text, re.I):
+                return True
+    return False
+
+
+_FUNCTION_WORDS_BY = frozenset({"who", "whom", "will", "was", "were", "did", "does", "the"})
 
 
 def _only_dates(name: str) -> bool:
