@@ -196,12 +196,14 @@ def _from_datelines(lead: list[tuple[str, bool]], day_first: bool) -> str | None
         if match and _is_dateline(match["rest"], day_first):
             return _best(find_page_dates(match["rest"], day_first=day_first))
     prose = 0
+    bare = {text for text, _ in lead if _bare_date(text, day_first)}
+    timeline = len(bare) > 1  # "May 2008", "December 2008" heading entries: no dateline
     for text, alone in lead:
         if len(text.split()) > _DATELINE_MAX_WORDS:
             prose += 1  # the article has begun: a date below its opening is about events
             if prose == _PROSE_BEFORE_BODY:
                 return None
-        elif not (_spans(text, day_first) or _is_prose(text)) and (
+        elif not (_spans(text, day_first) or _is_prose(text) or timeline) and (
             alone or _is_dateline(text, day_first)
         ):
             found = _best(find_page_dates(text, day_first=day_first))
@@ -211,6 +213,17 @@ def _from_datelines(lead: list[tuple[str, bool]], day_first: bool) -> str | None
 
 
 _PROSE_WORDS = 2
+
+
+def _bare_date(text: str, day_first: bool) -> bool:
+    """A line that is a date and nothing else ("May 2008"), as a timeline heads its entries
+    (a dateline has a weekday, a time, "updated" or a name beside its date)."""
+    found = find_page_dates(text, day_first=day_first)
+    return len(found) == 1 and not text.replace(text[found[0].start : found[0].end], "").strip(
+        " ,.:;-–"
+    )
+
+
 _STAMP_WORD = re.compile(r"\b(?:published|posted|issued|updated|dated|date)\b", re.I)
 
 

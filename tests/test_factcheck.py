@@ -349,6 +349,15 @@ def test_who_did_it_must_be_who_the_records_say(checker: FactChecker) -> None:
     assert checker.check(held).verdict == "supported"
 
 
+def test_a_doer_described_must_be_the_records_doer() -> None:
+    from assistant.factcheck.rules import _AGENT
+
+    found = _AGENT.search("The services will be run by the council.")
+    assert found is not None and found.group(2) == "the council"
+    unit = "The services will be run by an independent trust from April."
+    assert [m.group(2) for m in _AGENT.finditer(unit)] == ["an independent trust"]
+
+
 def test_a_date_in_a_sentence_about_something_else_denies_nothing(checker: FactChecker) -> None:
     # "Sickness rates … between July 2008 – July 2009": no rating, so no other date for one
     result = checker.check("Ofsted rated Birmingham's children's services outstanding in 2012.")

@@ -213,3 +213,11 @@ def test_a_date_in_prose_or_an_owners_opening_does_not_date_the_page() -> None:
         "The contract runs to 2022.\n"
     )
     assert infer_date(elsewhere) is None  # years of another paragraph do not count
+
+
+def test_a_timeline_of_date_headings_gives_no_publication_date() -> None:
+    timeline = (
+        "Timeline\n\nMay 2008\n\nA girl dies.\n\nDecember 2008\n\nOfsted rates it inadequate.\n"
+    )
+    assert infer_date(timeline) is None
+    assert infer_date("Title\n\n3 March 2009\n\nOfsted met in December 2008.\n") == "2009-03-03"

@@ -540,10 +540,17 @@ def _people(claim: Claim, unit: Unit) -> Found:
 
 _AGENT = re.compile(
     r"\b([a-z]+ed|led|made|held|run|set up)\s+by\s+((?:the\s+)?[A-Z][\w’'-]*"
-    r"(?:\s+(?:of\s+|for\s+|and\s+)?(?:the\s+)?[A-Z][\w’'-]*)*)"
+    r"(?:\s+(?:of\s+|for\s+|and\s+)?(?:the\s+)?[A-Z][\w’'-]*)*"
+    r"|(?:the|an?)\s+[a-z][\w’'-]*"
+    r"(?:\s+(?!(?:in|on|at|to|for|and|from|with|of)\b)[a-z][\w’'-]*){0,2})"
 )
 """A passive verb and the named body or person who did it ("published by the Northtown
-Safeguarding Children Board", "led by Cllr Jane Doe")."""
+Safeguarding Children Board", "led by Cllr Jane Doe"), or a body described ("run by an
+independent trust")."""
+
+
+_AGENT_REACH = 100
+"""Characters after "by" that may name the doer, an apposition included."""
 
 
 def _agent(claim: Claim, unit: Unit) -> Found:
@@ -554,15 +561,19 @@ def _agent(claim: Claim, unit: Unit) -> Found:
         return None
     verb, doer = stem(found.group(1)), found.group(2).strip(" ,.;")
     wanted = {stem(w) for w in doer.split() if w.lower() not in STOPWORDS}
-    held = stems(unit.quote)
-    if not wanted or wanted <= held:
+    if not wanted:
         return None
     for given in _AGENT.finditer(unit.quote):
-        if stem(given.group(1)) == verb:
-            other = given.group(2).strip(" ,.;")
-            if other.removeprefix("the ").isupper():
-                break  # an acronym ("the NSCB") may be the claim's body spelt short
-            return "conflicts", f"the records say {given.group(1)} by {other}, not by {doer}"
+        if stem(given.group(1)) != verb:
+            continue
+        other = given.group(2).strip(" ,.;")
+        near = unit.quote[given.start(2) : given.start(2) + _AGENT_REACH]
+        if wanted <= stems(near) or other.split()[-1].isupper():
+            return None  # the same doer, maybe in apposition ("by the Under Secretary of
+            # State, Jane Doe MP") or spelt short (an acronym, "the NSCB")
+        return "conflicts", f"the records say {given.group(1)} by {other}, not by {doer}"
+    if wanted <= stems(unit.quote):
+        return None
     return "silent", f"no record says it was {found.group(1)} by {doer}"
 
 
