@@ -200,3 +200,14 @@ def test_a_name_in_the_heading_above_answers_who(tenures: Assistant) -> None:
     assert "15 months" in lead.quote
     assert lead.context is not None and "Jane Doe" in lead.context.quote
     assert tenures.ask("When did Jane Doe start?").status == "answered"
+
+
+def test_a_claim_about_the_person_a_heading_names_is_checked_under_it(
+    tenures: Assistant,
+) -> None:
+    from assistant.factcheck import FactChecker
+
+    checker = FactChecker.of(tenures)
+    assert checker.check("Jane Doe left after just 15 months.").verdict == "supported"
+    assert checker.check("Jane Doe left after 24 months.").verdict == "contradicted"
+    assert checker.check("Sam Poe left after just 15 months.").verdict == "not_found"

@@ -161,8 +161,11 @@ class UnitReader:
             for sentence in read[1:] if before is not None else read:
                 quote = text[sentence.start : sentence.end]
                 near = doc.title
+                heading = ""  # a heading line right above ("Jane Doe (2012 - 2013)")
                 if before is not None:
                     near += " " + text[before.start : before.end]
+                    if self._is_heading(text[before.start : before.end], doc.title):
+                        heading = text[before.start : before.end]
                 before = sentence
                 own = with_synonyms(stems(quote + " " + near), self._pairs)
                 if self._is_heading(quote, doc.title):
@@ -171,6 +174,7 @@ class UnitReader:
                 words = self.document_words.of(doc.id, text)
                 topics = self.document_words.topics(doc.id, text) | (words & COUNCIL_STEMS)
                 about = weights.names & topics | _named_in_part(weights.people, quote, words)
+                about |= weights.required & stems(heading)  # whom the lines under it speak of
                 unit = self._unit(claim, weights, doc, text, sentence, sentence, rank, about)
                 unit = replace(
                     unit,
