@@ -13,6 +13,7 @@ import pytest
 
 from assistant.answer.intent import answer_type, question_parts
 from assistant.engine import Assistant
+from assistant.factcheck import FactChecker
 from index import Embedder
 from index.acronyms import find_acronyms
 
@@ -205,8 +206,6 @@ def test_a_name_in_the_heading_above_answers_who(tenures: Assistant) -> None:
 def test_a_claim_about_the_person_a_heading_names_is_checked_under_it(
     tenures: Assistant,
 ) -> None:
-    from assistant.factcheck import FactChecker
-
     checker = FactChecker.of(tenures)
     assert checker.check("Jane Doe left after just 15 months.").verdict == "supported"
     assert checker.check("Jane Doe left after 24 months.").verdict == "contradicted"

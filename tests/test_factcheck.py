@@ -18,6 +18,7 @@ from assistant.engine import Assistant
 from assistant.factcheck import ClaimCheck, FactChecker, InvalidClaim
 from assistant.factcheck.claim import read_claim, with_opening_name
 from assistant.factcheck.facts import read_facts
+from assistant.factcheck.rules import _AGENT
 from index import Embedder
 
 from .conftest import REPO, SAMPLES, open_assistant
@@ -350,8 +351,6 @@ def test_who_did_it_must_be_who_the_records_say(checker: FactChecker) -> None:
 
 
 def test_a_doer_described_must_be_the_records_doer() -> None:
-    from assistant.factcheck.rules import _AGENT
-
     found = _AGENT.search("The services will be run by the council.")
     assert found is not None and found.group(2) == "the council"
     unit = "The services will be run by an independent trust from April."
