@@ -210,3 +210,37 @@ def test_a_claim_about_the_person_a_heading_names_is_checked_under_it(
     assert checker.check("Jane Doe left after just 15 months.").verdict == "supported"
     assert checker.check("Jane Doe left after 24 months.").verdict == "contradicted"
     assert checker.check("Sam Poe left after just 15 months.").verdict == "not_found"
+
+
+REVIEW = """Northtown Safeguarding Children Board
+Serious Case Review: Child K
+Executive Summary
+
+1. Introduction
+1.1 This serious case review was commissioned by the Board following the death of Child K.
+
+2. Key findings
+2.1 Agencies missed several opportunities to intervene.
+2.2 The school raised concerns about Child K's weight loss but these were not followed up.
+2.3 Home visits by social workers were cancelled on three occasions.
+
+3. Next steps
+3.1 The Board will publish an action plan.
+"""
+
+
+def test_a_summary_question_is_answered_by_the_section_its_heading_names(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
+) -> None:
+    folder = tmp_path_factory.mktemp("review")
+    (folder / "review.txt").write_text(REVIEW, encoding="utf-8")
+    assistant = open_assistant(tmp_path_factory.mktemp("review-home"), embedder)
+    assert not assistant.ingest([folder]).failures
+    answer = assistant.ask("What were the key findings of the review?")
+    assert answer.status == "answered", answer.answer
+    quotes = [c.evidence.quote for c in answer.citations]
+    assert any("missed several opportunities" in q for q in quotes)
+    assert any("three occasions" in q for q in quotes)
+    assert not any("action plan" in q for q in quotes)  # another section
+    # nobody the review names was Child K's social worker
+    assert assistant.ask("Who was the social worker for Child K?").status == "not_found"

@@ -8,7 +8,7 @@ import pytest
 
 from assistant.answer.candidates import DocumentWords, is_heading, refers_back
 from assistant.answer.figures import gives_figure, unit_of
-from assistant.answer.intent import answer_type, body_stems, offices_asked, satisfies
+from assistant.answer.intent import answer_type, body_stems, names_in, offices_asked, satisfies
 from assistant.answer.periods import Dated, dated, in_period, relative_phrase
 from assistant.answer.question import analyse
 from assistant.answer.soft import soft_coverage, softly_held
@@ -418,3 +418,13 @@ def test_who_is_answered_by_the_doer_after_the_verb_asked() -> None:
     asked = frozenset(["who", "will", "run", "northtown's", "children's", "services"])
     assert satisfies("agent", "Services will be run by an independent trust.", asked)
     assert not satisfies("agent", "Services will improve under new leadership.", asked)
+
+
+def test_a_paragraph_number_does_not_make_the_first_word_a_name() -> None:
+    assert names_in("2.3 Home visits by social workers were cancelled.") == []
+    assert names_in("(a) Agencies should share information with Ofsted.") == ["Ofsted"]
+
+
+def test_a_capital_letter_after_a_name_is_part_of_it() -> None:
+    assert analyse("Who was the social worker for Child K?").names == ("Child", "K")
+    assert analyse("Was I right?").terms == ("right",)

@@ -188,12 +188,13 @@ class CandidateReader:
                     found.append(candidate)
         return found
 
-    def list_items(self, item: Candidate, most: int) -> list[Candidate]:
+    def list_items(self, item: Candidate, most: int, *, section: bool = False) -> list[Candidate]:
         """The items hanging from the lead-in line `item` hangs from, in text order (`most`
         of them around `item`): a list is answered whole, though its other items were in
-        passages nobody retrieved."""
+        passages nobody retrieved. With `section`, any heading's sentences ("2. Key
+        findings") are its items."""
         lead = item.heading
-        if lead is None or not lead.text.rstrip().endswith(":"):
+        if lead is None or not (section or lead.text.rstrip().endswith(":")):
             return [item]
         doc_id = item.document.id
         text = self.store.text(doc_id)

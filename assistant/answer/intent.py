@@ -451,5 +451,12 @@ def place_stems(text: str) -> frozenset[str]:
 
 
 def names_in(text: str) -> list[str]:
-    """Capitalised names and acronyms inside a text (not its first word)."""
-    return [m.group(1) for m in _NAME.finditer(text) if m.start() > 0 or " " in m.group(1)]
+    """Capitalised names and acronyms inside a text (not its first word, which a paragraph
+    number may stand before: "2.3 Home visits …")."""
+    opening = _NUMBERING.match(text)
+    first = opening.end() if opening else 0
+    return [m.group(1) for m in _NAME.finditer(text) if m.start() > first or " " in m.group(1)]
+
+
+_NUMBERING = re.compile(r"\s*(?:\(?\d+(?:\.\d+)*[.)]?|\(?[a-z][.)]|[•\-–*])\s+")
+"""A paragraph's number or bullet before its first word ("2.3", "1.", "(a)", "•")."""

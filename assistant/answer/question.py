@@ -164,7 +164,9 @@ def analyse(
             continue  # "which firm …?" asks for a body; a record names it, not "firm"
         if kind == "grade" and lowered in _GRADE_ASKED:
             continue  # "what rating did it get?" asks for a grade; a record gives one
-        if lowered in _MONTHS or len(lowered) < 2 or _LATEST.fullmatch(lowered):
+        previous = tokens[index - 1][2] if index else ""
+        letter = len(word) == 1 and word.isupper() and previous[:1].isupper()  # "Child K"
+        if lowered in _MONTHS or (len(lowered) < 2 and not letter) or _LATEST.fullmatch(lowered):
             continue
         if lowered in frame:
             continue  # "how long did it last?" asks for a duration; a record gives one

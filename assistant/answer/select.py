@@ -180,14 +180,15 @@ class EvidenceSelector:
         pairs: Glossary,
         query: Query,
     ) -> list[Evidence]:
-        """For a list or summary question: the list whose lead-in line itself names what is
-        asked ("Improvements made in the last year include:" for "Summarise the
-        improvements made in the last year"), its items in text order."""
+        """For a list or summary question: the list or section whose lead-in line or heading
+        itself names what is asked ("Improvements made in the last year include:" for
+        "Summarise the improvements made in the last year", "2. Key findings" for "What
+        were the key findings?"), its items or sentences in text order."""
         best: Candidate | None = None
         most = LEAD_COVERAGE
         seen: set[tuple[str, int]] = set()
         for candidate in candidates:
-            lead = candidate.heading if _item(candidate) else None
+            lead = candidate.heading
             if lead is None or (candidate.document.id, lead.start) in seen:
                 continue
             seen.add((candidate.document.id, lead.start))
@@ -205,7 +206,7 @@ class EvidenceSelector:
         if best is None:
             return []
         best.score = max(best.score, (self.model or default_model()).threshold)
-        items = self.reader.list_items(best, self.rules.list_sentences)
+        items = self.reader.list_items(best, self.rules.list_sentences, section=True)
         return self._items(question, best, items, pairs, query)
 
     def _whole_list(
