@@ -161,15 +161,9 @@ def _answered_by(found: Selection, quoted: set[tuple[str, int]], threshold: floa
     enough to answer by itself ("Who chaired the board, and what is her role?": "Dr Jane
     Doe, Officer for … at the board, said:" answers both)."""
     best = found.best
-    return (
-        _near_and_shaped(found, threshold)
-        and best is not None
-        and (
-            best.document.id,
-            best.start,
-        )
-        in quoted
-    )
+    if best is None or not _near_and_shaped(found, threshold):
+        return False
+    return (best.document.id, best.start) in quoted
 
 
 def _near_and_shaped(found: Selection, threshold: float) -> bool:

@@ -152,6 +152,8 @@ class DocumentWords:
 
 @dataclass(frozen=True)
 class _PageWords:
+    """A page's stems read once: all of them, its headings', and what it is about."""
+
     every: frozenset[str]
     headed: frozenset[str]
     topics: frozenset[str]

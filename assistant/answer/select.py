@@ -47,10 +47,10 @@ from index import SearchHit, Store, vocabulary
 NAMED = frozenset({"person", "agent", "body", "role", "date"})
 """Answer types a heading-like line may answer by itself ("Author Jane Doe, Director")."""
 COMMON_NAME_SHARE = 0.2
-LEAD_COVERAGE = 0.5
-"""A list's lead-in line holding this share of what a list question asks (its words other
-than names) answers it with its items, when no sentence does."""
 """A name in this share of passages or more (e.g. the council's own name) is not required."""
+LEAD_COVERAGE = 0.5
+"""A list's lead-in line or a section's heading holding this share of what a list or
+summary question asks (its words other than names) answers it with its items."""
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -373,8 +373,8 @@ class EvidenceSelector:
 
     def _weights(self, question: Question, total: int) -> dict[str, float]:
         """Rarer terms weigh more (a smoothed inverse passage frequency); the verb asked
-        about ("What did inspectors find?") weighs at least as much as the mean term: a
-        common verb is still what the question asks."""
+        about ("What did inspectors find?") weighs as much as the rarest term: a common
+        verb is still what the question asks."""
         weights = {
             term: math.log(1 + (total + 1) / (self.store.term_frequency(word.lower()) + 1))
             for term, word in zip(question.terms, question.term_words, strict=True)
