@@ -88,6 +88,7 @@ def test_a_duration_is_not_a_count() -> None:
 def test_an_age_is_not_how_long() -> None:
     assert not gives_figure("the parents of the two-year-old", "duration", frozenset(), True)
     assert gives_figure("The 70-page report includes", "duration", frozenset(), True)
+    assert gives_figure("who died aged four months", "age", frozenset(), True)  # a word
 
 
 def test_an_office_as_a_verb_is_not_an_office_asked_for() -> None:

@@ -32,7 +32,9 @@ _UNITS = {
         rf"\b{_NUMERAL} (of|in|out of) (the )?{_NUMERAL}\b|%",
         re.I,
     ),
-    "age": re.compile(rf"\b{_NUMERAL}[\s-]+(years?|months?|weeks?)[\s-]+old\b|\baged\s+\d", re.I),
+    "age": re.compile(
+        rf"\b{_NUMERAL}[\s-]+(years?|months?|weeks?)[\s-]+old\b|\baged\s+(\d|{_NUMERAL}\b)", re.I
+    ),
 }
 _HOW_MANY = re.compile(
     r"\bhow many\s+(?:of\s+(?:the|its|their|these|those)\s+)?((?:[\w'’-]+\s+){0,2}[\w'’-]+)",
