@@ -244,3 +244,34 @@ def test_a_summary_question_is_answered_by_the_section_its_heading_names(
     assert not any("action plan" in q for q in quotes)  # another section
     # nobody the review names was Child K's social worker
     assert assistant.ask("Who was the social worker for Child K?").status == "not_found"
+
+
+TIMELINE = """Timeline: Northtown children's services
+
+Key events in the troubled history of the city's children's services.
+
+May 2008
+A seven-year-old girl dies at her home in the city.
+
+December 2008
+Ofsted rates the council's safeguarding services inadequate.
+
+2014
+Inspectors rate the services inadequate again and a commissioner is appointed.
+"""
+
+
+def test_a_timeline_answers_a_year_from_its_entry_not_its_opening(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
+) -> None:
+    folder = tmp_path_factory.mktemp("timeline")
+    (folder / "timeline.txt").write_text(TIMELINE, encoding="utf-8")
+    assistant = open_assistant(tmp_path_factory.mktemp("timeline-home"), embedder)
+    assert not assistant.ingest([folder]).failures
+    (document,) = assistant.documents()
+    assert document.date is None  # its entries' dates are not the page's
+    answer = assistant.ask("What happened in 2014?")
+    assert answer.status == "answered", answer.answer
+    quotes = [c.evidence.quote for c in answer.citations]
+    assert any("commissioner is appointed" in q for q in quotes)
+    assert not any("Key events" in q for q in quotes)

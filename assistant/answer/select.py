@@ -42,7 +42,7 @@ from assistant.answer.scoring import (
 )
 from assistant.answer.soft import WordVectors
 from assistant.answer.tokens import stem, stems, words
-from index import SearchHit, Store, vocabulary
+from index import SearchHit, Store, find_dates, vocabulary
 
 NAMED = frozenset({"person", "agent", "body", "role", "date"})
 """Answer types a heading-like line may answer by itself ("Author Jane Doe, Director")."""
@@ -149,7 +149,7 @@ class EvidenceSelector:
             elif candidate.score >= model.threshold:  # would answer, but for another period
                 selection.off_period.append(_with_score(evidence, candidate))
         if question.periods:
-            kept = _placed_first(kept, model.threshold, question)
+            kept = _placed_first(kept, model.threshold, question, _timelines(candidates))
         selection.scored = [c for c, _ in kept]
         ranked = sorted(kept, key=lambda pair: -pair[0].score)
         if ranked:
@@ -480,7 +480,10 @@ _UNPLACED = frozenset({"none", "nowhere", "relative"})
 
 
 def _placed_first(
-    kept: list[tuple[Candidate, Evidence]], threshold: float, question: Question
+    kept: list[tuple[Candidate, Evidence]],
+    threshold: float,
+    question: Question,
+    timelines: set[str],
 ) -> list[tuple[Candidate, Evidence]]:
     """Sentences placed in the period asked by their own date (or their paragraph's or
     heading's) outrank undated sentences that only share their page's mention of it. When
@@ -489,12 +492,14 @@ def _placed_first(
     the placed sentence's own page keeps its undated sentences: a report of that year speaks
     of it throughout). For a month or day asked, a page with an entry placed there answers
     from that entry or not at all: a timeline's entry headed "December 2006", not its
-    opening lines."""
+    opening lines; so does a timeline (`timelines`: entries under headings of two dates or
+    more) for a year."""
     whole_year = all(p.precision < PRECISION["month"] for p in question.periods)
     answering = {
         c.document.id for c, e in kept if c.score >= threshold and e.date_source in _PLACED
     }
     entries = set() if whole_year else {c.document.id for c, e in kept if e.date_source in _PLACED}
+    entries |= timelines  # a page of dated entries answers from an entry, for any period
 
     def stays(candidate: Candidate, evidence: Evidence) -> bool:
         if evidence.date_source not in _UNPLACED:
@@ -505,6 +510,17 @@ def _placed_first(
         return not answering or (whole_year and page in answering)
 
     return [(c, e) for c, e in kept if stays(c, e)]
+
+
+def _timelines(candidates: list[Candidate]) -> set[str]:
+    """Pages whose sentences sit under headings giving two or more dates ("May 2008",
+    "2014"): timelines, whose undated opening lines speak of no one period."""
+    headed: dict[str, set[int]] = {}
+    for candidate in candidates:
+        heading = candidate.heading
+        if heading is not None and find_dates(heading.text):
+            headed.setdefault(candidate.document.id, set()).add(heading.start)
+    return {page for page, headings in headed.items() if len(headings) > 1}
 
 
 def _not_before(question: Question, years: frozenset[int]) -> bool:
