@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 
@@ -83,7 +85,7 @@ class Candidate:
     passage_score: float
     document_stems: frozenset[str] = frozenset()  # every word stem of its document
     document_headings: frozenset[str] = frozenset()  # the stems of its document's headings
-    document_topics: frozenset[str] = frozenset()  # the stems its document is about
+    topics_of: Callable[[], frozenset[str]] | None = None  # its page's topics, on first use
     features: dict[str, float] = field(default_factory=dict)
     score: float = 0.0
     line: bool = False  # a heading-like line ("Author Jane Doe, Director"), not a sentence
@@ -98,6 +100,11 @@ class Candidate:
         return " \n".join(parts)
 
     @property
+    def document_topics(self) -> frozenset[str]:
+        """The stems its document is about (read from the page only when asked)."""
+        return self.topics_of() if self.topics_of is not None else frozenset()
+
+    @property
     def context_spans(self) -> list[Span]:
         """What it is read with: its heading, the sentence before, who speaks it."""
         return [s for s in (self.heading, self.previous, self.speaker) if s is not None]
@@ -109,40 +116,51 @@ class DocumentWords:
 
     def __init__(self, size: int = DOCUMENTS_REMEMBERED) -> None:
         self.size = size
-        self._pages: OrderedDict[tuple[str, int, str], _PageWords] = OrderedDict()
+        self._pages: OrderedDict[tuple[str, int, str], tuple[frozenset[str], frozenset[str]]]
+        self._pages = OrderedDict()
+        self._topics: OrderedDict[tuple[str, int, str], frozenset[str]] = OrderedDict()
         self._lock = threading.Lock()
 
     def of(self, doc_id: str, text: str) -> frozenset[str]:
         """The stems of one document's text."""
-        return self._page(doc_id, text).every
+        return self._page(doc_id, text)[0]
 
     def headings(self, doc_id: str, text: str) -> frozenset[str]:
         """The stems of its heading lines below its opening lines: a page whose sections
         are headed by places (a round-up of councils) is about each place only within that
         place's section; a place in the page's own heading block ("Northtown City Council"
         above the title) is what the whole page is about."""
-        return self._page(doc_id, text).headed
+        return self._page(doc_id, text)[1]
 
     def topics(self, doc_id: str, text: str) -> frozenset[str]:
         """The stems a page is about: in its heading block or first paragraph, or used twice
-        or more (a street the page names once, in passing, is not where all of it happens)."""
-        return self._page(doc_id, text).topics
+        or more (a street the page names once, in passing, is not where all of it happens).
+        Read only when a name must be held by its page."""
+        key = _key(doc_id, text)
+        with self._lock:
+            if key in self._topics:
+                self._topics.move_to_end(key)
+                return self._topics[key]
+        lines = [line.strip() for line in text.split("\n") if line.strip()]
+        top = _opening_lines(lines)
+        opening = " \n".join(lines[: top + 1])  # its heading block and first paragraph
+        found = repeated_stems(text) | frozenset(stems(opening))
+        with self._lock:
+            self._topics[key] = found
+            if len(self._topics) > self.size:
+                self._topics.popitem(last=False)
+        return found
 
-    def _page(self, doc_id: str, text: str) -> _PageWords:
-        key = (doc_id, len(text), text[-80:])
+    def _page(self, doc_id: str, text: str) -> tuple[frozenset[str], frozenset[str]]:
+        key = _key(doc_id, text)
         with self._lock:
             if key in self._pages:
                 self._pages.move_to_end(key)
                 return self._pages[key]
         lines = [line.strip() for line in text.split("\n") if line.strip()]
-        top = next((i for i, line in enumerate(lines) if not is_heading(line, "")), len(lines))
+        top = _opening_lines(lines)
         headed = " \n".join(line for line in lines[top:] if is_heading(line, ""))
-        opening = " \n".join(lines[: top + 1])  # its heading block and first paragraph
-        found = _PageWords(
-            frozenset(stems(text)),
-            frozenset(stems(headed)),
-            repeated_stems(text) | frozenset(stems(opening)),
-        )
+        found = (frozenset(stems(text)), frozenset(stems(headed)))
         with self._lock:
             self._pages[key] = found
             if len(self._pages) > self.size:
@@ -150,13 +168,13 @@ class DocumentWords:
         return found
 
 
-@dataclass(frozen=True)
-class _PageWords:
-    """A page's stems read once: all of them, its headings', and what it is about."""
+def _key(doc_id: str, text: str) -> tuple[str, int, str]:
+    return (doc_id, len(text), text[-80:])
 
-    every: frozenset[str]
-    headed: frozenset[str]
-    topics: frozenset[str]
+
+def _opening_lines(lines: list[str]) -> int:
+    """How many heading-like lines open a page (its heading block)."""
+    return next((i for i, line in enumerate(lines) if not is_heading(line, "")), len(lines))
 
 
 class CandidateReader:
@@ -186,7 +204,7 @@ class CandidateReader:
                 if candidate is not None:
                     candidate.document_stems = self.document_words.of(doc_id, text)
                     candidate.document_headings = self.document_words.headings(doc_id, text)
-                    candidate.document_topics = self.document_words.topics(doc_id, text)
+                    candidate.topics_of = partial(self.document_words.topics, doc_id, text)
                     found.append(candidate)
         return found
 
@@ -248,7 +266,7 @@ class CandidateReader:
             starts.add(found.sentence.start)
             found.document_stems = source.document_stems
             found.document_headings = source.document_headings
-            found.document_topics = source.document_topics
+            found.topics_of = source.topics_of
             items.append(found)
         return items
 

@@ -96,7 +96,9 @@ def features(query: Query, candidate: Candidate, reads: int) -> dict[str, float]
     """The features of one candidate."""
     own = with_synonyms(stems(candidate.text), query.pairs)
     around = own | with_synonyms(stems(candidate.context_text), query.pairs)
-    around |= (query.names - query.people - query.bodies) & page_names(candidate)
+    placeable = query.names - query.people - query.bodies - around
+    if placeable:
+        around |= placeable & page_names(candidate)  # read from the page only when needed
     paged = query.sourced & record_words(candidate)  # "according to the plan": the page's
     around |= paged
     near = _near(candidate, query) | paged

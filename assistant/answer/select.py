@@ -466,6 +466,8 @@ def _held_by_page(names: set[str], candidate: Candidate, query: Query) -> bool:
     it), unless one is a person or part of a body's
     name ("the Safeguarding Children Board"), or heads another section of the page (a
     round-up of councils speaks of each under its own heading)."""
+    if not names:
+        return True
     if not names <= page_names(candidate) - query.people - query.bodies:
         return False
     sectioned = names & candidate.document_headings

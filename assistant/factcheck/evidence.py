@@ -172,7 +172,9 @@ class UnitReader:
                     previous = None
                     continue
                 words = self.document_words.of(doc.id, text)
-                topics = self.document_words.topics(doc.id, text) | (words & COUNCIL_STEMS)
+                topics: frozenset[str] = frozenset()
+                if weights.names:  # read from the page only when a name may be held by it
+                    topics = self.document_words.topics(doc.id, text) | (words & COUNCIL_STEMS)
                 about = weights.names & topics | _named_in_part(weights.people, quote, words)
                 about |= weights.required & stems(heading)  # whom the lines under it speak of
                 unit = self._unit(claim, weights, doc, text, sentence, sentence, rank, about)
