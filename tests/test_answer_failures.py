@@ -182,9 +182,16 @@ An interim director brought in while the council searched for a permanent replac
 def tenures(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Assistant:
     """A page of directors, each under a heading giving a name and the years in post (the
     shape of a real page the issue quotes)."""
-    folder = tmp_path_factory.mktemp("tenures")
-    (folder / "directors.txt").write_text(TENURES, encoding="utf-8")
-    assistant = open_assistant(tmp_path_factory.mktemp("tenures-home"), embedder)
+    return one_page(tmp_path_factory, embedder, "directors", TENURES)
+
+
+def one_page(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder, name: str, text: str
+) -> Assistant:
+    """A page written here (in the shape of a real one), ingested alone."""
+    folder = tmp_path_factory.mktemp(name)
+    (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    assistant = open_assistant(tmp_path_factory.mktemp(f"{name}-home"), embedder)
     assert not assistant.ingest([folder]).failures
     return assistant
 
@@ -232,10 +239,7 @@ Executive Summary
 def test_a_summary_question_is_answered_by_the_section_its_heading_names(
     tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
 ) -> None:
-    folder = tmp_path_factory.mktemp("review")
-    (folder / "review.txt").write_text(REVIEW, encoding="utf-8")
-    assistant = open_assistant(tmp_path_factory.mktemp("review-home"), embedder)
-    assert not assistant.ingest([folder]).failures
+    assistant = one_page(tmp_path_factory, embedder, "review", REVIEW)
     answer = assistant.ask("What were the key findings of the review?")
     assert answer.status == "answered", answer.answer
     quotes = [c.evidence.quote for c in answer.citations]
@@ -264,10 +268,7 @@ Inspectors rate the services inadequate again and a commissioner is appointed.
 def test_a_timeline_answers_a_year_from_its_entry_not_its_opening(
     tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
 ) -> None:
-    folder = tmp_path_factory.mktemp("timeline")
-    (folder / "timeline.txt").write_text(TIMELINE, encoding="utf-8")
-    assistant = open_assistant(tmp_path_factory.mktemp("timeline-home"), embedder)
-    assert not assistant.ingest([folder]).failures
+    assistant = one_page(tmp_path_factory, embedder, "timeline", TIMELINE)
     (document,) = assistant.documents()
     assert document.date is None  # its entries' dates are not the page's
     answer = assistant.ask("What happened in 2014?")

@@ -13,6 +13,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
+from typing import TypeVar
 
 import numpy as np
 
@@ -36,6 +37,7 @@ EDGE = 1
 from the sentence that leads up to it ("The previous inspection … found …" above "In
 June and July this year, Ofsted sent …")."""
 
+_T = TypeVar("_T")
 DOCUMENTS_REMEMBERED = 256
 """Word stems of this many documents are kept between questions (most are asked again)."""
 
@@ -136,36 +138,43 @@ class DocumentWords:
         """The stems a page is about: in its heading block or first paragraph, or used twice
         or more (a street the page names once, in passing, is not where all of it happens).
         Read only when a name must be held by its page."""
-        key = _key(doc_id, text)
-        with self._lock:
-            if key in self._topics:
-                self._topics.move_to_end(key)
-                return self._topics[key]
-        lines = [line.strip() for line in text.split("\n") if line.strip()]
-        top = _opening_lines(lines)
-        opening = " \n".join(lines[: top + 1])  # its heading block and first paragraph
-        found = repeated_stems(text) | frozenset(stems(opening))
-        with self._lock:
-            self._topics[key] = found
-            if len(self._topics) > self.size:
-                self._topics.popitem(last=False)
-        return found
+        return self._remembered(self._topics, _key(doc_id, text), lambda: _topics_of(text))
 
     def _page(self, doc_id: str, text: str) -> tuple[frozenset[str], frozenset[str]]:
-        key = _key(doc_id, text)
+        return self._remembered(self._pages, _key(doc_id, text), lambda: _stems_of(text))
+
+    def _remembered(
+        self,
+        cache: OrderedDict[tuple[str, int, str], _T],
+        key: tuple[str, int, str],
+        read: Callable[[], _T],
+    ) -> _T:
+        """What `read` gives for a page, kept for the pages read most recently."""
         with self._lock:
-            if key in self._pages:
-                self._pages.move_to_end(key)
-                return self._pages[key]
-        lines = [line.strip() for line in text.split("\n") if line.strip()]
-        top = _opening_lines(lines)
-        headed = " \n".join(line for line in lines[top:] if is_heading(line, ""))
-        found = (frozenset(stems(text)), frozenset(stems(headed)))
+            if key in cache:
+                cache.move_to_end(key)
+                return cache[key]
+        found = read()
         with self._lock:
-            self._pages[key] = found
-            if len(self._pages) > self.size:
-                self._pages.popitem(last=False)
+            cache[key] = found
+            if len(cache) > self.size:
+                cache.popitem(last=False)
         return found
+
+
+def _stems_of(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A page's stems, and its headings' below its opening lines."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    top = _opening_lines(lines)
+    headed = " \n".join(line for line in lines[top:] if is_heading(line, ""))
+    return frozenset(stems(text)), frozenset(stems(headed))
+
+
+def _topics_of(text: str) -> frozenset[str]:
+    """The stems of a page's heading block and first paragraph, and those it repeats."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    opening = " \n".join(lines[: _opening_lines(lines) + 1])
+    return repeated_stems(text) | frozenset(stems(opening))
 
 
 def _key(doc_id: str, text: str) -> tuple[str, int, str]:
