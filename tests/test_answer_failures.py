@@ -250,6 +250,28 @@ def test_a_summary_question_is_answered_by_the_section_its_heading_names(
     assert assistant.ask("Who was the social worker for Child K?").status == "not_found"
 
 
+PANEL = """Northtown review calls for change
+
+The review panel says protecting children is hard work. They had three major areas of concern:
+- Weak record keeping across agencies
+- Too few home visits by social workers
+- Managers who did not check the work of their teams
+
+The report will go to the council's cabinet in June.
+"""
+
+
+def test_a_lead_in_opening_with_a_pronoun_is_read_with_the_sentence_before(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
+) -> None:
+    # "They had three major areas of concern:" names the panel only through "They"
+    assistant = one_page(tmp_path_factory, embedder, "panel", PANEL)
+    answer = assistant.ask("What were the review panel's three main areas of concern?")
+    assert answer.status == "answered", answer.answer
+    first, second, third = (c.evidence.quote for c in answer.citations[:3])
+    assert "record keeping" in first and "home visits" in second and "Managers" in third
+
+
 TIMELINE = """Timeline: Northtown children's services
 
 Key events in the troubled history of the city's children's services.

@@ -187,12 +187,14 @@ class EvidenceSelector:
         best: Candidate | None = None
         most = LEAD_COVERAGE
         seen: set[tuple[str, int]] = set()
+        placed = {(c.document.id, c.sentence.start): c for c in candidates}
         for candidate in candidates:
             lead = candidate.heading
             if lead is None or (candidate.document.id, lead.start) in seen:
                 continue
             seen.add((candidate.document.id, lead.start))
-            own = with_synonyms(stems(lead.text), pairs)
+            lead_text = _lead_text(lead, placed.get((candidate.document.id, lead.start)))
+            own = with_synonyms(stems(lead_text), pairs)
             own |= query.sourced & record_words(candidate)  # "listed in the press release"
             around = own | with_synonyms(stems(candidate.context_text), pairs)
             if not _held_by_page(required - around, candidate, query):
@@ -473,6 +475,17 @@ def _held_by_page(names: set[str], candidate: Candidate, query: Query) -> bool:
     sectioned = names & candidate.document_headings
     heading = stems(candidate.heading.text) if candidate.heading else set()
     return sectioned <= heading
+
+
+_OPENS_WITH_PRONOUN = re.compile(r"(?:they|it|this|these|he|she|we)\b", re.I)
+
+
+def _lead_text(lead: Span, read: Candidate | None) -> str:
+    """A lead-in line's words, with the sentence before it when the line opens with a
+    pronoun ("The panel acknowledges … They had three areas of concern:")."""
+    if read is None or read.previous is None or not _OPENS_WITH_PRONOUN.match(lead.text):
+        return lead.text
+    return f"{read.previous.text} \n{lead.text}"
 
 
 _PLACED = frozenset({"sentence", "paragraph", "heading"})
