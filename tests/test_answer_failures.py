@@ -272,6 +272,31 @@ def test_a_lead_in_opening_with_a_pronoun_is_read_with_the_sentence_before(
     assert "record keeping" in first and "home visits" in second and "Managers" in third
 
 
+OUTCOMES = """Northtown settings judged
+
+Ofsted carried out twelve inspections across Northtown's children's services in May.
+
+The outcomes of the twelve inspections were:
+
+  • four settings were judged good
+  • no children's homes were judged inadequate
+
+Jane Doe, Ofsted's Regional Director for the North, said:
+
+We will return to check on the progress the council has promised to make this year.
+"""
+
+
+def test_an_item_in_lower_case_heads_no_section(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
+) -> None:
+    # "no children's homes were judged inadequate" is an item of the list above, not a heading
+    # whose section ("Jane Doe … said:") answers a list question
+    assistant = one_page(tmp_path_factory, embedder, "outcomes", OUTCOMES)
+    answer = assistant.ask("Which Northtown children's homes were judged inadequate?")
+    assert not any(c.evidence.quote.endswith("said:") for c in answer.citations), answer.answer
+
+
 TIMELINE = """Timeline: Northtown children's services
 
 Key events in the troubled history of the city's children's services.

@@ -190,7 +190,7 @@ class EvidenceSelector:
         placed = {(c.document.id, c.sentence.start): c for c in candidates}
         for candidate in candidates:
             lead = candidate.heading
-            if lead is None or (candidate.document.id, lead.start) in seen:
+            if lead is None or (candidate.document.id, lead.start) in seen or _fragment(lead):
                 continue
             seen.add((candidate.document.id, lead.start))
             lead_text = _lead_text(lead, placed.get((candidate.document.id, lead.start)))
@@ -478,6 +478,13 @@ def _held_by_page(names: set[str], candidate: Candidate, query: Query) -> bool:
 
 
 _OPENS_WITH_PRONOUN = re.compile(r"(?:they|it|this|these|he|she|we)\b", re.I)
+
+
+def _fragment(lead: Span) -> bool:
+    """A line opening in lower case ("no schools were judged inadequate") is an item of a
+    list, not a heading naming a section."""
+    first = lead.text.lstrip()[:1]
+    return first.isalpha() and first.islower()
 
 
 def _lead_text(lead: Span, read: Candidate | None) -> str:
