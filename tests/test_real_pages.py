@@ -429,3 +429,15 @@ def test_a_paragraph_number_does_not_make_the_first_word_a_name() -> None:
 def test_a_capital_letter_after_a_name_is_part_of_it() -> None:
     assert analyse("Who was the social worker for Child K?").names == ("Child", "K")
     assert analyse("Was I right?").terms == ("right",)
+
+
+def test_a_sentence_in_the_present_speaks_of_its_records_time() -> None:
+    before = "This is a re-inspection, following a judgement of inadequate in 2014."
+    now = dated("Services for children are no longer inadequate.", None, "2017-12-21", True, before)
+    assert now.source == "document" and now.dates == ("2017-12-21",)
+    then = dated("Inspectors found weak management.", None, "2017-12-21", True, before)
+    assert then.source == "paragraph" and then.dates == ("2014",)
+    found = dated("Inspectors found features which are now good.", None, "2017-12-21", True, before)
+    assert found.source == "paragraph"  # its first verb is past: "are now" is a clause of it
+    undated = dated("Services are still inadequate.", None, None, True, before)
+    assert undated.source == "paragraph"  # no record's date to speak of instead

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from assistant.answer.question import EARLIEST, LATEST, PRECISION, Period
+from assistant.conversation.words import WORD, is_verb
 from index import date_bounds, dated_spans
 
 DateSource = str  # "sentence" | "paragraph" | "heading" | "document" | "none"
@@ -72,6 +73,23 @@ def _dated(found: list[tuple[str, int, tuple[str, str] | None]], source: DateSou
     return Dated(tuple(v for v, _, _ in found), tuple(p for _, p, _ in found), source, ranges)
 
 
+_PRESENT = frozenset({"is", "are", "has", "have", "remain", "remains", "continue", "continues"})
+_PAST_TEXT = "was were had did found led made said took gave held met wrote began became came left"
+_PAST = frozenset(_PAST_TEXT.split())
+
+
+def speaks_in_present(quote: str) -> bool:
+    """A sentence whose first finite verb is in the present ("Services are no longer
+    inadequate") speaks of its record's own time, not of the date the sentence before it
+    gives ("Inspectors found features which are now outstanding" speaks of the past)."""
+    for word in WORD.findall(quote):
+        if word in _PRESENT:
+            return True
+        if word in _PAST or (is_verb(word) and word.endswith("ed")):
+            return False
+    return False
+
+
 def dated(
     quote: str,
     heading: str | None,
@@ -79,13 +97,14 @@ def dated(
     day_first: bool,
     previous: str | None = None,
 ) -> Dated:
-    """The sentence's own dates, else those of the sentence before it in its paragraph, else
-    its heading's (written out, not "last year"), else its document's."""
+    """The sentence's own dates, else those of the sentence before it in its paragraph (unless
+    it speaks in the present of a dated record), else its heading's (written out, not "last
+    year"), else its document's."""
     own = sentence_dates(quote, document_date, day_first)
     if own:
         return _dated(own, "sentence")
     before = sentence_dates(previous, document_date, day_first, exact=True) if previous else []
-    if before:
+    if before and not (document_date and speaks_in_present(quote)):
         return _dated(before, "paragraph")
     above = sentence_dates(heading, document_date, day_first, exact=True) if heading else []
     if above:
