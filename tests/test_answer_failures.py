@@ -297,6 +297,32 @@ def test_an_item_in_lower_case_heads_no_section(
     assert not any(c.evidence.quote.endswith("said:") for c in answer.citations), answer.answer
 
 
+JUDGEMENTS = """Northtown children's services rated Good
+
+Ofsted rated Northtown's children's services Good in three of the four areas it inspected:
+- The experiences and progress of children in care: Good
+- The impact of leaders on social work practice: Good
+- The experiences and progress of care leavers: Good
+- The experiences and progress of children who need help and protection: Requires Improvement
+The council's leader welcomed the report.
+"""
+
+
+def test_which_areas_were_not_given_a_grade_are_those_given_another(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
+) -> None:
+    assert answer_type("Which area wasn't rated good?") == "list"
+    assistant = one_page(tmp_path_factory, embedder, "judgements", JUDGEMENTS)
+    for question in ("Which areas were not rated good?", "Which area wasn't rated good?"):
+        answer = assistant.ask(question)
+        assert answer.status == "answered", answer.answer
+        assert [c.evidence.quote.split(": ")[-1] for c in answer.citations] == [
+            "Requires Improvement"
+        ]
+    rated = assistant.ask("Which areas were rated good?")
+    assert all(c.evidence.quote.endswith("Good") for c in rated.citations)
+
+
 TIMELINE = """Timeline: Northtown children's services
 
 Key events in the troubled history of the city's children's services.

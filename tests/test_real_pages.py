@@ -8,7 +8,14 @@ import pytest
 
 from assistant.answer.candidates import DocumentWords, is_heading, refers_back
 from assistant.answer.figures import gives_figure, unit_of
-from assistant.answer.intent import answer_type, body_stems, names_in, offices_asked, satisfies
+from assistant.answer.intent import (
+    answer_type,
+    body_stems,
+    denied_grades,
+    names_in,
+    offices_asked,
+    satisfies,
+)
 from assistant.answer.periods import Dated, dated, in_period, relative_phrase
 from assistant.answer.question import analyse
 from assistant.answer.soft import soft_coverage, softly_held
@@ -441,3 +448,24 @@ def test_a_sentence_in_the_present_speaks_of_its_records_time() -> None:
     assert found.source == "paragraph"  # its first verb is past: "are now" is a clause of it
     undated = dated("Services are still inadequate.", None, None, True, before)
     assert undated.source == "paragraph"  # no record's date to speak of instead
+
+
+def test_a_question_may_ask_which_were_not_given_a_grade() -> None:
+    assert denied_grades("Which areas were not rated good?") == {"good"}
+    assert denied_grades("Which services have never been judged outstanding?") == {"outstanding"}
+    assert denied_grades("Which areas did not require improvement?") == {"requires improvement"}
+    assert denied_grades("Which areas were judged inadequate?") == frozenset()
+    assert "wasn't" not in analyse("Which area wasn't rated good?").term_words
+
+
+def test_an_elided_verb_phrase_is_the_previous_questions() -> None:
+    turns = [
+        Turn("user", "Which parts of Northtown's services were rated good in 2023?"),
+        Turn("assistant", "Three of the four."),
+        Turn("user", "And which one wasn't?"),
+    ]
+    assert resolve(turns).question == (
+        "Which parts of Northtown's services were not rated good in 2023?"
+    )
+    negated = [Turn("user", "Which areas were not rated good?"), Turn("user", "Which were?")]
+    assert resolve(negated).question == "Which areas were rated good?"

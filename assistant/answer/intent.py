@@ -64,6 +64,7 @@ _LIST = re.compile(
     rf"\bwhat were the\b.*\b({_LIST_NOUNS})\b",
     re.I,
 )
+_WHICH_THING = re.compile(r"\b(which|what)\s+[a-z]{3,}\b", re.I)
 _COPULAS = frozenset({"were", "are"})
 """'What were the X': X is asked for. After 'did', 'have', 'should' … comes the subject."""
 _AUXILIARIES = frozenset(
@@ -162,12 +163,11 @@ _GRADE_QUESTION = re.compile(
     r"^\s*what (was|were|is|are) [^?]*?\w+ (rated|judged|graded)\b",  # not "what was judged …"
     re.I,
 )
-_GRADES = re.compile(
-    r"\b(inadequate|requires? improvement|requiring improvement|good|outstanding|adequate|"
-    r"satisfactory|"
-    r"excellent|poor|weak|serious weaknesses)\b",
-    re.I,
+_GRADE_WORDS = (
+    r"inadequate|requires? improvement|requiring improvement|good|outstanding|adequate|"
+    r"satisfactory|excellent|poor|weak|serious weaknesses"
 )
+_GRADES = re.compile(rf"\b({_GRADE_WORDS})\b", re.I)
 _ROLE_QUESTION = re.compile(
     r"\bwhat (job|post|role|position|title|office|portfolio)s?\b|"
     r"\b(job|post|role|position) (did|was|is|does|has|had)\b|"
@@ -184,8 +184,8 @@ def answer_type(question: str) -> AnswerType:
         return "grade"
     if _SUMMARY.search(question):
         return "summary"
-    if _LIST.search(question):
-        return "list"
+    if _LIST.search(question) or (_WHICH_THING.search(question) and denied_grades(question)):
+        return "list"  # "which area wasn't rated good?": picked from the list of judgements
     if _NUMBER.search(question):
         return "number"
     if _ROLE_QUESTION.search(question):
@@ -269,6 +269,18 @@ def _only_dates(name: str) -> bool:
 
 _WEEKDAYS_TEXT = "monday tuesday wednesday thursday friday saturday sunday"
 _WEEKDAYS = frozenset(_WEEKDAYS_TEXT.split())
+
+
+_DENIED_GRADE = re.compile(
+    r"\b(?:not|never|\w+n['’]t)\s+(?:(?:been|yet|as|rated|judged|graded|ranked|found|deemed)\s+)*"
+    rf"({_GRADE_WORDS})\b",
+    re.I,
+)
+
+
+def denied_grades(question: str) -> frozenset[str]:
+    """The grades a question asks what was NOT given ("Which areas were not rated good?")."""
+    return grades_in(" ".join(m.group(1) for m in _DENIED_GRADE.finditer(question)))
 
 
 def grades_in(text: str) -> frozenset[str]:

@@ -158,6 +158,8 @@ def analyse(
         lowered = word.lower()
         if any(start < e and s < end for s, e in in_date) or lowered in STOPWORDS:
             continue
+        if lowered.endswith(("n't", "n’t")):
+            continue  # "wasn't", "didn't": an auxiliary and its negation, no word to match
         if kind == "role" and lowered in _ROLE_ASKED:
             continue  # "what post did she hold?" asks for a role; a record names the role
         if kind == "body" and lowered in _BODY_ASKED:

@@ -14,6 +14,7 @@ from assistant.answer.glossary import Glossary, expansions, with_synonyms
 from assistant.answer.intent import (
     SHAPED,
     body_stems,
+    denied_grades,
     given_names,
     grades_in,
     offices_asked,
@@ -290,6 +291,9 @@ class EvidenceSelector:
             return None
         if question.kind in SHAPED and not _shape_at_hand(candidate, own, query):
             return None
+        given = grades_in(candidate.text)
+        if given and given <= denied_grades(question.text):
+            return None  # "which area was not rated good?": not one rated good
         if not all(_names_office(office, candidate, pairs) for office in query.offices):
             return None  # "who was the director": a person named without the office
         if not _of_record_asked(question, candidate):
@@ -411,7 +415,11 @@ def _directness(candidate: Candidate, query: Query) -> float:
 
 def _of_grade(question: Question, items: list[Candidate]) -> list[Candidate]:
     """The items giving the grade the question asks about ("Which areas were judged
-    inadequate?"), when some do; else all of them."""
+    inadequate?"), when some do; else all of them. Asked which were not given a grade,
+    those giving another grade, or none."""
+    denied = denied_grades(question.text)
+    if denied:
+        return [i for i in items if grades_in(i.text) and not denied & grades_in(i.text)]
     asked = grades_in(question.text)
     graded = [i for i in items if asked & grades_in(i.text)]
     return graded or items

@@ -77,6 +77,9 @@ def follow(
         return Step(
             sentence(history[-1].question.rstrip("?.! ") + ",", asked[:1].lower() + asked[1:])
         )
+    elided = _elided(rest, history[-1].question)
+    if elided is not None:
+        return Step(elided)
     antecedents = Antecedents(history, recall, common)
     placed = _THERE.sub(lambda m: _there(m, antecedents), rest)
     prev = parts(history[-1].question)
@@ -96,6 +99,26 @@ def follow(
         return Step(text, _period_note(missing.shift))
     except _Unresolved as missing:
         return Step(text, _pronoun_note(missing.word))
+
+
+_ELIDED = re.compile(
+    r"(?:which|what|who)(?:\s+[\w'’-]+){0,2}?\s+(?:was|were|is|are|has|have|had)"
+    r"(n['’]t|\s+not)?\W*",
+    re.I,
+)
+_AUXILIARY_AT = re.compile(r"\s(was|were|is|are|has|have|had)(n['’]t|\s+not)?\b", re.I)
+
+
+def _elided(text: str, previous: str) -> str | None:
+    """ "And which one wasn't?" after "Which areas were rated good?": the previous question
+    with its verb phrase, negated or not as the follow-up says ("Which areas were not rated
+    good?")."""
+    m = _ELIDED.fullmatch(text.strip())
+    verb = _AUXILIARY_AT.search(previous)
+    if m is None or verb is None:
+        return None
+    negation = " not" if m.group(1) else ""
+    return previous[: verb.end(1)] + negation + previous[verb.end() :]
 
 
 _WHICH_NOUN = re.compile(
