@@ -28,6 +28,7 @@ from assistant.answer.periods import (
     latest,
     precision_of,
     relative_phrase,
+    speaks_in_present,
     years_in,
 )
 from assistant.answer.question import PRECISION, Question
@@ -334,7 +335,11 @@ class EvidenceSelector:
         if question.periods and relative_phrase(candidate.text, day_first):
             evidence = replace(evidence, date_source="relative")
             return evidence, _not_before(question, years)
-        return evidence, _mentions_period(question, years)
+        if _mentions_period(question, years):
+            return evidence, True
+        if speaks_in_present(candidate.text):  # "is now leading": the page's own time
+            return replace(evidence, date_source="present"), _not_before(question, years)
+        return evidence, False
 
     def _choose(
         self,
@@ -505,7 +510,7 @@ def _lead_text(lead: Span, read: Candidate | None) -> str:
 
 _PLACED = frozenset({"sentence", "paragraph", "heading"})
 """Where a date placing a sentence itself in time comes from (not its page's date)."""
-_UNPLACED = frozenset({"none", "nowhere", "relative"})
+_UNPLACED = frozenset({"none", "nowhere", "relative", "present"})
 """An undated page's sentence: in the period asked only because its page names the year."""
 
 
