@@ -469,3 +469,8 @@ def test_an_elided_verb_phrase_is_the_previous_questions() -> None:
     )
     negated = [Turn("user", "Which areas were not rated good?"), Turn("user", "Which were?")]
     assert resolve(negated).question == "Which areas were rated good?"
+
+
+def test_either_and_whether_are_function_words() -> None:
+    terms = analyse("How many concerned the council, either alone or jointly?").term_words
+    assert "either" not in terms and "jointly" in terms
