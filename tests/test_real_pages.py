@@ -474,3 +474,11 @@ def test_an_elided_verb_phrase_is_the_previous_questions() -> None:
 def test_either_and_whether_are_function_words() -> None:
     terms = analyse("How many concerned the council, either alone or jointly?").term_words
     assert "either" not in terms and "jointly" in terms
+
+
+def test_a_verb_saying_only_that_an_event_took_place_is_no_term_of_a_when_question() -> None:
+    assert analyse("When did the latest inspection of Northtown run?").term_words == (
+        "inspection",
+        "Northtown",
+    )
+    assert "run" in analyse("Who will run the trust?").term_words

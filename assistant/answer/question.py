@@ -44,15 +44,21 @@ _LISTING_TEXT = "list listed lists mention mentions mentioned give gave given"
 _LISTING = frozenset(_LISTING_TEXT.split())
 _SUMMING_TEXT = "summarise summarize summarised summarized summary overview outline"
 _SUMMING = _LISTING | frozenset(_SUMMING_TEXT.split())
+_OCCURRING_TEXT = "run runs ran occur occurs occurred held hold holds"
+_OCCURRING = frozenset(_OCCURRING_TEXT.split())
+"""Verbs that only say an event took place ("When did the inspection run?"): a record gives
+the dates ("from 28 June to 9 July")."""
 _KIND_FRAME = {
+    "date": _OCCURRING,
     "person": _NAMING,
     "agent": _NAMING,
     "body": _NAMING,
     "list": _LISTING,
     "summary": _SUMMING,
 }
-"""Words that only frame the name asked for ("what is the name of the minister?"), or the
-list or summary ("Summarise the improvements", "the steps listed in the report")."""
+"""Words that only frame the name asked for ("what is the name of the minister?"), the date
+of an event ("when did it run?"), or the list or summary ("Summarise the improvements",
+"the steps listed in the report")."""
 _NUMERIC = re.compile(
     r"\bhow (many|much)\b|\bwhat (percentage|proportion|number|rate|figure|share)\b", re.I
 )
