@@ -76,9 +76,14 @@ def of_halves(items: list[dict[str, object]], half_of: dict[str, str]) -> list[d
 
 
 def norm(text: str) -> str:
-    """Lower case, one space, plain quotes: how fragments are matched."""
+    """Lower case, one space, plain quotes, days without "th": how fragments are matched
+    ("25th November 2016" is the date an answer writes "25 November 2016")."""
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = _ORDINAL_DAY.sub(r"\1", text)
     return _SPACE.sub(" ", text).strip().lower()
+
+
+_ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.I)
 
 
 def holds(text: str, expect: list[list[str]]) -> bool:

@@ -29,7 +29,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:by )?the end of the year\b", re.I), "year_end"),
     (re.compile(r"\bnext spring\b", re.I), "next_spring"),
     (re.compile(r"\b(?:this|last) week\b", re.I), "week"),
-    (re.compile(r"\btoday\b", re.I), "today"),
+    (re.compile(r"\b(?:today|this (?:morning|afternoon|evening)|tonight)\b", re.I), "today"),
+    (re.compile(r"\byesterday\b", re.I), "yesterday"),
 )
 
 
@@ -145,6 +146,8 @@ def _resolve(kind: str, day: date, start: int, end: int) -> DatedSpan:
         return _span(start, end, date(year, 3, 1), date(year, 5, 31), "season", f"spring {year}")
     if kind == "week":
         return _span(start, end, day - timedelta(days=6), day, "week", f"week of {day:%-d %B %Y}")
+    if kind == "yesterday":
+        day -= timedelta(days=1)
     return _span(start, end, day, day, "day", f"{day:%-d %B %Y}")
 
 

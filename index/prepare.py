@@ -18,7 +18,7 @@ from index.kinds import normalise_kind
 from index.models import ChunkSpan, CleanText, DocumentMeta, LoadedDocument, SentenceSpan
 from index.sentences import split_sentences
 
-PIPELINE_VERSION = "7"
+PIPELINE_VERSION = "8"
 """Bump when cleaning, chunking or title/date inference changes, so unchanged files are
 re-processed once."""
 

@@ -482,3 +482,8 @@ def test_a_verb_saying_only_that_an_event_took_place_is_no_term_of_a_when_questi
         "Northtown",
     )
     assert "run" in analyse("Who will run the trust?").term_words
+
+
+def test_a_when_question_may_open_with_a_preposition() -> None:
+    assert analyse("On what day was the report on Northtown published?").asks_when
+    assert not analyse("Since when has Northtown been rated inadequate?").asks_when  # a bound

@@ -34,6 +34,8 @@ ANCHOR = "2010-07-27"  # the date of the July 2010 press release
             [("2010-06-01", "2010-06-30", True)],
         ),
         ("a review by Ofsted last December", [("2009-12-01", "2009-12-31", True)]),
+        ("a report published this morning rated", [("2010-07-27", "2010-07-27", True)]),
+        ("The Minister wrote to the Council yesterday", [("2010-07-26", "2010-07-26", True)]),
         ("visited on 20 and 21 September", []),  # days without a year are not placed
         ("the council may decide", []),
     ],

@@ -38,7 +38,8 @@ _WHEN = re.compile(
 )
 _DATE_WORDS = re.compile(
     r"\b(january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|spring|summer|autumn|winter|yesterday|today|tomorrow|last (week|month|year)|"
+    r"december|spring|summer|autumn|winter|yesterday|today|tomorrow|tonight|"
+    r"this (morning|afternoon|evening)|last (week|month|year)|"
     r"this (week|month|year)|next (week|month|year)|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|(19|20)\d\d)\b",
     re.I,

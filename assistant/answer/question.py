@@ -27,7 +27,11 @@ _STOPWORDS_TEXT = """
     timeline article story release either neither whether
 """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
-_WHEN = re.compile(r"^\s*(when|what (date|day|month|year)|which (date|day|month|year))\b", re.I)
+_WHEN = re.compile(
+    r"^\s*((on|in|by|during|from|until) )?"
+    r"(when|what (date|day|month|year)|which (date|day|month|year))\b",
+    re.I,
+)
 _MONTHS_TEXT = """
     january february march april may june july august september october november
     december jan feb mar apr jun jul aug sep sept oct nov dec
