@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from assistant.answer.intent import answer_type, question_parts
+from assistant.answer.question import analyse
+from assistant.answer.tokens import stem
 from assistant.engine import Assistant
 from assistant.factcheck import FactChecker
 from index import Embedder
@@ -372,3 +374,26 @@ def test_an_undated_page_speaking_in_the_present_answers_for_a_later_year(
     assert answer.answer.startswith("In an undated record, written after the years it names")
     earlier = assistant.ask("Who was the chief executive of Northtown Children's Trust in 2012?")
     assert earlier.status == "not_found"  # before the latest year the page names
+
+
+AUTHORED = """Northtown case shows workers were afraid
+
+Social workers were afraid of the parents of a two-year-old girl who died in Northtown in 2001.
+
+The report into the tragedy by the Northtown Area Child Protection Committee paints a picture
+of fear and intimidation created by the parents.
+
+It makes a number of recommendations to the police and health services.
+"""
+
+
+def test_a_record_by_someone_says_who_made_it(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
+) -> None:
+    # the question's "produced" is said by "the report … by the Committee" (issue 8's
+    # "who wrote the report" against "Overview Report … by")
+    assert analyse("Which body produced the report?").authoring == stem("produced")
+    assistant = one_page(tmp_path_factory, embedder, "authored", AUTHORED)
+    answer = assistant.ask("Which body produced the report into the girl's death?")
+    assert answer.status == "answered", answer.answer
+    assert "by the Northtown Area Child Protection Committee" in answer.citations[0].evidence.quote

@@ -259,6 +259,13 @@ def _done_by(text: str, asked: frozenset[str]) -> bool:
     return False
 
 
+def names_author(text: str, documents: frozenset[str]) -> bool:
+    """The text names who made a record ("The report into the tragedy by the Newham Area
+    Child Protection Committee", "Overview Report … by Jane Doe")."""
+    nouns = "|".join(sorted(documents))
+    return bool(re.search(rf"(?i:\b(?:{nouns})\b)[^.;:]{{0,60}}?\bby\s+(?:the\s+)?[A-Z]", text))
+
+
 _FUNCTION_WORDS_BY = frozenset({"who", "whom", "will", "was", "were", "did", "does", "the"})
 
 

@@ -139,6 +139,7 @@ class Question:
     source_terms: frozenset[str] = frozenset()  # terms naming the record asked ("plan")
     record_periods: tuple[Period, ...] = ()  # "the March 2010 statement": the record's date
     action: str | None = None  # the stem of the verb asked about ("find" in "What did … find?")
+    authoring: str | None = None  # the stem of "wrote" in "Who wrote the report?"
 
     @property
     def period_labels(self) -> tuple[str, ...]:
@@ -204,6 +205,7 @@ def analyse(
         unit=unit,
         source_terms=frozenset(terms) & _source_stems(text),
         action=_action(wording, frozenset(terms)),
+        authoring=_authoring(wording, frozenset(terms)),
     )
 
 
@@ -223,6 +225,30 @@ def _action(wording: str, terms: frozenset[str]) -> str | None:
         if is_verb(word) and word not in _LIGHT_VERBS and stem(word) in terms:
             return stem(word)
     return None
+
+
+_AUTHORING_TEXT = """
+    write writes wrote written produce produces produced author authors authored compile
+    compiled prepare prepared draft drafted conduct conducted undertake undertook undertaken
+    carry carried
+"""
+_AUTHORING = frozenset(_AUTHORING_TEXT.split())
+_DOCUMENTS_TEXT = """
+    report reports review reviews study letter inquiry investigation assessment evaluation
+    audit summary plan statement inspection
+"""
+DOCUMENTS = frozenset(_DOCUMENTS_TEXT.split())
+"""Nouns of a record made by someone: "the report by the Board" says who wrote it."""
+
+
+def _authoring(wording: str, terms: frozenset[str]) -> str | None:
+    """The verb of making a record a question asks about ("Who wrote the report?",
+    "Which body produced the review?"): "the report by X" answers it without the verb."""
+    found = [w.lower() for _, _, w in words(wording)]
+    if not DOCUMENTS & set(found):
+        return None
+    verbs = [stem(w) for w in found if w in _AUTHORING and stem(w) in terms]
+    return verbs[0] if verbs else None
 
 
 _LIGHT_VERBS_TEXT = """

@@ -18,7 +18,8 @@ import numpy as np
 
 from assistant.answer.candidates import Candidate
 from assistant.answer.glossary import Glossary, with_synonyms
-from assistant.answer.intent import COUNCIL_STEMS, SHAPED, AnswerType, satisfies
+from assistant.answer.intent import COUNCIL_STEMS, SHAPED, AnswerType, names_author, satisfies
+from assistant.answer.question import DOCUMENTS
 from assistant.answer.soft import soft_coverage, softly_held
 from assistant.answer.tokens import stems
 from index import vocabulary
@@ -79,6 +80,7 @@ class Query:
     # (with the people: the names a sentence must give itself, its page cannot)
     offices: frozenset[str] = frozenset()  # offices a "who" question names ("director"), as words
     sourced: frozenset[str] = frozenset()  # words naming the record asked: its page holds them
+    authoring: str | None = None  # "wrote" in "Who wrote the report?": "report by X" holds it
     term_vectors: Mapping[str, np.ndarray] = field(default_factory=dict)  # term stem -> vector
     lexicon: Mapping[str, np.ndarray] = field(default_factory=dict)  # candidates' word vectors
 
@@ -95,6 +97,8 @@ class Query:
 def features(query: Query, candidate: Candidate, reads: int) -> dict[str, float]:
     """The features of one candidate."""
     own = with_synonyms(stems(candidate.text), query.pairs)
+    if query.authoring and names_author(candidate.text, DOCUMENTS):
+        own.add(query.authoring)  # "the report by the Board" says who wrote it
     around = own | with_synonyms(stems(candidate.context_text), query.pairs)
     placeable = query.names - query.people - query.bodies - around
     if placeable:

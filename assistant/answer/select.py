@@ -131,6 +131,7 @@ class EvidenceSelector:
             bodies=body_stems(question.text),
             offices=offices_asked(question.text),
             sourced=question.source_terms,
+            authoring=question.authoring,
         )
         read = hits[: self.rules.hits_read]
         selection.passages_read = len(read)
