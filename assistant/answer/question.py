@@ -222,7 +222,7 @@ def _action(wording: str, terms: frozenset[str]) -> str | None:
     if found is None:
         return None
     for _, _, word in words(found.group(1)):
-        if is_verb(word) and word not in _LIGHT_VERBS and stem(word) in terms:
+        if is_verb(word) and word not in LIGHT_VERBS and stem(word) in terms:
             return stem(word)
     return None
 
@@ -255,7 +255,7 @@ _LIGHT_VERBS_TEXT = """
     go goes went gone get gets got make makes made do does done take takes took come comes
     came put give gives gave have has had
 """
-_LIGHT_VERBS = frozenset(_LIGHT_VERBS_TEXT.split())
+LIGHT_VERBS = frozenset(_LIGHT_VERBS_TEXT.split())
 """Verbs that say little by themselves ("When did inspectors go to …?"): a record says
 "visited"; the question's other words carry it."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from assistant.answer.question import STOPWORDS, Period, Question, analyse
+from assistant.answer.question import LIGHT_VERBS, STOPWORDS, Period, Question, analyse
 from assistant.factcheck.errors import InvalidClaim
 from assistant.factcheck.facts import FACT_WORDS, Facts, read_facts, without_grade_phrases
 from index import DateMention
@@ -50,7 +50,7 @@ def read_claim(text: str, *, day_first: bool = True, max_chars: int = 1000) -> C
     subject = {
         term: word
         for term, word in zip(said.terms, said.term_words, strict=True)
-        if word.lower() not in FACT_WORDS | _ASPECT and not word[0].isdigit()
+        if word.lower() not in FACT_WORDS | _ASPECT | LIGHT_VERBS and not word[0].isdigit()
     }
     opening = _opening_name(claim)
     names = tuple(n for n in (*opening, *question.names) if n.lower() not in FACT_WORDS)
