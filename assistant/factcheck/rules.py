@@ -1,8 +1,10 @@
 """The verdict rules: a claim's facts against the best evidence, in a fixed, explained order.
 
-1. **not_found before anything else** when the claim names nothing to look for, names
-   something no record mentions ("Coventry"), or rests on a content word no record
-   uses ("dismissed"): the records cannot confirm or deny what they never speak of.
+1. **not_found before anything else** when the claim names nothing to look for, or names
+   something no record mentions ("Coventry"): the records cannot confirm or deny what
+   they never speak of. A word no record uses ("dismissed", or a paraphrase's "arising")
+   weighs more than any word the records use, so a unit must hold the rest of
+   the claim well enough without it; the not_found note names such words.
 2. **Candidates** are units (a sentence, or two adjacent sentences of one paragraph)
    that hold at least `min_coverage` of the claim's subject weight (rare words weigh
    more; numbers, dates, grades, "all", "not" are facts, not subject) and every
@@ -131,9 +133,6 @@ def decide(claim: Claim, weights: Weights, units: list[Unit], rules: Rules) -> D
 
     ranked = sorted(units, key=lambda u: (-support(u), u.sentences, u.rank))
     nearest = ranked[0] if ranked and ranked[0].coverage >= NEAREST_COVERAGE else None
-    if weights.unknown_words and not any(meant(u) and u.names_held for u in units):
-        words = _listed(weights.unknown_words, quoted=True)
-        return Decision("not_found", note=f"no record uses the words {words}", nearest=nearest)
     candidates = [
         u for u in ranked if u.names_held and (u.coverage >= rules.min_coverage or meant(u))
     ]
@@ -144,7 +143,7 @@ def decide(claim: Claim, weights: Weights, units: list[Unit], rules: Rules) -> D
         anchored = [u for u in ranked if _anchored(claim, u, rules)]
         if anchored:
             return Decision("supported", _distinct(anchored, rules.cited))
-        return Decision("not_found", note=_gap(nearest), nearest=nearest)
+        return Decision("not_found", note=_unused(weights) or _gap(nearest), nearest=nearest)
     best = [u for u in candidates if support(u) >= support(candidates[0]) - rules.near]
     judged = [judge(claim, u) for u in best]
     supports = [
@@ -173,8 +172,15 @@ def decide(claim: Claim, weights: Weights, units: list[Unit], rules: Rules) -> D
     if conflicts:
         return Decision("contradicted", [conflicts[0].unit], conflicts[0].note)
     first = judged[0]
-    note = first.note if first.outcome == "silent" else _gap(first.unit)
+    note = first.note if first.outcome == "silent" else _unused(weights) or _gap(first.unit)
     return Decision("not_found", note=note, nearest=first.unit)
+
+
+def _unused(weights: Weights) -> str:
+    """Words of the claim no record uses ("dismissed"): why nothing states it, if any."""
+    if not weights.unknown_words:
+        return ""
+    return f"no record uses the words {_listed(weights.unknown_words, quoted=True)}"
 
 
 def _anchored(claim: Claim, unit: Unit, rules: Rules) -> bool:
