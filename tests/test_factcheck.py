@@ -150,6 +150,12 @@ def test_what_the_records_never_mention_is_not_found(checker: FactChecker) -> No
         ),
         # "put in place": a light verb says nothing; the words around it and the figure do
         ("Ten of the twelve SCR recommendations have been fully put in place.", "supported", "Ten"),
+        # the other end of a move counts the same days: "from 25 days … to 16.9"
+        (
+            "Average sickness absence fell to 16.9 days per full-time member of staff.",
+            "supported",
+            "16.9",
+        ),
         # close in meaning and the same figure, but "dismissed" is not what happened
         (
             "Three members of staff were dismissed after Khyra's death.",
@@ -440,3 +446,24 @@ def test_a_figure_moves_from_one_value_to_another() -> None:
     )
     ((start, end),) = read_facts(text, set()).moves
     assert (start.text, end.text) == ("23 per cent", "15 per cent")
+
+
+@pytest.mark.parametrize(
+    ("claim", "note"),
+    [
+        # a first word no record uses is a name no record mentions, not a word to weigh
+        ("Deloitte facilitated the council's rapid improvement programme.", "Deloitte"),
+        # figures of December 2009 to April 2010 neither confirm nor deny a rise in 2011
+        ("The vacancy rate rose again in 2011.", "not for 2011"),
+        # "No care homes …" counts none; "good" qualifies the city's provision, not the homes
+        ("No care homes in the city are now rated inadequate.", ""),
+        # a word no record uses weighs most, and the note names it
+        ("Three members of staff were sacked after Khyra's death.", "“sacked”"),
+    ],
+)
+def test_no_wrong_verdict_where_the_records_do_not_say(
+    checker: FactChecker, claim: str, note: str
+) -> None:
+    result = checker.check(claim)
+    assert result.verdict == "not_found", result.explanation
+    assert note in result.explanation

@@ -94,6 +94,11 @@ class Weights:
     people: tuple[tuple[str, ...], ...] = ()  # the words of each person's name the claim gives
 
 
+_OPENING_WORD = re.compile(r"([A-Z][\w’'-]*)")
+"""A claim's first word: capitalised as any first word, so a name when no record uses it
+("Deloitte facilitated the programme")."""
+
+
 def weigh(store: Store, claim: Claim, passages: int) -> Weights:
     """Rarer words weigh more; names and words the records never use are reported."""
     total = max(passages, 1)
@@ -103,12 +108,14 @@ def weigh(store: Store, claim: Claim, passages: int) -> Weights:
         for term, word in claim.subject.items()
     }
     name_share = {n: store.term_frequency(n.lower()) / total for n in claim.names}
-    unknown_names = tuple(n for n, share in name_share.items() if share == 0)
     unknown_words = tuple(
         w
         for w, f in frequency.items()
         if f == 0 and w not in claim.names and not any(c.isdigit() for c in w)
     )
+    first = _OPENING_WORD.match(claim.text)
+    unknown_opening = tuple(w for w in unknown_words if first and w == first.group(1))
+    unknown_names = tuple(n for n, share in name_share.items() if share == 0) + unknown_opening
     required = frozenset(
         stem(n) for n, s in name_share.items() if s < COMMON_NAME_SHARE
     ) - given_names(claim.text)

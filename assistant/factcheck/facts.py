@@ -71,11 +71,14 @@ BIND_GAP = re.compile(r"^[\s,;:(]*(?:(?:in|at|by|for|during|as of|as at|from|to)
 
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_COUNTED_NONE = r"(?=\s+(?!one\b|longer\b|more\b|doubt\b)[a-z])"
+"""After an opening "No", a noun it counts none of (not "No one", "No longer")."""
 _FIGURE = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])"
     rf"|\b(?P<compound>(?:{_TENS})[-\s](?:{_UNITS}))\b"  # "Thirty-nine" is 39
     r"|\b(?P<word>" + "|".join(NUMBER_WORDS) + r")\b"
-    r"|(?<=\bto )(?P<none>none)\b",  # "down from seven to none": a quantity, nought
+    r"|(?<=\bto )(?P<none>none)\b"  # "down from seven to none": a quantity, nought
+    r"|^\s*(?P<no>(?-i:No))" + _COUNTED_NONE,  # "No care homes are …": a quantity, nought
     re.I,
 )
 _SECTION_NUMBER = re.compile(r"\d+(?:\.\d+)+\.?\s|\d+[.)]\s+[A-Z]")
@@ -83,6 +86,7 @@ _SECTION_NUMBER = re.compile(r"\d+(?:\.\d+)+\.?\s|\d+[.)]\s+[A-Z]")
 _PERCENT = re.compile(r"\s*(?:per\s*cent|percent|%)", re.I)
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
 _TO_NONE = re.compile(r"\b(?:to|from)\s+none\b", re.I)
+_OPENING_NO = re.compile(r"^(\s*)No" + _COUNTED_NONE)
 _PARTIAL = re.compile(
     r"\b(?:the majority|most of|some of|partly|partially|in the process of|not all|only some)\b",
     re.I,
@@ -213,7 +217,7 @@ def _figures(text: str, dates: tuple[DateMention, ...]) -> list[Figure]:
             continue  # "1.2 The purpose of this report …": a section's number
         if raw.lower() == "one" and _QUANTIFIED.search(text[: match.start()]):
             continue  # "every one of its judgements": a whole, not a count of one
-        if match.group("none"):
+        if match.group("none") or match.group("no"):
             value = 0.0
         elif match.group("num"):
             value = float(raw.replace(",", ""))
@@ -347,6 +351,7 @@ _UNTIL = re.compile(r"\b(?:until|till)\b", re.I)
 def _negations(text: str, subject: set[str]) -> list[str]:
     """Negation words followed closely by a subject word ("none of the improvements")."""
     text = _TO_NONE.sub(" ", text)  # "down from seven to none" is a quantity, not a denial
+    text = _OPENING_NO.sub("  ", text)  # "No care homes are …": a count of none
     found = []
     for match in _TOKEN.finditer(text):
         token = match.group()
@@ -368,7 +373,8 @@ def nearest_grade(claim: str, evidence: str, subject: set[str]) -> str | None:
     The claim's grade qualifies its nearest subject word ("safeguarding adequate");
     in the evidence the grade nearest that word counts ("“inadequate” for
     safeguarding"), not another grade of the same sentence ("adequate" overall).
-    None when the claim gives no single grade or the word is not in the evidence.
+    None when the claim gives no single grade or no word of it is in the evidence within
+    GRADE_REACH words of a grade.
     """
     claimed = [(i, w) for i, w in enumerate(_tokens(claim)) if w.lower() in GRADES]
     if len(claimed) != 1:
@@ -383,10 +389,18 @@ def nearest_grade(claim: str, evidence: str, subject: set[str]) -> str | None:
     grades = [i for i, w in enumerate(tokens) if w.lower() in GRADES]
     for _distance, term in sorted(words):
         places = [i for i, w in enumerate(tokens) if stem(w) == term]
-        if places and grades:
-            best = min(grades, key=lambda g: min(abs(g - p) for p in places))
+        if not places or not grades:
+            continue
+        best = min(grades, key=lambda g: min(abs(g - p) for p in places))
+        if min(abs(best - p) for p in places) <= GRADE_REACH:
             return tokens[best].lower()
     return None
+
+
+GRADE_REACH = 6
+"""A grade qualifies a word this many words away at most: in "provision for the city's
+2,000 children in care was praised by Ofsted which judged many areas “good”", "good" is
+not the city's grade."""
 
 
 def _tokens(text: str) -> list[str]:

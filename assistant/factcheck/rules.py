@@ -380,9 +380,12 @@ def _in_progress(text: str) -> str | None:
 def _counted_otherwise(figure: Figure, unit: Unit, claimed: set[float]) -> Found:
     """The unit gives the claim's figure, but another of its figures is said of what the
     claim's counts: "12 recommendations … a further two, which emerged from the criminal
-    trial" against "Twelve recommendations emerged from the criminal trial"."""
+    trial" against "Twelve recommendations emerged from the criminal trial". The other end
+    of a move is no rival: "from 25 days … to 16.9" counts the same days twice."""
     kind = [f for f in unit.facts.figures if f.percent == figure.percent]
-    rivals = [f for f in kind if f.value not in claimed]
+    moved = {a.value for a, b in unit.facts.moves if b.value == figure.value}
+    moved |= {b.value for a, b in unit.facts.moves if a.value == figure.value}
+    rivals = [f for f in kind if f.value not in claimed | moved]  # "from 25 days … to 16.9"
     if not figure.context or not rivals:
         return None
     own = max(len(figure.context & f.context) for f in kind if f.value == figure.value)
@@ -400,7 +403,9 @@ def _dates(claim: Claim, unit: Unit) -> Found:
 
     A figure bound to its date ("15 per cent in April 2011") is a measurement, and an
     inspection, review, visit or meeting can recur: a record of another month does not
-    deny either, it is only silent about the month claimed.
+    deny either, it is only silent about the month claimed. So is a unit whose every date
+    dates one of its figures ("23 per cent in December 2009"), against a claim of another
+    year ("the vacancy rate rose again in 2011").
     An undated unit supports "by July 2010" when its document is dated by then.
     """
     for period, mention in claim.periods:
@@ -413,8 +418,10 @@ def _dates(claim: Claim, unit: Unit) -> Found:
             continue
         held = _listed([format_date(d.value) for d in dates])
         measured = any(f.date == mention.value for f in claim.facts.figures)
+        measures = {f.date for f in unit.facts.figures if f.date}
+        given_measured = all(d.value in measures for d in dates)  # "23 per cent in December"
         if dates and not any(overlaps(d.value, period.start, period.end) for d in dates):
-            if measured or RECURRING & set(claim.subject):
+            if measured or given_measured or RECURRING & set(claim.subject):
                 return "silent", f"the records give this for {held}, not for {period.label}"
             return "conflicts", f"the records date it {held}, not {period.label}"
         if not dates and _dated_by_document(unit, period) and _of_its_own_time(claim, period):
