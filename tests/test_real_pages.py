@@ -487,3 +487,11 @@ def test_a_verb_saying_only_that_an_event_took_place_is_no_term_of_a_when_questi
 def test_a_when_question_may_open_with_a_preposition() -> None:
     assert analyse("On what day was the report on Northtown published?").asks_when
     assert not analyse("Since when has Northtown been rated inadequate?").asks_when  # a bound
+
+
+def test_what_was_done_to_those_counted_is_the_verb_asked_about() -> None:
+    assert analyse("How many settings were judged inadequate in Northtown?").action == stem(
+        "judged"
+    )
+    assert analyse("How many staff have been dismissed?").action == stem("dismissed")
+    assert analyse("How many children are in care?").action is None

@@ -215,9 +215,20 @@ _ASKED_DOING = re.compile(
 )
 
 
+_COUNTED_DONE = re.compile(
+    r"^\s*how many\b.*?\b(?:were|was|have been|has been|had been)\s+(?:\w+ly\s+)?(\w+ed)\b",
+    re.I,
+)
+"""A "How many … were dismissed?" question: what was done to those counted is asked."""
+
+
 def _action(wording: str, terms: frozenset[str]) -> str | None:
     """The verb a "What did … find?" question asks about: the first verb after its
-    auxiliary and subject (a term, so not "say")."""
+    auxiliary and subject (a term, so not "say"); or what was done to those a "How many
+    … were dismissed?" question counts."""
+    counted = _COUNTED_DONE.match(wording)
+    if counted is not None and stem(counted.group(1)) in terms:
+        return stem(counted.group(1))
     found = _ASKED_DOING.match(wording)
     if found is None:
         return None
