@@ -323,6 +323,11 @@ def test_which_areas_were_not_given_a_grade_are_those_given_another(
         ]
     rated = assistant.ask("Which areas were rated good?")
     assert all(c.evidence.quote.endswith("Good") for c in rated.citations)
+    # a judgement named picks its item: "still" says nothing to match
+    assert answer_type("Which part of the service still requires improvement?") == "list"
+    assert answer_type("What percentage of homes were good?") == "number"
+    still = assistant.ask("Which part of Northtown's service still requires improvement?")
+    assert [c.evidence.quote.split(": ")[-1] for c in still.citations] == ["Requires Improvement"]
 
 
 TIMELINE = """Timeline: Northtown children's services

@@ -65,7 +65,12 @@ _LIST = re.compile(
     rf"\bwhat were the\b.*\b({_LIST_NOUNS})\b",
     re.I,
 )
-_WHICH_THING = re.compile(r"\b(which|what)\s+[a-z]{3,}\b", re.I)
+_WHICH_THING = re.compile(
+    r"\b(which|what)\s+(?!(?:was|were|is|are|did|does|do|has|have|had|will|would|can|could|"
+    r"should|may|might)\b)[a-z]{3,}\b",
+    re.I,
+)
+"""'Which area …', 'what part …': a thing asked for by its noun, not 'what was …'."""
 _COPULAS = frozenset({"were", "are"})
 """'What were the X': X is asked for. After 'did', 'have', 'should' … comes the subject."""
 _AUXILIARIES = frozenset(
@@ -179,14 +184,22 @@ _ROLE_QUESTION = re.compile(
 )
 
 
+def _picks_a_judgement(question: str) -> bool:
+    """ "Which area wasn't rated good?", "Which part still requires improvement?": picked
+    from a list of judgements (not "What percentage of homes were good?", a figure)."""
+    return bool(
+        _WHICH_THING.search(question) and grades_in(question) and not _NUMBER.search(question)
+    )
+
+
 def answer_type(question: str) -> AnswerType:
     """The shape an answer must have, from the question's wording."""
     if _GRADE_QUESTION.search(question) and not _NUMBER.search(question):
         return "grade"
     if _SUMMARY.search(question):
         return "summary"
-    if _LIST.search(question) or (_WHICH_THING.search(question) and denied_grades(question)):
-        return "list"  # "which area wasn't rated good?": picked from the list of judgements
+    if _LIST.search(question) or _picks_a_judgement(question):
+        return "list"
     if _NUMBER.search(question):
         return "number"
     if _ROLE_QUESTION.search(question):
