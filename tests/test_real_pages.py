@@ -495,3 +495,19 @@ def test_what_was_done_to_those_counted_is_the_verb_asked_about() -> None:
     )
     assert analyse("How many staff have been dismissed?").action == stem("dismissed")
     assert analyse("How many children are in care?").action is None
+
+
+def test_she_is_not_whom_he_stood_for() -> None:
+    turns = [
+        Turn("user", "Who did Jane Doe meet this week?"),
+        Turn(
+            "assistant", "Northtown Council Leader John Roe said: “We had a positive meeting.” [1]"
+        ),
+        Turn("user", "What did John Roe say about the meeting?"),
+        Turn("assistant", "“She acknowledged our improvement.” [1]"),
+        Turn("user", "What did he say next?"),
+        Turn("assistant", "Nothing more. [1]"),
+        Turn("user", "What is she considering?"),
+    ]
+    assert resolve(turns).question == "What is Jane Doe considering?"
+    assert resolve(turns[:5]).question == "What did John Roe say next?"

@@ -61,7 +61,7 @@ def resolve(
     for exchange in exchanges:
         if exchange.question.strip():
             step = follow(history, exchange.question.strip(), recall, common)
-            history.append(Exchange(step.question, exchange.reply))
+            history.append(Exchange(step.question, exchange.reply, exchange.question))
     return Resolution(step.question, original, step.question != original.strip(), step.unresolved)
 
 

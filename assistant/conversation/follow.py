@@ -327,7 +327,7 @@ def _referent(word: str, possessive: bool, context: _Context) -> str:
             return _object_of(prev) or antecedents.body() or word  # "this" is no person
         return prev.subject or word
     if word in PERSONAL:
-        person = antecedents.person()
+        person = antecedents.person(word)
         found = None if person is None else person.name if possessive else person.mention()
     else:
         found = antecedents.thing(word) or (word if prev.dates else antecedents.body())

@@ -37,3 +37,4 @@ class Exchange:
 
     question: str
     reply: str = ""
+    said: str = ""  # the question as typed ("What did he say?"), before it was resolved

@@ -30,6 +30,10 @@ Recall = Callable[[str], str]  # an earlier question -> the text of its answer
 Common = Callable[[str], bool]  # a name -> whether most records use it (the inspectorate's)
 
 PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
+_HE = frozenset({"he", "him", "his"})
+_SHE = frozenset({"she", "her", "hers"})
+_OTHER_SEX = {**{w: _SHE for w in _HE}, **{w: _HE for w in _SHE}}
+"""The pronouns that cannot stand for whom a pronoun of the other sex stood for."""
 IMPERSONAL = frozenset({"it", "its", "they", "them", "their", "theirs"})
 POSSESSIVE = frozenset({"his", "its", "their"})
 PLURAL = frozenset({"they", "them", "their", "theirs"})
@@ -99,6 +103,11 @@ def _noun_phrase_end(text: str) -> int:
     return -1
 
 
+def _is_role(subject: str) -> bool:
+    """A question's subject naming a person by role ("the Minister")."""
+    return has_content(subject) and is_person(subject)
+
+
 class Antecedents:
     """Who and what the earlier exchanges talked about, the most recent first."""
 
@@ -112,23 +121,41 @@ class Antecedents:
         self._names: dict[int, Named] = {}
         self._texts: dict[int, str] = {}
 
-    def person(self) -> Person | None:
-        """The person "he" or "she" stands for, from the latest exchange that names one: a
-        name in its question; its subject, when a role ("the Minister") and not what a "who"
-        question asked for; the person its answer names for what was asked."""
+    def person(self, word: str = "") -> Person | None:
+        """The person "he" or "she" (`word`) stands for, from the latest exchange that names
+        one: a name in its question; its subject, when a role ("the Minister") and not what
+        a "who" question asked for; the person its answer names for what was asked. Not one
+        an earlier message called by the other pronoun ("she" is not whom "he" stood for)."""
         for age, exchange in enumerate(reversed(self.history)):
             asked = parts(exchange.question)
             who = _asks_who(asked)
-            if people := self._not_places(named(exchange.question).people):
+            if people := self._fitting(named(exchange.question).people, word):
                 return people[0]
-            if not who and has_content(asked.subject) and is_person(asked.subject):
-                return Person(asked.subject)
-            if people := self._not_places(self._answered(exchange).people):
+            role = Person(asked.subject)
+            if not who and _is_role(role.name) and self._fitting([role], word):
+                return role
+            if people := self._fitting(self._answered(exchange).people, word):
                 return people[0]
             if age == 0 and who:
                 words = [asked.head.split(maxsplit=1)[1], asked.subject, asked.verb, asked.rest]
                 return Person(f"the person who {' '.join(' '.join(words).split())}")
         return None
+
+    def _fitting(self, people: tuple[Person, ...] | list[Person], word: str) -> list[Person]:
+        """Those of the people who are no place and whom no earlier message called by the
+        pronoun of the other sex."""
+        other = _OTHER_SEX.get(word.lower(), frozenset())
+        return [p for p in self._not_places(tuple(people)) if not self._called(p, other)]
+
+    def _called(self, person: Person, pronouns: frozenset[str]) -> bool:
+        """An earlier message used one of the pronouns where its resolved question names the
+        person ("What did he say?" made "What did Mike Whitby say?")."""
+        return any(
+            person.name in exchange.question
+            and person.name not in exchange.said
+            and {w.lower() for w in WORD.findall(exchange.said)} & pronouns
+            for exchange in self.history
+        )
 
     def _not_places(self, people: tuple[Person, ...]) -> list[Person]:
         """Two capitalised words may be a place ("Eastshire Fields"): not one the
