@@ -511,3 +511,12 @@ def test_she_is_not_whom_he_stood_for() -> None:
     ]
     assert resolve(turns).question == "What is Jane Doe considering?"
     assert resolve(turns[:5]).question == "What did John Roe say next?"
+
+
+def test_when_after_a_plural_question_agrees_with_it() -> None:
+    turns = [
+        Turn("user", "Why were the three staff members removed?"),
+        Turn("assistant", "They had significant involvement with the child. [1]"),
+        Turn("user", "When?"),
+    ]
+    assert resolve(turns).question == "When were the three staff members removed?"

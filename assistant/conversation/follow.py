@@ -205,7 +205,8 @@ def _rewrite(cur: Parts, prev: Parts, dates: str, context: _Context) -> str:
     bare = not (tail in AUXILIARIES or is_verb(tail))
     plain = not cur.subject or cur.subject.lower() in {"it", "that", "this"}
     if plain and not cur.verb and (bare or tail in BE) and prev.participle:
-        head = f"{cur.head} was" if bare else cur.head
+        agreeing = next((w.lower() for w in prev.head.split() if w.lower() in BE), "was")
+        head = f"{cur.head} {agreeing}" if bare else cur.head  # "were the staff removed"
         person = context.antecedents.person() if _asks_who_was(prev) else None
         if person is not None:  # "Who was appointed X?" - "When?": when was the person
             return sentence(head, person.mention(), prev.participle, prev.subject, dates)
