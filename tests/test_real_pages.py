@@ -520,3 +520,14 @@ def test_when_after_a_plural_question_agrees_with_it() -> None:
         Turn("user", "When?"),
     ]
     assert resolve(turns).question == "When were the three staff members removed?"
+
+
+def test_meant_is_a_verb_not_part_of_what_it_stands_for() -> None:
+    turns = [
+        Turn("user", "Which firm facilitated the rapid improvement programme?"),
+        Turn("assistant", "Acme. [1]"),
+        Turn("user", "What is it meant to establish?"),
+        Turn("assistant", "A culture of ownership. [1]"),
+        Turn("user", "Which areas does it cover?"),
+    ]
+    assert resolve(turns).question == "Which areas does the rapid improvement programme cover?"

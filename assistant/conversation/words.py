@@ -23,13 +23,13 @@ AUXILIARIES = frozenset(_AUXILIARIES_TEXT.split())
 BE = frozenset({"was", "were", "is", "are", "wasn't", "weren't", "isn't", "aren't"})
 _VERBS_TEXT = """
     find found lead led make made issue say said do done happen chair begin began start end
-    mean report show take took give gave hold held meet met set run ran write wrote publish
+    mean meant report show take took give gave hold held meet met set run ran write wrote publish
     decide recommend agree become became come came leave left conclude judge rate inspect appoint
     announce approve criticise criticize describe warn respond apologise apologize deliver
     visit review work get got go went tell told ask see saw pay paid put carry
     """
 VERBS = frozenset(_VERBS_TEXT.split())
-_PARTICIPLES_TEXT = "found led made said done begun shown taken given held met set run"
+_PARTICIPLES_TEXT = "found led made said done begun shown taken given held met set run meant"
 PARTICIPLES = frozenset(_PARTICIPLES_TEXT.split())
 _PARTICLES_TEXT = "up down out off back over"
 PARTICLES = frozenset(_PARTICLES_TEXT.split())
