@@ -402,3 +402,16 @@ def test_a_record_by_someone_says_who_made_it(
     answer = assistant.ask("Which body produced the report into the girl's death?")
     assert answer.status == "answered", answer.answer
     assert "by the Northtown Area Child Protection Committee" in answer.citations[0].evidence.quote
+
+
+def test_a_name_the_sentence_before_gives_is_of_what_that_sentence_is_about(
+    reference: Assistant,
+) -> None:
+    # "Seventeen teams … moved into … Lifford House. Teams in Aston will now move by the
+    # end of the year": Lifford House is not where the Aston teams go
+    assert answer_type("Which building did the teams move into?") == "body"
+    assert answer_type("Which office did she hold?") == "role"
+    assert reference.ask("Which office will the Aston teams move into?").status == "not_found"
+    # but a quotation's speaker, named in the sentence before, says it
+    text = _verbatim(reference, "Who said the council was profoundly sorry?")
+    assert "Cllr Lawrence" in text and "profoundly sorry" in text

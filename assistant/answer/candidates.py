@@ -424,6 +424,13 @@ REFERENCE_REACH = 4
 """A sentence whose first words point back ("Ten of these …") is read with the one before."""
 
 
+def continues_quote(sentence: str, before: str) -> bool:
+    """The sentence opens a quotation the one before attributes ("Jane Doe said: “…" then
+    "“For that we are sorry."): its speaker is named there."""
+    opens = sentence.lstrip().startswith(_OPENING_QUOTES)
+    return opens and bool(_ATTRIBUTION.search(before)) and ":" in before
+
+
 def refers_back(sentence: str) -> bool:
     """The sentence opens by pointing at the one before: its facts are about that one's."""
     opening = sentence.split()[:REFERENCE_REACH]

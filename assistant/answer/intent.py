@@ -21,8 +21,11 @@ SHAPED = frozenset({"person", "agent", "body", "role", "grade", "date", "number"
 
 _BODY_NOUNS = (
     r"firm|company|organi[sz]ation|body|agency|council|authority|charity|consultancy|"
-    r"consultants?|trust|board|department|partner|provider|inspectorate|court|government"
+    r"consultants?|trust|board|department|partner|provider|inspectorate|court|government|"
+    r"office|building|centre|center|premises|venue|headquarters"
 )
+"""Nouns of a body or a named place asked for ("which firm", "which building"): a record
+answers with its name."""
 _BODY = re.compile(rf"\b(which|what|whose)\s+(\w+\s+)?({_BODY_NOUNS})\b", re.I)
 _WHO = re.compile(r"^\s*(who|whom|whose)\b|\b(who|whom)\s+(was|were|is|did|had|has)\b", re.I)
 _PERSON_NOUNS = re.compile(
@@ -125,8 +128,8 @@ def asks_for_several(question: str) -> bool:
         if after and after[0].lower() in _COPULAS:
             after = after[1:]
         for word in after[: _PLURAL_REACH + 1]:
-            if word.lower() in _PHRASE_ENDS:
-                return False
+            if word.lower() in _PHRASE_ENDS or word.lower() in _AUXILIARIES:
+                return False  # "Which building did the teams …": the teams are not asked for
             if word in _IRREGULAR_PLURALS or (
                 word.islower()
                 and len(word) > 3
@@ -175,6 +178,7 @@ _GRADE_WORDS = (
 )
 _GRADES = re.compile(rf"\b({_GRADE_WORDS})\b", re.I)
 _ROLE_QUESTION = re.compile(
+    r"\b(what|which) (job|post|role|position|title|office|portfolio)s? (did|does|do|has|had)\b|"
     r"\bwhat (job|post|role|position|title|office|portfolio)s?\b|"
     r"\b(job|post|role|position) (did|was|is|does|has|had)\b|"
     r"\bwhat (is|was|are|were) (his|her|their|(?-i:[A-Z][\w.-]*(?: [A-Z][\w-]*){1,3})['’]s|"

@@ -9,7 +9,13 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from assistant.answer.candidates import Candidate, CandidateReader, Span, refers_back
+from assistant.answer.candidates import (
+    Candidate,
+    CandidateReader,
+    Span,
+    continues_quote,
+    refers_back,
+)
 from assistant.answer.glossary import Glossary, expansions, with_synonyms
 from assistant.answer.intent import (
     SHAPED,
@@ -509,6 +515,10 @@ def _lead_text(lead: Span, read: Candidate | None) -> str:
     return f"{read.previous.text} \n{lead.text}"
 
 
+_SPEAKERS = frozenset({"person", "agent"})
+"""What a quotation's speaker line gives as the answer: who says it (not the day it was
+said, "Speaking after the meeting on Tuesday")."""
+
 _PLACED = frozenset({"sentence", "paragraph", "heading"})
 """Where a date placing a sentence itself in time comes from (not its page's date)."""
 _UNPLACED = frozenset({"none", "nowhere", "relative", "present"})
@@ -586,11 +596,18 @@ def _shape_at_hand(candidate: Candidate, own: set[str], query: Query) -> bool:
         return True
     if candidate.heading is not None and query.shaped(candidate.heading.text):
         return True
+    speaking = query.kind in _SPEAKERS
+    if speaking and candidate.speaker is not None and query.shaped(candidate.speaker.text):
+        return True  # who speaks a quotation running on over paragraphs
     previous = candidate.previous
     if previous is None or not query.shaped(previous.text):
         return False
     if refers_back(candidate.text):
         return True  # "Ten of these have been implemented": its count is the one before's
+    if speaking and continues_quote(candidate.text, previous.text):
+        return True  # "Jane Doe said: …" then "“For that we are sorry.": she says it
+    if query.kind in NAMED:
+        return False  # a name the sentence before gives is of what that sentence is about
     lent = with_synonyms(stems(previous.text), query.pairs)
     return coverage(query.weights, own) > coverage(query.weights, lent)
 
