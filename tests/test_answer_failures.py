@@ -323,11 +323,7 @@ def test_which_areas_were_not_given_a_grade_are_those_given_another(
         ]
     rated = assistant.ask("Which areas were rated good?")
     assert all(c.evidence.quote.endswith("Good") for c in rated.citations)
-    # a judgement named picks its item: "still" says nothing to match
-    assert answer_type("Which part of the service still requires improvement?") == "list"
-    assert answer_type("What percentage of homes were good?") == "number"
-    still = assistant.ask("Which part of Northtown's service still requires improvement?")
-    assert [c.evidence.quote.split(": ")[-1] for c in still.citations] == ["Requires Improvement"]
+    assert answer_type("What percentage of homes were not good?") == "number"
 
 
 TIMELINE = """Timeline: Northtown children's services
@@ -356,29 +352,6 @@ def test_a_timeline_answers_a_year_from_its_entry_not_its_opening(
     quotes = [c.evidence.quote for c in answer.citations]
     assert any("commissioner is appointed" in q for q in quotes)
     assert not any("Key events" in q for q in quotes)
-
-
-TRUST = """Northtown trust makes progress
-
-Services for children in Northtown have been rated inadequate for years, but the trust set up
-in 2015 is making progress, according to a report published by Ofsted.
-
-Jane Doe, Chair of Northtown Children's Trust:
-"Our new chief executive, Sam Poe, is now leading the way and driving change."
-"""
-
-
-def test_an_undated_page_speaking_in_the_present_answers_for_a_later_year(
-    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
-) -> None:
-    # the page names only 2015; "is now leading" speaks of the page's own time, later
-    assistant = one_page(tmp_path_factory, embedder, "trust", TRUST)
-    answer = assistant.ask("Who is the chief executive of Northtown Children's Trust in 2019?")
-    assert answer.status == "answered", answer.answer
-    assert "Sam Poe" in answer.citations[0].evidence.quote
-    assert answer.answer.startswith("In an undated record, written after the years it names")
-    earlier = assistant.ask("Who was the chief executive of Northtown Children's Trust in 2012?")
-    assert earlier.status == "not_found"  # before the latest year the page names
 
 
 AUTHORED = """Northtown case shows workers were afraid

@@ -189,10 +189,10 @@ _ROLE_QUESTION = re.compile(
 
 
 def _picks_a_judgement(question: str) -> bool:
-    """ "Which area wasn't rated good?", "Which part still requires improvement?": picked
-    from a list of judgements (not "What percentage of homes were good?", a figure)."""
+    """ "Which area wasn't rated good?": picked from a list of judgements, those given
+    another (not "What percentage of homes were not good?", a figure)."""
     return bool(
-        _WHICH_THING.search(question) and grades_in(question) and not _NUMBER.search(question)
+        _WHICH_THING.search(question) and denied_grades(question) and not _NUMBER.search(question)
     )
 
 
@@ -203,7 +203,7 @@ def answer_type(question: str) -> AnswerType:
     if _SUMMARY.search(question):
         return "summary"
     if _LIST.search(question) or _picks_a_judgement(question):
-        return "list"
+        return "list"  # "which area wasn't rated good?": picked from the list of judgements
     if _NUMBER.search(question):
         return "number"
     if _ROLE_QUESTION.search(question):

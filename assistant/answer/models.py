@@ -24,7 +24,7 @@ class Evidence:
     precisions: tuple[int, ...] = ()  # 1 year, 2 month, 3 day, one per date
     date_source: str = "sentence"  # where `dates` came from: sentence, heading, document;
     # "none" on an undated page, "nowhere" when that page names no year either, "relative"
-    # when it dates itself by the page ("this year"), "present" when it speaks of the page's time
+    # when it dates itself by the page ("this year")
     context: Context | None = field(default=None, compare=False)  # shown with the quote
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)
 

@@ -24,7 +24,7 @@ _STOPWORDS_TEXT = """
     take takes took taken place
     documents afterwards afterward later subsequently eventually meanwhile going
     actually exactly really precisely specifically roughly approximately ever
-    timeline article story release either neither whether still already
+    timeline article story release either neither whether
 """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 _WHEN = re.compile(

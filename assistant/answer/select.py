@@ -34,7 +34,6 @@ from assistant.answer.periods import (
     latest,
     precision_of,
     relative_phrase,
-    speaks_in_present,
     years_in,
 )
 from assistant.answer.question import PRECISION, Question
@@ -342,11 +341,7 @@ class EvidenceSelector:
         if question.periods and relative_phrase(candidate.text, day_first):
             evidence = replace(evidence, date_source="relative")
             return evidence, _not_before(question, years)
-        if _mentions_period(question, years):
-            return evidence, True
-        if speaks_in_present(candidate.text):  # "is now leading": the page's own time
-            return replace(evidence, date_source="present"), _not_before(question, years)
-        return evidence, False
+        return evidence, _mentions_period(question, years)
 
     def _choose(
         self,
@@ -516,12 +511,12 @@ def _lead_text(lead: Span, read: Candidate | None) -> str:
 
 
 _SPEAKERS = frozenset({"person", "agent"})
-"""What a quotation's speaker line gives as the answer: who says it (not the day it was
-said, "Speaking after the meeting on Tuesday")."""
+"""What the line attributing a quotation gives as the answer: who says it (not the day it
+was said, "Speaking after the meeting on Tuesday")."""
 
 _PLACED = frozenset({"sentence", "paragraph", "heading"})
 """Where a date placing a sentence itself in time comes from (not its page's date)."""
-_UNPLACED = frozenset({"none", "nowhere", "relative", "present"})
+_UNPLACED = frozenset({"none", "nowhere", "relative"})
 """An undated page's sentence: in the period asked only because its page names the year."""
 
 
@@ -597,8 +592,6 @@ def _shape_at_hand(candidate: Candidate, own: set[str], query: Query) -> bool:
     if candidate.heading is not None and query.shaped(candidate.heading.text):
         return True
     speaking = query.kind in _SPEAKERS
-    if speaking and candidate.speaker is not None and query.shaped(candidate.speaker.text):
-        return True  # who speaks a quotation running on over paragraphs
     previous = candidate.previous
     if previous is None or not query.shaped(previous.text):
         return False

@@ -149,8 +149,6 @@ def _lead(evidence: Evidence, question: Question) -> str:
         if phrase:
             return f"In an undated record, so its “{phrase}” cannot be placed: {under}"
         return f"In an undated record: {under}"
-    if evidence.date_source == "present" and question.periods:
-        return f"In an undated record, written after the years it names: {under}"
     if not document.date or evidence.date_source == "heading":
         return under
     label = _KIND_LABEL.get(document.kind, "the record")
