@@ -28,7 +28,7 @@ _STOPWORDS_TEXT = """
 """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 _WHEN = re.compile(
-    r"^\s*((on|in|by|during|from|until) )?"
+    r"^\s*(on )?"
     r"(when|what (date|day|month|year)|which (date|day|month|year))\b",
     re.I,
 )
