@@ -156,6 +156,17 @@ def test_what_the_records_never_mention_is_not_found(checker: FactChecker) -> No
             "supported",
             "16.9",
         ),
+        # "to 100" counts the vacancies "from 180 vacancies" counts, not the 750 posts
+        (
+            "There were 100 vacancies among qualified full-time social workers by April 2010.",
+            "supported",
+            "to 100",
+        ),
+        (
+            "There were 750 vacancies among qualified full-time social workers by April 2010.",
+            "contradicted",
+            "180 vacancies",
+        ),
         # close in meaning and the same figure, but "dismissed" is not what happened
         (
             "Three members of staff were dismissed after Khyra's death.",

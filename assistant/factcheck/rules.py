@@ -380,15 +380,28 @@ def _in_progress(text: str) -> str | None:
 def _counted_otherwise(figure: Figure, unit: Unit, claimed: set[float]) -> Found:
     """The unit gives the claim's figure, but another of its figures is said of what the
     claim's counts: "12 recommendations … a further two, which emerged from the criminal
-    trial" against "Twelve recommendations emerged from the criminal trial". The other end
-    of a move is no rival: "from 25 days … to 16.9" counts the same days twice."""
+    trial" against "Twelve recommendations emerged from the criminal trial"; or the claim's
+    figure counts what a move of the unit counts, where the unit's equal figure counts
+    another ("750 vacancies" against "from 180 vacancies out of 750 qualified social
+    workers to 100"). The other end of a move is no rival:
+    "from 25 days … to 16.9" counts the same days twice."""
     kind = [f for f in unit.facts.figures if f.percent == figure.percent]
     moved = {a.value for a, b in unit.facts.moves if b.value == figure.value}
     moved |= {b.value for a, b in unit.facts.moves if a.value == figure.value}
     rivals = [f for f in kind if f.value not in claimed | moved]  # "from 25 days … to 16.9"
     if not figure.context or not rivals:
         return None
-    own = max(len(figure.context & f.context) for f in kind if f.value == figure.value)
+    partners = [
+        a.context | b.context for a, b in unit.facts.moves if figure.value in (a.value, b.value)
+    ]
+    said = [f.context for f in kind if f.value == figure.value] + partners  # "from 180 … to 100"
+    own = max(len(figure.context & context) for context in said)
+    nouns = {f.noun for f in kind if f.value == figure.value}
+    moving = [(a, b) for a, b in unit.facts.moves if figure.noun and a.noun == figure.noun]
+    ends = {f.value for move in moving for f in move}
+    if moving and figure.noun not in nouns and figure.value not in ends:  # "from 180 … to 100"
+        given = _listed([f.text for move in moving for f in move])
+        return "conflicts", f"the records give {given} for it, not {figure.text}"
     rival = max(rivals, key=lambda f: len(figure.context & f.context))
     lead = len(figure.context & rival.context) - own
     if lead >= COUNTED_LEAD:
