@@ -470,6 +470,17 @@ def test_a_figure_moves_from_one_value_to_another() -> None:
         ("No care homes in the city are now rated inadequate.", ""),
         # a word no record uses weighs most, and the note names it
         ("Three members of staff were sacked after Khyra's death.", "“sacked”"),
+        # one of a pair of opposites where the record says the other
+        ("Seventeen teams in the north of the city moved into Lifford House.", "“south”"),
+        (
+            "Informal feedback from the January 2010 fostering inspection was negative.",
+            "“positive”",
+        ),
+        # "this year" (now) against the record's own "last year"
+        (
+            "Colin Tucker was recruited as Director of Children's Social Care this year.",
+            "last year",
+        ),
     ],
 )
 def test_no_wrong_verdict_where_the_records_do_not_say(

@@ -47,6 +47,7 @@ from typing import Literal
 
 from assistant.answer.question import EARLIEST, STOPWORDS, Period
 from assistant.answer.tokens import stem, stems
+from assistant.conversation.words import WORD
 from assistant.factcheck.claim import Claim
 from assistant.factcheck.evidence import Unit, Weights
 from assistant.factcheck.facts import (
@@ -284,6 +285,8 @@ def judge(claim: Claim, unit: Unit) -> Judgement:
         _people,
         _agent,
         _tense,
+        _opposite,
+        _relative_time,
     ):
         found = check(claim, unit)
         if found is None:
@@ -623,6 +626,46 @@ def _tense(claim: Claim, unit: Unit) -> Found:
     if to_come & past:
         return "silent", "the records say it both of some and as still to come of others"
     return "conflicts", "the records say it will be done, not that it has been"
+
+
+_OPPOSITES_TEXT = """
+    north:south east:west positive:negative accepted:rejected approved:refused
+    approved:rejected improved:deteriorated improved:worsened success:failure
+    successful:unsuccessful strengths:weaknesses praised:criticised praised:condemned
+    welcomed:criticised
+"""
+_OPPOSITES = [tuple(pair.split(":")) for pair in _OPPOSITES_TEXT.split()]
+"""English words that say the opposite of each other: a claim's "north" where the record
+says "south" is not what the record says."""
+
+
+def _opposite(claim: Claim, unit: Unit) -> Found:
+    """The claim says one of a pair of opposites where the unit says the other ("the north
+    of the city" against "the south of the city"): the unit does not say it (silent, not a
+    contradiction: the other word may be of something else in the sentence)."""
+    said = {w.lower() for w in WORD.findall(claim.text)}
+    given = {w.lower() for w in WORD.findall(unit.quote)}
+    for a, b in _OPPOSITES:
+        for mine, theirs in ((a, b), (b, a)):
+            if mine in said and theirs not in said and theirs in given and mine not in given:
+                return "silent", f"the records say “{theirs}”, not “{mine}”"
+    return None
+
+
+_RELATIVE_TIME = re.compile(
+    r"\b(?:this|last|next|previous|coming)\s+(?:year|month|week|spring|summer|autumn|winter)\b",
+    re.I,
+)
+
+
+def _relative_time(claim: Claim, unit: Unit) -> Found:
+    """The claim dates its fact against now ("this year") where the unit dates it against
+    its own record otherwise ("last year"): they may not be the same time."""
+    said = {m.group().lower() for m in _RELATIVE_TIME.finditer(claim.text)}
+    given = {m.group().lower() for m in _RELATIVE_TIME.finditer(unit.quote)}
+    if said and given and not said & given:
+        return "silent", f"the records say “{sorted(given)[0]}”, not “{sorted(said)[0]}”"
+    return None
 
 
 def _other_person(claim: Claim, ranked: list[Unit]) -> Judgement | None:
