@@ -167,6 +167,20 @@ def test_what_the_records_never_mention_is_not_found(checker: FactChecker) -> No
             "contradicted",
             "180 vacancies",
         ),
+        # a rate's figure is given for the period after its unit ("25 days per … member of
+        # staff between July 2008 – July 2009"), not for the period of the move's end
+        (
+            "Sickness absence averaged 25 days per member of staff between July 2009 and"
+            " April 2010.",
+            "contradicted",
+            "16.9",
+        ),
+        (
+            "Sickness absence averaged 25 days per member of staff between July 2008 and"
+            " July 2009.",
+            "supported",
+            "25 days",
+        ),
         # close in meaning and the same figure, but "dismissed" is not what happened
         (
             "Three members of staff were dismissed after Khyra's death.",
@@ -475,6 +489,12 @@ def test_a_figure_moves_from_one_value_to_another() -> None:
         (
             "Informal feedback from the January 2010 fostering inspection was negative.",
             "“positive”",
+        ),
+        # who did it opens the claim; the record says another did it ("Ofsted judged …")
+        (
+            "The Department for Children, Young People and Families judged children's"
+            " safeguarding inadequate.",
+            "Ofsted judged",
         ),
         # "this year" (now) against the record's own "last year"
         (

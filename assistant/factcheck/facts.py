@@ -325,7 +325,8 @@ def _bound(
     15 per cent" binds backwards, provided no other figure sits between the two.
     """
     for mention in dates:
-        if mention.start >= figure.end and BIND_GAP.match(text[figure.end : mention.start]):
+        gap = text[figure.end : mention.start]
+        if mention.start >= figure.end and (BIND_GAP.match(gap) or _PER_UNIT_GAP.match(gap)):
             return _with_date(figure, mention.value)
     before = [d for d in dates if d.end <= figure.start]
     if before:
@@ -335,6 +336,13 @@ def _bound(
         if not between and not (after and BIND_GAP.match(text[figure.end : after[0].start])):
             return _with_date(figure, last.value)
     return figure
+
+
+_PER_UNIT_GAP = re.compile(
+    r"^\s*(?:days?\s+)?per\s+[\w\s-]{1,60}?\s+(?:between|from|in|during)\s+$", re.I
+)
+"""A rate's unit between a figure and its period ("25 days per full-time equivalent member
+of staff between July 2008 – July 2009"): the figure is given for that period."""
 
 
 def _with_date(figure: Figure, value: str) -> Figure:

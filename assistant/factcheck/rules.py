@@ -284,6 +284,7 @@ def judge(claim: Claim, unit: Unit) -> Judgement:
         _ordinal,
         _people,
         _agent,
+        _active_doer,
         _tense,
         _opposite,
         _relative_time,
@@ -604,6 +605,41 @@ def _agent(claim: Claim, unit: Unit) -> Found:
     if wanted <= stems(unit.quote):
         return None
     return "silent", f"no record says it was {found.group(1)} by {doer}"
+
+
+_OPENING_DOER = re.compile(
+    r"^(?:The\s+)?((?:[A-Z][\w’'&-]*(?:,?\s+(?:of|for|and|the|&)\s+|,\s+|\s+))+)([a-z]+ed)\b"
+)
+"""A claim opening with who did it: "The Department for Children, Young People and Families
+judged …"."""
+
+
+_PASSIVE = frozenset({"was", "were", "is", "are", "be", "been", "being"})
+
+
+def _active_doer(claim: Claim, unit: Unit) -> Found:
+    """Who the claim says did it, opening the claim, must be who the unit says did it: the
+    same verb after another name in the unit ("Ofsted judged …") does not say it (silent)."""
+    found = _OPENING_DOER.match(claim.text)
+    if found is None:
+        return None
+    doer = {stem(w) for w in WORD.findall(found.group(1)) if w.lower() not in STOPWORDS}
+    verb = stem(found.group(2))
+    if not doer or verb not in claim.subject:
+        return None
+    for sentence in re.split(r"(?<=[.!?])\s+", unit.quote):
+        words = WORD.findall(sentence)
+        for at, word in enumerate(words):
+            if stem(word) != verb or not at or words[at + 1 : at + 2] == ["by"]:
+                continue  # "a Task Force chaired by …": the doer follows (see _agent)
+            if words[at - 1].lower() in _PASSIVE:
+                continue  # "The Trust was praised": what was done to, not who did it
+            before = words[max(0, at - 6) : at]
+            named = {stem(w) for w in before if w[:1].isupper() and w.lower() not in STOPWORDS}
+            if named and not named & doer:
+                other = " ".join(w for w in before if w[:1].isupper())
+                return "silent", f"the records say {other} {word}, not {found.group(1).strip()}"
+    return None
 
 
 _DONE = re.compile(
