@@ -668,7 +668,7 @@ _OPPOSITES_TEXT = """
     north:south east:west positive:negative accepted:rejected approved:refused
     approved:rejected improved:deteriorated improved:worsened success:failure
     successful:unsuccessful strengths:weaknesses praised:criticised praised:condemned
-    welcomed:criticised
+    welcomed:criticised old:modern
 """
 _OPPOSITES = [tuple(pair.split(":")) for pair in _OPPOSITES_TEXT.split()]
 """English words that say the opposite of each other: a claim's "north" where the record
