@@ -531,3 +531,9 @@ def test_meant_is_a_verb_not_part_of_what_it_stands_for() -> None:
         Turn("user", "Which areas does it cover?"),
     ]
     assert resolve(turns).question == "Which areas does the rapid improvement programme cover?"
+
+
+def test_a_sentence_pointing_back_speaks_of_the_date_before_though_in_the_present() -> None:
+    before = "The vacancy rate has dropped to 15 per cent in April 2010."
+    this = dated("This is down from 180 vacancies to 100.", None, "2010-07-27", True, before)
+    assert this.source == "paragraph" and this.dates == ("2010-04",)

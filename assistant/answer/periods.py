@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from assistant.answer.candidates import refers_back
 from assistant.answer.question import EARLIEST, LATEST, PRECISION, Period
 from assistant.conversation.words import WORD, is_verb
 from index import date_bounds, dated_spans
@@ -81,7 +82,10 @@ _PAST = frozenset(_PAST_TEXT.split())
 def speaks_in_present(quote: str) -> bool:
     """A sentence whose first finite verb is in the present ("Services are no longer
     inadequate") speaks of its record's own time, not of the date the sentence before it
-    gives ("Inspectors found features which are now outstanding" speaks of the past)."""
+    gives ("Inspectors found features which are now outstanding" speaks of the past). One
+    opening by pointing back ("This is down from 180 …") speaks of the sentence before."""
+    if refers_back(quote):
+        return False
     for word in WORD.findall(quote):
         if word in _PRESENT:
             return True

@@ -71,14 +71,11 @@ BIND_GAP = re.compile(r"^[\s,;:(]*(?:(?:in|at|by|for|during|as of|as at|from|to)
 
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
-_COUNTED_NONE = r"(?=\s+(?!one\b|longer\b|more\b|doubt\b)[a-z])"
-"""After an opening "No", a noun it counts none of (not "No one", "No longer")."""
 _FIGURE = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])"
     rf"|\b(?P<compound>(?:{_TENS})[-\s](?:{_UNITS}))\b"  # "Thirty-nine" is 39
     r"|\b(?P<word>" + "|".join(NUMBER_WORDS) + r")\b"
-    r"|(?<=\bto )(?P<none>none)\b"  # "down from seven to none": a quantity, nought
-    r"|^\s*(?P<no>(?-i:No))" + _COUNTED_NONE,  # "No care homes are …": a quantity, nought
+    r"|(?<=\bto )(?P<none>none)\b",  # "down from seven to none": a quantity, nought
     re.I,
 )
 _SECTION_NUMBER = re.compile(r"\d+(?:\.\d+)+\.?\s|\d+[.)]\s+[A-Z]")
@@ -86,7 +83,6 @@ _SECTION_NUMBER = re.compile(r"\d+(?:\.\d+)+\.?\s|\d+[.)]\s+[A-Z]")
 _PERCENT = re.compile(r"\s*(?:per\s*cent|percent|%)", re.I)
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
 _TO_NONE = re.compile(r"\b(?:to|from)\s+none\b", re.I)
-_OPENING_NO = re.compile(r"^(\s*)No" + _COUNTED_NONE)
 _PARTIAL = re.compile(
     r"\b(?:the majority|most of|some of|partly|partially|in the process of|not all|only some)\b",
     re.I,
@@ -217,7 +213,7 @@ def _figures(text: str, dates: tuple[DateMention, ...]) -> list[Figure]:
             continue  # "1.2 The purpose of this report …": a section's number
         if raw.lower() == "one" and _QUANTIFIED.search(text[: match.start()]):
             continue  # "every one of its judgements": a whole, not a count of one
-        if match.group("none") or match.group("no"):
+        if match.group("none"):
             value = 0.0
         elif match.group("num"):
             value = float(raw.replace(",", ""))
@@ -359,7 +355,6 @@ _UNTIL = re.compile(r"\b(?:until|till)\b", re.I)
 def _negations(text: str, subject: set[str]) -> list[str]:
     """Negation words followed closely by a subject word ("none of the improvements")."""
     text = _TO_NONE.sub(" ", text)  # "down from seven to none" is a quantity, not a denial
-    text = _OPENING_NO.sub("  ", text)  # "No care homes are …": a count of none
     found = []
     for match in _TOKEN.finditer(text):
         token = match.group()

@@ -524,8 +524,13 @@ def _labels(grades: frozenset[str]) -> list[str]:
 
 
 def _negation(claim: Claim, unit: Unit) -> Found:
-    """A negation reaching the subject on one side only turns the statement round."""
+    """A negation reaching the subject on one side only turns the statement round; a
+    claim's "no" against a count of none ("No care homes …" against "down from seven to
+    none") is a count, said both ways."""
     if bool(claim.facts.negations) == bool(unit.facts.negations):
+        return None
+    counted_none = any(f.value == 0 for f in unit.facts.figures)
+    if counted_none and {n.lower() for n in claim.facts.negations} <= {"no", "none"}:
         return None
     if claim.facts.negations:
         word = claim.facts.negations[0]
