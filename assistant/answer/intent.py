@@ -277,8 +277,8 @@ def _done_by(text: str, asked: frozenset[str]) -> bool:
 
 
 def names_author(text: str, documents: frozenset[str]) -> bool:
-    """The text names who made a record ("The report into the tragedy by the Newham Area
-    Child Protection Committee", "Overview Report … by Jane Doe")."""
+    """The text names who made a record ("The report into the tragedy by the Northtown
+    Area Child Protection Committee", "Overview Report … by Jane Doe")."""
     nouns = "|".join(sorted(documents))
     return bool(re.search(rf"(?i:\b(?:{nouns})\b)[^.;:]{{0,60}}?\bby\s+(?:the\s+)?[A-Z]", text))
 

@@ -149,7 +149,7 @@ class Antecedents:
 
     def _called(self, person: Person, pronouns: frozenset[str]) -> bool:
         """An earlier message used one of the pronouns where its resolved question names the
-        person ("What did he say?" made "What did Mike Whitby say?")."""
+        person ("What did he say?" made "What did John Roe say?")."""
         return any(
             person.name in exchange.question
             and person.name not in exchange.said

@@ -96,7 +96,7 @@ class Weights:
 
 _OPENING_WORD = re.compile(r"([A-Z][\w’'-]*)")
 """A claim's first word: capitalised as any first word, so a name when no record uses it
-("Deloitte facilitated the programme")."""
+("Acme facilitated the programme")."""
 
 
 def weigh(store: Store, claim: Claim, passages: int) -> Weights:

@@ -402,8 +402,8 @@ def nearest_grade(claim: str, evidence: str, subject: set[str]) -> str | None:
 
 GRADE_REACH = 6
 """A grade qualifies a word this many words away at most: in "provision for the city's
-2,000 children in care was praised by Ofsted which judged many areas “good”", "good" is
-not the city's grade."""
+2,000 children in care was praised by inspectors who judged many areas “good”", "good"
+is not the city's grade."""
 
 
 def _tokens(text: str) -> list[str]:

@@ -615,8 +615,7 @@ def _agent(claim: Claim, unit: Unit) -> Found:
 _OPENING_DOER = re.compile(
     r"^(?:The\s+)?((?:[A-Z][\w’'&-]*(?:,?\s+(?:of|for|and|the|&)\s+|,\s+|\s+))+)([a-z]+ed)\b"
 )
-"""A claim opening with who did it: "The Department for Children, Young People and Families
-judged …"."""
+"""A claim opening with who did it: "The Department for Children and Families judged …"."""
 
 
 _PASSIVE = frozenset({"was", "were", "is", "are", "be", "been", "being"})
@@ -624,7 +623,8 @@ _PASSIVE = frozenset({"was", "were", "is", "are", "be", "been", "being"})
 
 def _active_doer(claim: Claim, unit: Unit) -> Found:
     """Who the claim says did it, opening the claim, must be who the unit says did it: the
-    same verb after another name in the unit ("Ofsted judged …") does not say it (silent)."""
+    same verb after another name in the unit ("The inspectorate judged …") does not say it
+    (silent)."""
     found = _OPENING_DOER.match(claim.text)
     if found is None:
         return None
