@@ -537,3 +537,21 @@ def test_a_sentence_pointing_back_speaks_of_the_date_before_though_in_the_presen
     before = "The vacancy rate has dropped to 15 per cent in April 2010."
     this = dated("This is down from 180 vacancies to 100.", None, "2010-07-27", True, before)
     assert this.source == "paragraph" and this.dates == ("2010-04",)
+
+
+def test_and_about_another_thing_replaces_what_was_asked_about() -> None:
+    turns = [
+        Turn("user", "What did Cllr Jane Doe say about the review?"),
+        Turn("assistant", "“We are sorry.” [1]"),
+        Turn("user", "And about the sentencing?"),
+    ]
+    assert resolve(turns).question == "What did Cllr Jane Doe say about the sentencing?"
+
+
+def test_this_week_is_a_time_not_a_thing_pointed_back_to() -> None:
+    turns = [
+        Turn("user", "What did the Minister say in November 2009?"),
+        Turn("assistant", "In November 2009 the Minister said: “Good progress.” [1]"),
+        Turn("user", "Who met her this week?"),
+    ]
+    assert resolve(turns).question == "Who met the Minister this week?"

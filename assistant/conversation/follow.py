@@ -42,8 +42,11 @@ _ADVERBS = frozenset(_ADVERBS_TEXT.split())
 subject for it ("what about adoption?")."""
 _INTRANSITIVE = frozenset({"happen", "happened", "occur", "occurred", "change", "changed"})
 _ANAPHOR = re.compile(
-    r"\b(it|its|that|this|they|them|their|those|these|he|she|him|her|his|there|then)\b", re.I
+    r"\b(it|its|that|this|they|them|their|those|these|he|she|him|her|his|there|then)\b"
+    r"(?!\s+(?:week|month|year|morning|afternoon|evening|time|spring|summer|autumn|winter)\b)",
+    re.I,
 )
+"""Words standing for something earlier; not "this week" or "that year", a time phrase."""
 
 
 @dataclass(frozen=True)
@@ -181,6 +184,8 @@ def _dates(cur: Parts, prev: Parts, shift: Shift | None, antecedents: Antecedent
     previous answer gave); else the old carries."""
     if cur.dates:
         return cur.dates
+    if _OWN_TIME.search(" ".join((cur.subject, cur.verb, cur.rest))):
+        return ""  # "this week": a time of its own, not the earlier period
     if shift is not None:
         return shifted(shift, prev.dates or antecedents.period())
     return "" if cur.head.lower().startswith("when") else prev.dates
@@ -233,6 +238,9 @@ def _fragment(cur: Parts, prev: Parts, dates: str, context: _Context) -> str:
         return sentence(prev.head, prev.subject, prev.verb, prev.rest, dates)
     if _BOUND_THAT.search(cur.subject) and context.prev.dates:
         dates = ""  # "and before that?": the bound replaces the period it counts from
+    about = prev.rest.split()[0].lower() if prev.rest.split() else ""
+    if about in _ABOUT and phrase.split()[0].lower() == about:
+        return sentence(prev.head, prev.subject, prev.verb, phrase, dates)  # "and about X?"
     if _MODIFIER.match(phrase) or phrase.lower() in _ADVERBS:
         return sentence(prev.head, prev.subject, prev.verb, prev.rest, phrase, dates)
     words = prev.head.split()
@@ -245,6 +253,12 @@ def _fragment(cur: Parts, prev: Parts, dates: str, context: _Context) -> str:
     if clause and clause[0].lower() in {"about", "on", "for", "of", "into"}:
         return sentence(prev.head, prev.subject, prev.verb, clause[0], phrase, dates)
     return sentence(prev.head, phrase, prev.verb, prev.rest, dates)
+
+
+_OWN_TIME = re.compile(r"\b(?:this|last|next)\s+(?:week|month|year)\b", re.I)
+_ABOUT = frozenset({"about", "on", "of", "into", "regarding"})
+"""Prepositions naming what a question asks about: "and about the sentencing?" after "What
+did she say about the review?" asks about the sentencing instead."""
 
 
 def _with_topic(cur: Parts, prev: Parts) -> Parts:
