@@ -511,8 +511,8 @@ def _lead_text(lead: Span, read: Candidate | None) -> str:
 
 
 _SPEAKERS = frozenset({"person", "agent"})
-"""What the line attributing a quotation gives as the answer: who says it (not the day it
-was said, "Speaking after the meeting on Tuesday")."""
+"""What the sentence attributing a quotation lends the quotation: who says it (not the day
+it was said, "Speaking after the meeting on Tuesday")."""
 
 _PLACED = frozenset({"sentence", "paragraph", "heading"})
 """Where a date placing a sentence itself in time comes from (not its page's date)."""
@@ -585,19 +585,21 @@ def _mentions_period(question: Question, years: frozenset[int]) -> bool:
 
 def _shape_at_hand(candidate: Candidate, own: set[str], query: Query) -> bool:
     """The answer's shape is in the sentence, its heading, or the sentence before; the one
-    before lends it when this sentence points back to it ("Ten of these …") or matches the
-    question better (else the one before is the better answer, a candidate of its own)."""
+    before lends it when this sentence points back to it ("Ten of these …"), when it
+    attributes the quotation this one opens (for who said it), or, for a figure or a
+    grade, when this sentence matches the question better (else the one before is the
+    better answer, a candidate of its own). A name or date the one before gives is of what
+    that sentence is about."""
     if query.shaped(candidate.text):
         return True
     if candidate.heading is not None and query.shaped(candidate.heading.text):
         return True
-    speaking = query.kind in _SPEAKERS
     previous = candidate.previous
     if previous is None or not query.shaped(previous.text):
         return False
     if refers_back(candidate.text):
         return True  # "Ten of these have been implemented": its count is the one before's
-    if speaking and continues_quote(candidate.text, previous.text):
+    if query.kind in _SPEAKERS and continues_quote(candidate.text, previous.text):
         return True  # "Jane Doe said: …" then "“For that we are sorry.": she says it
     if query.kind in NAMED:
         return False  # a name the sentence before gives is of what that sentence is about

@@ -47,7 +47,7 @@ from typing import Literal
 
 from assistant.answer.question import EARLIEST, STOPWORDS, Period
 from assistant.answer.tokens import stem, stems
-from assistant.conversation.words import WORD
+from assistant.conversation.words import BE, WORD
 from assistant.factcheck.claim import Claim
 from assistant.factcheck.evidence import Unit, Weights
 from assistant.factcheck.facts import (
@@ -618,7 +618,7 @@ _OPENING_DOER = re.compile(
 """A claim opening with who did it: "The Department for Children and Families judged …"."""
 
 
-_PASSIVE = frozenset({"was", "were", "is", "are", "be", "been", "being"})
+_PASSIVE = BE | {"be", "been", "being"}
 
 
 def _active_doer(claim: Claim, unit: Unit) -> Found:
