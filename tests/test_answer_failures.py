@@ -77,6 +77,17 @@ def test_who_speaks_a_quotation_running_over_paragraphs_is_its_context(
     assert text.count("Tony Howell") == 1  # shown once, before the first quote it speaks
 
 
+def test_what_someone_said_is_answered_by_their_own_words(reference: Assistant) -> None:
+    # "… Leader Mike Whitby said:" opens his words in the next paragraph; a sentence about
+    # the Task Force he chairs names him too, but is not what he said
+    answer = reference.ask("What did Mike Whitby say?")
+    _verbatim(reference, "What did Mike Whitby say?")
+    lead = answer.citations[0].evidence
+    assert "very positive meeting" in lead.quote
+    assert lead.context is not None and "Mike Whitby said:" in lead.context.quote
+    assert all("Task Force" not in c.evidence.quote for c in answer.citations)
+
+
 @pytest.mark.parametrize(
     ("question", "first_item"),
     [

@@ -413,6 +413,27 @@ def _attributes(text: str, row: StoredSentence) -> bool:
     )
 
 
+def speaks(candidate: Candidate, names: tuple[str, ...]) -> bool:
+    """The sentence is a quotation, and it or the line introducing it says that the one
+    `names` picks out speaks it ("Jane Doe said: “…”")."""
+    if not names:
+        return False
+    introducing = [s for s in (candidate.speaker, candidate.heading, candidate.previous) if s]
+    quoted = any(mark in candidate.text for mark in _OPENING_QUOTES) or any(
+        _attributes_line(s.text) for s in introducing
+    )
+    wanted = {name.lower() for name in names}
+    return quoted and any(
+        _ATTRIBUTION.search(line) and wanted <= set(re.findall(r"\w+", line.lower()))
+        for line in [candidate.text, *(s.text for s in introducing)]
+    )
+
+
+def _attributes_line(line: str) -> bool:
+    """A line introducing a quotation by who says it ("Jane Doe, the director, said:")."""
+    return bool(_ATTRIBUTION.search(line)) and line.rstrip().endswith(":")
+
+
 def _span(text: str, row: StoredSentence) -> Span:
     return Span(text[row.start : row.end], row.start, row.end)
 

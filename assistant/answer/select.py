@@ -15,6 +15,7 @@ from assistant.answer.candidates import (
     Span,
     continues_quote,
     refers_back,
+    speaks,
 )
 from assistant.answer.glossary import Glossary, expansions, with_synonyms
 from assistant.answer.intent import (
@@ -354,6 +355,11 @@ class EvidenceSelector:
         best = ranked[0][0]
         if question.kind in ("list", "summary"):
             return _section(ranked, best, self.rules.close, self.rules.list_sentences)
+        if question.kind not in NAMED:
+            ranked = _openers_led_on(ranked, threshold)
+            if _asks_only_what_was_said(question):
+                ranked = _spoken_by(ranked, question.names, threshold)
+            best = ranked[0][0]
         if question.asks_latest:
             close = [e for c, e in ranked if c.score >= best.score - self.rules.close]
             return [max(close, key=lambda e: (bool(e.dates), latest(e.dates, None), e.score))]
@@ -403,6 +409,61 @@ class EvidenceSelector:
             return
         for candidate, vector in zip(missing, self.embed([c.text for c in missing]), strict=True):
             candidate.vector = vector
+
+
+def _openers_led_on(
+    ranked: list[tuple[Candidate, Evidence]], threshold: float
+) -> list[tuple[Candidate, Evidence]]:
+    """A line that opens what follows ("Jane Doe said:") says nothing by itself: the best
+    sentence hanging from it that would answer too stands in its place (shown under it)."""
+    led: list[tuple[Candidate, Evidence]] = []
+    taken: set[int] = set()
+    for pair in ranked:
+        follower = _follower(pair[0], ranked, threshold) if _opens(pair[0]) else None
+        chosen = follower or pair
+        if id(chosen[0]) not in taken:
+            taken.add(id(chosen[0]))
+            led.append(chosen)
+    return led
+
+
+_SAYING = re.compile(r"\b(say|says|said|tell|told|add|added|comment|commented)\b", re.I)
+"""A question asking what someone said: their own words answer it."""
+
+
+def _asks_only_what_was_said(question: Question) -> bool:
+    """ "What did Jane Doe say?": a verb of saying, and no word asked about but the speaker's
+    name (with a word asked about, a sentence holding it answers, quoted or reported)."""
+    named = {stem(name) for name in question.names}
+    return bool(_SAYING.search(question.text)) and all(t in named for t in question.terms)
+
+
+def _spoken_by(
+    ranked: list[tuple[Candidate, Evidence]], names: tuple[str, ...], threshold: float
+) -> list[tuple[Candidate, Evidence]]:
+    """Only the quotations the named speaker says, when one of them would answer; a
+    sentence about the speaker is not what they said."""
+    spoken = [pair for pair in ranked if speaks(pair[0], names)]
+    return spoken if any(c.score >= threshold for c, _ in spoken) else ranked
+
+
+def _opens(candidate: Candidate) -> bool:
+    """The sentence ends with a colon: it introduces a quotation or a list."""
+    return candidate.text.rstrip().endswith(":")
+
+
+def _follower(
+    opener: Candidate, ranked: list[tuple[Candidate, Evidence]], threshold: float
+) -> tuple[Candidate, Evidence] | None:
+    """The best-ranked sentence at or over the threshold whose heading, speaker or previous
+    sentence is `opener`."""
+    for candidate, evidence in ranked:
+        if candidate.document.id != opener.document.id or candidate.score < threshold:
+            continue
+        spans = (candidate.heading, candidate.speaker, candidate.previous)
+        if any(span is not None and span.start == opener.sentence.start for span in spans):
+            return candidate, evidence
+    return None
 
 
 def _says_when(evidence: Evidence) -> bool:
