@@ -77,6 +77,11 @@ def test_who_speaks_a_quotation_running_over_paragraphs_is_its_context(
     assert text.count("Tony Howell") == 1  # shown once, before the first quote it speaks
 
 
+def test_how_far_asks_for_a_figure_not_the_word_far(reference: Assistant) -> None:
+    # the record says "Sickness rates … have dropped from … 25 days … to 16.9"
+    assert "16.9" in _verbatim(reference, "How far has sickness absence fallen?").split("[1]")[0]
+
+
 def test_what_someone_said_is_answered_by_their_own_words(reference: Assistant) -> None:
     # "… Leader Mike Whitby said:" opens his words in the next paragraph; a sentence about
     # the Task Force he chairs names him too, but is not what he said
@@ -118,6 +123,7 @@ def test_answer_types_from_wording() -> None:
     assert answer_type("Which firm facilitated the programme?") == "body"
     assert answer_type("Who chaired the inquiry?") == "person"
     assert answer_type("How many recommendations were made?") == "number"
+    assert answer_type("How far has the vacancy rate fallen?") == "number"
     assert answer_type("When was the notice issued?") == "date"
     assert answer_type("What should happen when parents intimidate staff?") == "any"
     assert answer_type("Summarise the improvements made") == "summary"

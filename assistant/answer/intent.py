@@ -48,7 +48,7 @@ _DATE_WORDS = re.compile(
     re.I,
 )
 _NUMBER = re.compile(
-    r"\bhow (many|much|long|often|old)\b|\bwhat age\b|\bby how much\b|"
+    r"\bhow (many|much|long|often|old|far)\b|\bwhat age\b|\bby how much\b|"
     r"\bwhat (percentage|proportion|number|rate|figure|share|amount|sum|total|cost|budget)\b",
     re.I,
 )

@@ -181,8 +181,8 @@ def analyse(
         letter = len(word) == 1 and word.isupper() and previous[:1].isupper()  # "Child K"
         if lowered in _MONTHS or (len(lowered) < 2 and not letter) or _LATEST.fullmatch(lowered):
             continue
-        if lowered in frame:
-            continue  # "how long did it last?" asks for a duration; a record gives one
+        if lowered in frame or (lowered == "far" and previous.lower() == "how"):
+            continue  # "how long did it last?", "how far has it fallen?" ask for a figure
         if lowered in _PERIOD_FRAME and _places_date(tokens, index, in_date):
             continue
         following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
