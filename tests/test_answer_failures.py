@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.answer.candidates import refers_back
 from assistant.answer.intent import answer_type, question_parts
 from assistant.answer.question import analyse
 from assistant.answer.tokens import stem
@@ -80,6 +81,22 @@ def test_who_speaks_a_quotation_running_over_paragraphs_is_its_context(
 def test_how_far_asks_for_a_figure_not_the_word_far(reference: Assistant) -> None:
     # the record says "Sickness rates … have dropped from … 25 days … to 16.9"
     assert "16.9" in _verbatim(reference, "How far has sickness absence fallen?").split("[1]")[0]
+
+
+def test_a_relative_date_in_a_quotation_counts_from_the_date_it_was_said(
+    reference: Assistant,
+) -> None:
+    # "In November 2009 the Minister said: “… I last reviewed performance three months ago";
+    # the next paragraph, "This week, the Minister again met …", dates another event
+    text = _verbatim(reference, "When had the Minister last reviewed performance?")
+    lead = text.split("[1]")[0]
+    assert "three months ago" in lead and "This week" not in lead
+    assert lead.startswith("August 2009 (approx.)")  # not three months before March 2010
+
+
+def test_this_week_does_not_point_back() -> None:
+    assert not refers_back("This week, the Minister again met with the council.")
+    assert refers_back("This is down from 180 vacancies.")
 
 
 def test_what_someone_said_is_answered_by_their_own_words(reference: Assistant) -> None:

@@ -452,7 +452,16 @@ def continues_quote(sentence: str, before: str) -> bool:
     return opens and bool(_ATTRIBUTION.search(before)) and ":" in before
 
 
+_OWN_TIMES = frozenset(
+    "week month year morning afternoon evening spring summer autumn winter".split()  # noqa: SIM905
+)
+"""After "this", a time of the record's own ("This week, …"), not the sentence before."""
+
+
 def refers_back(sentence: str) -> bool:
     """The sentence opens by pointing at the one before: its facts are about that one's."""
-    opening = sentence.split()[:REFERENCE_REACH]
-    return any(word.strip(",.;:“”\"'").lower() in _BACK_REFERENCES for word in opening)
+    opening = [w.strip(",.;:“”\"'").lower() for w in sentence.split()[: REFERENCE_REACH + 1]]
+    return any(
+        word in _BACK_REFERENCES and not (word == "this" and after in _OWN_TIMES)
+        for word, after in zip(opening[:REFERENCE_REACH], [*opening[1:], ""], strict=False)
+    )

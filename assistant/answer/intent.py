@@ -44,7 +44,8 @@ _DATE_WORDS = re.compile(
     r"december|spring|summer|autumn|winter|yesterday|today|tomorrow|tonight|"
     r"this (morning|afternoon|evening)|last (week|month|year)|"
     r"this (week|month|year)|next (week|month|year)|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|(19|20)\d\d)\b",
+    r"saturday|sunday|(19|20)\d\d|(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|several|a few) (day|week|month|year)s? ago)\b",
     re.I,
 )
 _NUMBER = re.compile(

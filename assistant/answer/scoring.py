@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.answer.candidates import Candidate
+from assistant.answer.candidates import Candidate, refers_back
 from assistant.answer.glossary import Glossary, with_synonyms
 from assistant.answer.intent import COUNCIL_STEMS, SHAPED, AnswerType, names_author, satisfies
 from assistant.answer.question import DOCUMENTS
@@ -94,22 +94,41 @@ class Query:
         return satisfies(self.kind, text, self.asked, unit=self.unit, day_first=self.day_first)
 
 
+def _read_with(candidate: Candidate, query: Query) -> str:
+    """The heading, previous sentence and speaker the sentence's words are read with. When
+    both give a date, a sentence's is of what it says, not of what the sentence in the
+    paragraph before says ("… reviewed performance three months ago." then "This week,
+    the Minister met …"): that one is a candidate of its own."""
+    previous = candidate.previous
+    if (
+        previous is None
+        or candidate.same_paragraph
+        or query.kind != "date"
+        or refers_back(candidate.text)
+        or not query.shaped(candidate.text)
+        or not query.shaped(previous.text)
+    ):
+        return context_only(candidate)
+    return " \n".join(s.text for s in (candidate.heading, candidate.speaker) if s is not None)
+
+
 def features(query: Query, candidate: Candidate, reads: int) -> dict[str, float]:
     """The features of one candidate."""
     own = with_synonyms(stems(candidate.text), query.pairs)
     if query.authoring and names_author(candidate.text, DOCUMENTS):
         own.add(query.authoring)  # "the report by the Board" says who wrote it
-    around = own | with_synonyms(stems(candidate.context_text), query.pairs)
+    read_with = _read_with(candidate, query)
+    around = own | with_synonyms(stems(f"{candidate.document.title} \n{read_with}"), query.pairs)
     placeable = query.names - query.people - query.bodies - around
     if placeable:
         around |= placeable & page_names(candidate)  # read from the page only when needed
     paged = query.sourced & record_words(candidate)  # "according to the plan": the page's
     around |= paged
-    near = _near(candidate, query) | paged
+    near = with_synonyms(stems(read_with), query.pairs) | paged
     in_sentence = query.shaped(candidate.text)
     in_context = not in_sentence and query.shaped(context_only(candidate))
     context = [v for v in (candidate.previous_vector, candidate.heading_vector) if v is not None]
-    matrix = _matrix(candidate, query)
+    matrix = _matrix(f"{candidate.text} \n{read_with}", query)
     close = softly_held(query.weights, around, query.term_vectors, matrix)
     return {
         "meaning": _cosine(query.vector, candidate.vector),
@@ -141,16 +160,10 @@ def page_names(candidate: Candidate) -> frozenset[str]:
     return candidate.document_topics | (candidate.document_stems & COUNCIL_STEMS)
 
 
-def _matrix(candidate: Candidate, query: Query) -> np.ndarray | None:
-    """The vectors of the words of the sentence, its heading and the sentence before."""
-    text = f"{candidate.text} \n{context_only(candidate)}"
+def _matrix(text: str, query: Query) -> np.ndarray | None:
+    """The vectors of the words of the sentence and what it is read with."""
     rows = [query.lexicon[w] for w in vocabulary(text) if w in query.lexicon]
     return np.stack(rows) if rows else None
-
-
-def _near(candidate: Candidate, query: Query) -> set[str]:
-    """Stems of the heading and previous sentence (not the title every sentence shares)."""
-    return with_synonyms(stems(context_only(candidate)), query.pairs)
 
 
 def coverage(weights: Mapping[str, float], held: set[str]) -> float:

@@ -158,7 +158,7 @@ def _lead(evidence: Evidence, question: Question) -> str:
 
 def _event_date(evidence: Evidence, question: Question) -> str | None:
     """The date written nearest the question's words (not the document's own date)."""
-    spans = dated_spans(evidence.quote, evidence.document.date)
+    spans = dated_spans(evidence.quote, _counted_from(evidence))
     published = date_bounds(evidence.document.date)[0] if evidence.document.date else None
     if len(spans) > 1 and published:  # "the statement of 12 March 2010 recorded …"
         spans = [s for s in spans if s.first != published] or spans
@@ -167,6 +167,23 @@ def _event_date(evidence: Evidence, question: Question) -> str | None:
         return None
     nearest = min(spans, key=lambda s: min(abs(s.start - a) for a in anchors))
     return nearest.label
+
+
+def _counted_from(evidence: Evidence) -> str | None:
+    """The date the quote's relative words ("three months ago") count from: the date the
+    sentence shown before it gives ("In November 2009 the Minister said: “…"), else the
+    record's own (a quotation it opens runs on into the quote)."""
+    context = evidence.context
+    if context is not None and context.role == "previous" and _left_open(context.quote):
+        given = [s for s in dated_spans(context.quote, None) if s.precision in ("day", "month")]
+        if given:
+            return given[-1].first
+    return evidence.document.date
+
+
+def _left_open(sentence: str) -> bool:
+    """The sentence opens a quotation it does not close."""
+    return sentence.count("“") > sentence.count("”")
 
 
 def _spans_time(question: Question) -> bool:
