@@ -94,6 +94,27 @@ def test_a_relative_date_in_a_quotation_counts_from_the_date_it_was_said(
     assert lead.startswith("August 2009 (approx.)")  # not three months before March 2010
 
 
+def test_a_month_asked_is_answered_by_a_date_in_it_not_a_range_spanning_it(
+    reference: Assistant,
+) -> None:
+    # "July 2008 – July 2009" spans February 2009; "in February 2009" is in it
+    text = _verbatim(reference, "What happened in February 2009?")
+    assert "Improvement Notice in February 2009" in text and "July 2008" not in text
+
+
+def test_a_consequence_is_shown_with_its_cause(reference: Assistant) -> None:
+    # "As a result, the Department … issued an Improvement Notice": the sentence before
+    # says what it resulted from
+    text = _verbatim(reference, "Why was the Improvement Notice issued?").split("[1]")[0]
+    assert "inadequate" in text and "As a result" in text
+
+
+def test_go_is_no_word_to_look_for(reference: Assistant) -> None:
+    # "has gone down" (care homes) is not "go through" (a disciplinary process)
+    text = _verbatim(reference, "What process did the staff go through?").split("[1]")[0]
+    assert "disciplinary process" in text
+
+
 def test_this_week_does_not_point_back() -> None:
     assert not refers_back("This week, the Minister again met with the council.")
     assert refers_back("This is down from 180 vacancies.")

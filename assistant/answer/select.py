@@ -50,7 +50,7 @@ from assistant.answer.scoring import (
 )
 from assistant.answer.soft import WordVectors
 from assistant.answer.tokens import stem, stems, words
-from index import SearchHit, Store, find_dates, vocabulary
+from index import SearchHit, Store, date_bounds, find_dates, vocabulary
 
 NAMED = frozenset({"person", "agent", "body", "role", "date"})
 """Answer types a heading-like line may answer by itself ("Author Jane Doe, Director")."""
@@ -595,7 +595,8 @@ def _placed_first(
     of it throughout). For a month or day asked, a page with an entry placed there answers
     from that entry or not at all: a timeline's entry headed "December 2006", not its
     opening lines; so does a timeline (`timelines`: entries under headings of two dates or
-    more) for a year."""
+    more) for a year. For a month or day asked, a sentence giving a date in it that would
+    answer puts out sentences whose own dates only span it."""
     whole_year = all(p.precision < PRECISION["month"] for p in question.periods)
     answering = {
         c.document.id for c, e in kept if c.score >= threshold and e.date_source in _PLACED
@@ -611,7 +612,21 @@ def _placed_first(
             return False
         return not answering or (whole_year and page in answering)
 
-    return [(c, e) for c, e in kept if stays(c, e)]
+    kept = [(c, e) for c, e in kept if stays(c, e)]
+    if whole_year or not any(c.score >= threshold and _dated_in(e, question) for c, e in kept):
+        return kept
+    return [(c, e) for c, e in kept if e.date_source != "sentence" or _dated_in(e, question)]
+
+
+def _dated_in(evidence: Evidence, question: Question) -> bool:
+    """The sentence gives a date in the period asked, as precise as it ("in February 2009"
+    for February 2009; not a range "July 2008 – July 2009" that only spans it)."""
+    for value, precision in zip(evidence.dates, evidence.precisions, strict=False):
+        first, last = date_bounds(value)
+        for period in question.periods:
+            if precision >= period.precision and first <= period.end and last >= period.start:
+                return True
+    return False
 
 
 def _timelines(candidates: list[Candidate]) -> set[str]:
@@ -716,15 +731,15 @@ def _context(
 
 
 _POINTING_BACK = re.compile(
-    r"^\W*(?:following|after|because of|as a result of|in response to|despite)\s+"
-    r"(?:this|that|these|those|it)\b",
+    r"^\W*(?:(?:following|after|because of|as a result of|in response to|despite)\s+"
+    r"(?:this|that|these|those|it)\b|as a (?:result|consequence)\b|consequently\b|therefore\b)",
     re.I,
 )
 
 
 def _opens_pointing_back(sentence: str) -> bool:
-    """The sentence opens with what it follows from ("Following this, …", "As a result of
-    this, …"): shown alone, it hides the reason the question may ask for."""
+    """The sentence opens with what it follows from ("Following this, …", "As a result,
+    …"): shown alone, it hides the reason the question may ask for."""
     return bool(_POINTING_BACK.match(sentence))
 
 
