@@ -115,6 +115,22 @@ def test_go_is_no_word_to_look_for(reference: Assistant) -> None:
     assert "disciplinary process" in text
 
 
+def test_when_a_record_was_published_is_its_own_date(reference: Assistant) -> None:
+    # its sentence mentions "Today's sentencing" and a death "22 months ago"; the question
+    # asks when the statement itself came out
+    text = _verbatim(
+        reference, "When was the statement following sentencing in the Khyra Ishaq trial issued?"
+    )
+    assert text.startswith("12 March 2010, the date of the press release “Statement following")
+
+
+def test_what_was_the_budget_asks_for_a_figure(reference: Assistant) -> None:
+    # the record says the budget was ring-fenced; it gives no amount
+    assert answer_type("What was the budget for children's social care?") == "number"
+    answer = reference.ask("What was the budget for children's social care in 2010?")
+    assert answer.status == "not_found"
+
+
 def test_this_week_does_not_point_back() -> None:
     assert not refers_back("This week, the Minister again met with the council.")
     assert refers_back("This is down from 180 vacancies.")

@@ -50,7 +50,8 @@ _DATE_WORDS = re.compile(
 )
 _NUMBER = re.compile(
     r"\bhow (many|much|long|often|old|far)\b|\bwhat age\b|\bby how much\b|"
-    r"\bwhat (percentage|proportion|number|rate|figure|share|amount|sum|total|cost|budget)\b",
+    r"\bwhat (percentage|proportion|number|rate|figure|share|amount|sum|total|cost|budget)\b|"
+    r"\bwhat (is|was|were|are) the (budget|cost|amount|sum|total)\b",
     re.I,
 )
 _SUMMARY = re.compile(

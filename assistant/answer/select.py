@@ -731,7 +731,7 @@ def _context(
 
 
 _POINTING_BACK = re.compile(
-    r"^\W*(?:(?:following|after|because of|as a result of|in response to|despite)\s+"
+    r"^\W*(?:(?:following|after|for|because of|as a result of|in response to|despite)\s+"
     r"(?:this|that|these|those|it)\b|as a (?:result|consequence)\b|consequently\b|therefore\b)",
     re.I,
 )

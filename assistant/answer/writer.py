@@ -136,10 +136,13 @@ def _lead(evidence: Evidence, question: Question) -> str:
     """Where the quote sits and which date it speaks of, when the sentence does not say."""
     context = evidence.context
     under = f"Under “{context.quote}”: " if context and context.role == "heading" else ""
+    document = evidence.document
+    if question.asks_when and document.date and _asks_its_date(question, document.title):
+        label = _KIND_LABEL.get(document.kind, "the record")
+        return f"{format_date(document.date)}, the date of {label} “{document.title}”: {under}"
     if evidence.dates:
         when = _event_date(evidence, question) if question.asks_when else None
         return f"{when}: {under}" if when else under
-    document = evidence.document
     if evidence.date_source == "none" and question.periods:
         return f"In an undated record that mentions {question.periods[0].label}: {under}"
     if evidence.date_source == "nowhere" and question.periods:
@@ -154,6 +157,23 @@ def _lead(evidence: Evidence, question: Question) -> str:
     label = _KIND_LABEL.get(document.kind, "the record")
     where = f"In {label} of {format_date(document.date)}"
     return f"{where}, under “{context.quote}”: " if under and context else f"{where}: "
+
+
+_PUBLISHING = frozenset({stem(w) for w in ("published", "issued", "released")})
+_RECORD_NOUNS = frozenset({"statement", "release", "report", "letter", "announcement", "news"})
+
+
+def _asks_its_date(question: Question, title: str) -> bool:
+    """ "When was the statement on the sentencing published?", quoting a record whose title
+    names it ("Statement following sentencing …"): the record's own date answers, not a
+    date its sentence mentions."""
+    if not _PUBLISHING & set(question.terms):
+        return False
+    asked = {w.lower() for _, _, w in words(question.text)}
+    titled = {w.lower() for _, _, w in words(title)}
+    named = asked & titled & _RECORD_NOUNS
+    shared = {stem(w) for w in titled} & set(question.terms) - _PUBLISHING
+    return bool(named) and len(shared) >= 2
 
 
 def _event_date(evidence: Evidence, question: Question) -> str | None:
