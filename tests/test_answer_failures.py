@@ -17,6 +17,7 @@ from assistant.answer.question import analyse
 from assistant.answer.tokens import stem
 from assistant.engine import Assistant
 from assistant.factcheck import FactChecker
+from assistant.factcheck.claim import read_claim
 from index import Embedder
 from index.acronyms import find_acronyms
 
@@ -129,6 +130,15 @@ def test_what_was_the_budget_asks_for_a_figure(reference: Assistant) -> None:
     assert answer_type("What was the budget for children's social care?") == "number"
     answer = reference.ask("What was the budget for children's social care in 2010?")
     assert answer.status == "not_found"
+
+
+def test_between_two_dates_is_one_period() -> None:
+    periods = analyse("Which inspections took place between November 2009 and January 2010?")
+    assert [(p.start, p.end) for p in periods.periods] == [("2009-11-01", "2010-01-31")]
+    assert periods.periods[0].label == "between November 2009 and January 2010"
+    assert len(analyse("What happened in 2009 and 2010?").periods) == 2  # two, not a range
+    # a claim keeps one period per date (each is checked against the record's own)
+    assert len(read_claim("Sickness fell between July 2009 and April 2010.").periods) == 2
 
 
 def test_this_week_does_not_point_back() -> None:

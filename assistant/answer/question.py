@@ -196,7 +196,7 @@ def analyse(
         terms=tuple(terms),
         term_words=tuple(terms.values()),
         names=tuple(dict.fromkeys(names)),
-        periods=tuple(_period(text, m) for m in mentions if not _in(m, source)),
+        periods=_periods(text, [m for m in mentions if not _in(m, source)], ranges=records),
         record_periods=tuple(_period(text, m) for m in mentions if _in(m, source)),
         asks_when=bool(_WHEN.search(wording)),
         asks_number=bool(_NUMERIC.search(wording)),
@@ -328,6 +328,33 @@ def _period(text: str, mention: DateMention) -> Period:
     if word == "after":
         return Period(_shift(end, 1), LATEST, precision, label)
     return Period(start, LATEST, precision, label)  # since, from
+
+
+_RANGE_OPENS = re.compile(r"\b(between|from)\s+(the\s+)?$", re.I)
+_RANGE_JOINS = re.compile(r"^\s*(and|to|until|till|-|–|—)\s*(the\s+)?$", re.I)
+
+
+def _periods(text: str, mentions: list[DateMention], *, ranges: bool) -> tuple[Period, ...]:
+    """The periods the question's dates stand for; with `ranges`, "between November 2009
+    and January 2010" (or "from … to …") is one period running from the first to the
+    second (a claim keeps one period per date, each checked on its own)."""
+    found: list[Period] = []
+    index = 0
+    while index < len(mentions):
+        first = mentions[index]
+        second = mentions[index + 1] if index + 1 < len(mentions) else None
+        opens = _RANGE_OPENS.search(text[: first.start])
+        joined = second is not None and _RANGE_JOINS.match(text[first.end : second.start])
+        if ranges and opens and second is not None and joined:
+            start, end = date_bounds(first.value)[0], date_bounds(second.value)[1]
+            precision = min(PRECISION[first.precision], PRECISION[second.precision])
+            label = f"{opens.group(1).lower()} {text[first.start : second.end]}"
+            found.append(Period(start, end, precision, label))
+            index += 2
+            continue
+        found.append(_period(text, first))
+        index += 1
+    return tuple(found)
 
 
 def _shift(iso_day: str, days: int) -> str:
