@@ -488,6 +488,17 @@ def test_the_answer_to_who_or_which_is_what_follows_refer_to(
         ),
         # "what else?" asks after no thing: no "which" phrase added to the last question
         ("Who was director in Northtown in 2015?", "What else?", "What else in Northtown?"),
+        # a place of two words, asked as a place, is carried like a place of one
+        (
+            "Who was Eastshire Fields' director of children's services in 2017?",
+            "How were the services rated before that?",
+            "How were the services rated before 2017 in Eastshire Fields?",
+        ),
+        (
+            "What did Ofsted find in Eastshire Fields?",
+            "Who runs the services?",
+            "Who runs the services in Eastshire Fields?",
+        ),
         # "before that" replaces the period it counts from
         (
             "What did Ofsted rate Northtown's services in 2018?",

@@ -116,7 +116,7 @@ def places(text: str) -> tuple[str, ...]:
     found: list[str] = []
     for run in _runs(_TOKEN.findall(text)):
         word = run.words[0]
-        if len(run.words) == 1 and not run.opens and _plain(word):
+        if len(run.words) == 1 and not run.opens and plain(word):
             found.append(word)
     return _unique(found)
 
@@ -257,7 +257,7 @@ def _person(run: list[str], starts: bool) -> tuple[str, int]:
             if name:
                 return " ".join([word, *name[:3]]), i
     block = 0
-    while block < len(run) and _plain(run[len(run) - 1 - block]):
+    while block < len(run) and plain(run[len(run) - 1 - block]):
         block += 1
     if starts and block == len(run) == 3:
         block = 2  # "Yesterday Jane Doe": a sentence's first word is no evidence
@@ -270,13 +270,13 @@ def _name_block(words: list[str]) -> list[str]:
     """The plain capitalised words right after a title."""
     block: list[str] = []
     for word in words:
-        if not _plain(word):
+        if not plain(word):
             break
         block.append(word)
     return block
 
 
-def _plain(word: str) -> bool:
+def plain(word: str) -> bool:
     """A capitalised word that may be part of a name: no role, institution, month or acronym."""
     lowered = word.lower().rstrip(".")
     return (

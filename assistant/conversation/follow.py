@@ -167,7 +167,8 @@ def _topic(antecedents: Antecedents) -> str | None:
         question = exchange.question
         for place in reversed(antecedents.places(question)):
             name = re.escape(place)
-            owner_or_object = rf"\b{name}['’]s?\b|\b(in|at|for|to|of|on|across)\s+{name}\b"
+            owner = rf"\b{name}['’](?:s\b|(?!\w))"
+            owner_or_object = rf"{owner}|\b(in|at|for|to|of|on|across)\s+{name}\b"
             if re.search(owner_or_object, question):
                 return place
     return None

@@ -13,6 +13,7 @@ from assistant.conversation.entities import (
     is_plural,
     named,
     places,
+    plain,
     ranked,
 )
 from assistant.conversation.models import Exchange
@@ -245,9 +246,11 @@ class Antecedents:
         return None
 
     def places(self, text: str) -> tuple[str, ...]:
-        """The one-word names a text gives that are not in most records: places a
-        conversation can be about ("Northtown"), not the inspectorate every page names."""
-        return tuple(p for p in places(text) if self.common is None or not self.common(p))
+        """The names of places a text gives that are not in most records: one word
+        ("Northtown"), not the inspectorate every page names, or two or three words asked
+        as a place ("Eastshire Fields' director", "in Eastshire Fields")."""
+        single = [p for p in places(text) if self.common is None or not self.common(p)]
+        return tuple(dict.fromkeys(single + _named_places(text)))
 
     def period(self) -> str:
         """The date the previous reply leads with ("When was it issued?" - "February 2009"),
@@ -297,6 +300,19 @@ class Antecedents:
             reply = self.recall(exchange.question) if self.recall and latest else ""
             self._texts[key] = cited_text(reply)
         return self._texts[key]
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,2}\b")
+
+
+def _named_places(text: str) -> list[str]:
+    """Two or three capitalised words, none a role, institution or month, that the text
+    asks about as a place ("Eastshire Fields' services", "in Eastshire Fields")."""
+    return [
+        m.group()
+        for m in _CAPITALISED_RUN.finditer(text)
+        if all(plain(w) for w in m.group().split()) and _asked_as_place(m.group(), text)
+    ]
 
 
 def _asked_as_place(name: str, questions: str) -> bool:
