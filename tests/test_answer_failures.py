@@ -141,6 +141,30 @@ def test_between_two_dates_is_one_period() -> None:
     assert len(read_claim("Sickness fell between July 2009 and April 2010.").periods) == 2
 
 
+PROGRESS = """Northtown children's services progress update
+
+Published 30 April 2010
+
+Improvements made this year include:
+
+• Staff sickness absence has dropped from 20 days to 12 days per member of staff.
+
+• The vacancy rate fell from 21 per cent in December 2009 to 14 per cent in March 2010.
+
+• Forty new foster carers have been recruited.
+"""
+
+
+def test_a_list_item_is_not_read_with_the_item_before_it(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
+) -> None:
+    # the vacancy item follows the sickness item; it gives December 2009, but it does not
+    # hold "sickness absence" because the item before it does
+    assistant = one_page(tmp_path_factory, embedder, "progress", PROGRESS)
+    answer = assistant.ask("What was staff sickness absence in December 2009?")
+    assert all("vacancy" not in c.evidence.quote for c in answer.citations), answer.answer
+
+
 def test_this_week_does_not_point_back() -> None:
     assert not refers_back("This week, the Minister again met with the council.")
     assert refers_back("This is down from 180 vacancies.")

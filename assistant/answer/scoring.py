@@ -95,21 +95,34 @@ class Query:
 
 
 def _read_with(candidate: Candidate, query: Query) -> str:
-    """The heading, previous sentence and speaker the sentence's words are read with. When
-    both give a date, a sentence's is of what it says, not of what the sentence in the
-    paragraph before says ("… reviewed performance three months ago." then "This week,
-    the Minister met …"): that one is a candidate of its own."""
+    """The heading, previous sentence and speaker the sentence's words are read with. Not
+    the item before a list item (`_sibling_item`); nor, when both give a date, a sentence
+    in the paragraph before ("… reviewed performance three months ago." then "This week,
+    the Minister met …"): a date the sentence gives is of what it says, and the one
+    before is a candidate of its own."""
     previous = candidate.previous
-    if (
-        previous is None
-        or candidate.same_paragraph
-        or query.kind != "date"
-        or refers_back(candidate.text)
-        or not query.shaped(candidate.text)
-        or not query.shaped(previous.text)
-    ):
+    if previous is None or candidate.same_paragraph or refers_back(candidate.text):
+        return context_only(candidate)
+    sibling = _sibling_item(candidate)
+    dated_apart = (
+        query.kind == "date" and query.shaped(candidate.text) and query.shaped(previous.text)
+    )
+    if not (sibling or dated_apart):
         return context_only(candidate)
     return " \n".join(s.text for s in (candidate.heading, candidate.speaker) if s is not None)
+
+
+def _sibling_item(candidate: Candidate) -> bool:
+    """The sentence is an item of a list whose lead-in line is its heading, and the one
+    before it is another item: items are parallel facts ("Sickness rates have dropped …",
+    "The vacancy rate has dropped …"), not each other's context."""
+    heading, previous = candidate.heading, candidate.previous
+    return (
+        heading is not None
+        and previous is not None
+        and heading.text.rstrip().endswith(":")
+        and previous.start > heading.start
+    )
 
 
 def features(query: Query, candidate: Candidate, reads: int) -> dict[str, float]:

@@ -596,7 +596,7 @@ def _placed_first(
     from that entry or not at all: a timeline's entry headed "December 2006", not its
     opening lines; so does a timeline (`timelines`: entries under headings of two dates or
     more) for a year. For a month or day asked, a sentence giving a date in it that would
-    answer puts out sentences whose own dates only span it."""
+    answer puts out sentences whose own dates only span it (`_spans_only`)."""
     whole_year = all(p.precision < PRECISION["month"] for p in question.periods)
     answering = {
         c.document.id for c, e in kept if c.score >= threshold and e.date_source in _PLACED
@@ -613,9 +613,21 @@ def _placed_first(
         return not answering or (whole_year and page in answering)
 
     kept = [(c, e) for c, e in kept if stays(c, e)]
-    if whole_year or not any(c.score >= threshold and _dated_in(e, question) for c, e in kept):
+    if whole_year:
         return kept
-    return [(c, e) for c, e in kept if e.date_source != "sentence" or _dated_in(e, question)]
+    exact = [c for c, e in kept if c.score >= threshold and _dated_in(e, question)]
+    return [(c, e) for c, e in kept if not _spans_only(c, e, exact, question)]
+
+
+def _spans_only(
+    candidate: Candidate, evidence: Evidence, exact: list[Candidate], question: Question
+) -> bool:
+    """The sentence is in the month or day asked only by a range spanning it, and another
+    that gives a date in it would answer, holding as much of the question by itself."""
+    if evidence.date_source != "sentence" or _dated_in(evidence, question):
+        return False
+    own = candidate.features.get("words", 0.0)
+    return any(other.features.get("words", 0.0) >= own for other in exact)
 
 
 def _dated_in(evidence: Evidence, question: Question) -> bool:
