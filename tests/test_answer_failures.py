@@ -207,6 +207,13 @@ def test_multi_part_question_answers_each_part(reference: Assistant) -> None:
     assert "Len Clark" in text and "October 2009" in text
 
 
+def test_a_verb_of_choosing_frames_what_follows() -> None:
+    # "Who was picked to chair …?" asks who chairs; the record need not say "picked"
+    terms = analyse("Who was picked to chair the Northtown trust?").terms
+    assert stem("chair") in terms and stem("picked") not in terms
+    assert stem("picked") in analyse("Which options were picked?").terms
+
+
 def test_answer_types_from_wording() -> None:
     assert answer_type("Which firm facilitated the programme?") == "body"
     assert answer_type("Who chaired the inquiry?") == "person"

@@ -44,6 +44,10 @@ _UNIT_FRAME = {
 }
 """Words that only frame the figure asked for ("how long did it last?"), by its unit."""
 _NAMING = frozenset({"name", "names", "named", "called"})
+_CHOOSING = frozenset(
+    "picked chosen selected named tapped hired drafted brought asked invited".split()  # noqa: SIM905
+)
+"""Verbs of choosing someone "to" do or "as" something: what follows is what is asked."""
 _LISTING_TEXT = "list listed lists mention mentions mentioned give gave given"
 _LISTING = frozenset(_LISTING_TEXT.split())
 _SUMMING_TEXT = "summarise summarize summarised summarized summary overview outline"
@@ -188,6 +192,8 @@ def analyse(
         following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
         if lowered.rstrip(".") in _COURTESY_TITLES and following[:1].isupper():
             continue  # "Ms Doe", not "the councillor" or "which Councillor", asking a role
+        if lowered in _CHOOSING and following.lower() in ("to", "as"):
+            continue  # "Who was picked to chair …?": what she was picked for is asked
         terms.setdefault(stem(word), _bare(word))
         if index > 0 and word[0].isupper():
             names.append(_bare(word))
