@@ -14,7 +14,7 @@ import pytest
 from assistant.answer.candidates import refers_back
 from assistant.answer.intent import answer_type, question_parts
 from assistant.answer.question import analyse
-from assistant.answer.tokens import stem
+from assistant.answer.tokens import stem, uncontracted
 from assistant.engine import Assistant
 from assistant.factcheck import FactChecker
 from assistant.factcheck.claim import read_claim
@@ -205,6 +205,12 @@ def test_multi_part_question_answers_each_part(reference: Assistant) -> None:
     assert len(question_parts(question)) == 2
     text = _verbatim(reference, question)
     assert "Len Clark" in text and "October 2009" in text
+
+
+def test_contractions_are_written_out() -> None:
+    assert uncontracted("Who's the chair?") == "Who is the chair?"
+    assert uncontracted("Who’s been appointed?") == "Who has been appointed?"
+    assert uncontracted("What's Jane Doe's role?") == "What is Jane Doe's role?"
 
 
 def test_a_verb_of_choosing_frames_what_follows() -> None:

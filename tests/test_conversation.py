@@ -488,6 +488,24 @@ def test_the_answer_to_who_or_which_is_what_follows_refer_to(
         ),
         # "what else?" asks after no thing: no "which" phrase added to the last question
         ("Who was director in Northtown in 2015?", "What else?", "What else in Northtown?"),
+        # an adverb before the verb goes with the verb, not the subject "it" stands for
+        (
+            "When was the Northtown trust first set up?",
+            "What did inspectors praise it for?",
+            "What did inspectors praise the Northtown trust for?",
+        ),
+        # "it" that lasts or happens is the event the previous verb names; the place stays
+        (
+            "When did Ofsted inspect Northtown's children's services?",
+            "How long did it last?",
+            "How long did the inspection last in Northtown?",
+        ),
+        # "who's" is "who is"
+        (
+            "Who's Northtown's cabinet member for children?",
+            "What did he say?",
+            "What did the person who is Northtown's cabinet member for children say?",
+        ),
         # a place of two words, asked as a place, is carried like a place of one
         (
             "Who was Eastshire Fields' director of children's services in 2017?",

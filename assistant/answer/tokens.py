@@ -120,3 +120,20 @@ def _stem_set(text: str) -> frozenset[str]:
 
 
 __all__ = ["DIRECTIONS", "stem", "stems", "words"]
+
+
+_CONTRACTED = re.compile(
+    r"\b(who|what|where|when|how|which|that|there|it)['’]s\b(\s+(been|got|had|done)\b)?",
+    re.I,
+)
+
+
+def uncontracted(text: str) -> str:
+    """A question with "who's", "what's" … written out ("who is", or "who has" before
+    "been"): its words, not "who's", are what the question asks."""
+
+    def spelled(m: re.Match[str]) -> str:
+        verb = " has" if m.group(2) else " is"
+        return f"{m.group(1)}{verb}{m.group(2) or ''}"
+
+    return _CONTRACTED.sub(spelled, text)

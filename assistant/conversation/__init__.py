@@ -32,6 +32,7 @@ says so in `Resolution.unresolved`; chat answers it with
 
 from __future__ import annotations
 
+from assistant.answer.tokens import uncontracted
 from assistant.conversation.follow import Step, follow
 from assistant.conversation.models import Exchange, Resolution, Turn
 from assistant.conversation.referents import Common, Recall
@@ -60,7 +61,7 @@ def resolve(
     step = Step("")
     for exchange in exchanges:
         if exchange.question.strip():
-            step = follow(history, exchange.question.strip(), recall, common)
+            step = follow(history, uncontracted(exchange.question.strip()), recall, common)
             history.append(Exchange(step.question, exchange.reply, exchange.question))
     return Resolution(step.question, original, step.question != original.strip(), step.unresolved)
 

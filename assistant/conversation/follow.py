@@ -97,7 +97,8 @@ def follow(
         return Step(text)
     try:
         dates = _dates(cur, prev, shift, antecedents)
-        return Step(_rewrite(cur, prev, dates, _Context(antecedents, prev, set(orphans))))
+        rewritten = _rewrite(cur, prev, dates, _Context(antecedents, prev, set(orphans)))
+        return Step(_in_place(rewritten, antecedents))
     except UnknownPeriod as missing:
         return Step(text, _period_note(missing.shift))
     except _Unresolved as missing:
@@ -311,6 +312,50 @@ def _bound_to(text: str, prev: Parts) -> str:
     return _BOUND_THAT.sub(bound, text)
 
 
+_EVENT_OF = {
+    verb: noun
+    for noun, verbs in {
+        "inspection": "inspect inspected",
+        "review": "review reviewed",
+        "visit": "visit visited",
+        "investigation": "investigate investigated",
+        "assessment": "assess assessed",
+        "meeting": "meet met",
+        "audit": "audit audited",
+        "consultation": "consult consulted",
+        "evaluation": "evaluate evaluated",
+        "hearing": "hear heard",
+    }.items()
+    for verb in verbs.split()
+}
+"""The event a verb names ("inspect": the inspection), for an "it" that lasts or happens."""
+_EVENT_VERBS = frozenset(
+    [
+        "last",
+        "lasted",
+        "lasts",
+        "happen",
+        "happened",
+        "take",
+        "took",
+        "start",
+        "started",
+        "begin",
+        "began",
+        "end",
+        "ended",
+        "finish",
+        "finished",
+        "run",
+        "ran",
+        "conclude",
+        "concluded",
+        "occur",
+        "occurred",
+    ]
+)
+
+
 def _substituted(text: str, context: _Context, after: str | None = None) -> str:
     """The text with each anaphor replaced by what it stands for (`after`: the word before
     the text, a verb whose object "it" may be)."""
@@ -320,6 +365,10 @@ def _substituted(text: str, context: _Context, after: str | None = None) -> str:
         if word in _DEMONSTRATIVE and _TIME_BOUND.search(text[: m.start()]) and context.prev.dates:
             return _IN.sub("", context.prev.dates)  # "before that": before the date asked about
         before = WORD.findall(text[: m.start()])[-1:] or ([after] if after else [])
+        following = WORD.findall(text[m.end() :])[:1]
+        event = _EVENT_OF.get(context.prev.verb.split()[-1].lower()) if context.prev.verb else None
+        if word == "it" and event and following and following[0].lower() in _EVENT_VERBS:
+            return f"the {event}"  # "When did Ofsted inspect …?" - "How long did it last?"
         if word == "it" and before and is_verb(before[0]):
             done = context.antecedents.object_of(before[0])  # "Who issued it?"
             if done:

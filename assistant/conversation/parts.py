@@ -170,10 +170,33 @@ def _trailing_verb(tokens: list[str], end: int, aux: str, alone: bool = False) -
     if end > size and tokens[end - size - 1].lower() in _ARTICLES:
         return ""  # "... say about the report": a noun after "the", not the verb
     if (end > size or (alone and end == size)) and _fits(tokens[end - size], aux):
+        if end - size > 1 and tokens[end - size - 1].lower() in _VERB_ADVERBS:
+            size += 1  # "When was the trust first set up?": "first" goes with the verb
         verb = " ".join(tokens[end - size : end])
         del tokens[end - size : end]
         return verb
     return ""
+
+
+_VERB_ADVERBS = frozenset(
+    [
+        "first",
+        "last",
+        "originally",
+        "initially",
+        "formally",
+        "officially",
+        "finally",
+        "actually",
+        "already",
+        "ever",
+        "still",
+        "recently",
+        "previously",
+        "eventually",
+    ]
+)
+"""Adverbs set before a verb at a question's end: they go with the verb, not the subject."""
 
 
 def without_dates(text: str) -> tuple[str, str]:
