@@ -15,6 +15,7 @@ from index.embedder import DEFAULT_MODEL, Embedder
 from index.errors import DocumentNotFound, IndexLayerError, LoaderError, StoreError
 from index.events import DatedSpan, dated_spans
 from index.fields import FieldChange, StoredRecord
+from index.inference import year_in_name
 from index.ingest import Ingestor, IngestReport, Progress
 from index.kinds import normalise_kind
 from index.loaders import SUPPORTED_SUFFIXES
@@ -61,4 +62,5 @@ __all__ = [
     "normalise_kind",
     "sentences_of",
     "vocabulary",
+    "year_in_name",
 ]

@@ -93,18 +93,40 @@ def _range(a: DateMention, b: DateMention) -> DatedSpan:
     return DatedSpan(a.start, b.end, first, last, "range", label)
 
 
+_YEAR_KINDS = frozenset({"last_year", "this_year", "next_year"})
+
+
 def _relative(text: str, anchor: str) -> list[DatedSpan]:
-    """Relative phrases resolved against the anchor date; all approximate."""
+    """Relative phrases resolved against the anchor date; all approximate. Against a year
+    alone (a page dated by its file name) only years count: "last month" has no place."""
     day = date.fromisoformat(date_bounds(anchor)[0])
+    coarse = len(anchor) == 4
     found = []
     for pattern, kind in _PHRASES:
+        if coarse and kind not in _YEAR_KINDS:
+            continue
         for match in pattern.finditer(text):
             found.append(_resolve(kind, day, match.start(), match.end()))
     for match in _AGO.finditer(text):
         count = _count(match.group(1))
-        if count is not None:
-            found.append(_ago(day, count, match.group(2).lower(), match.start(), match.end()))
-    return found + _yearless_months(text, day)
+        unit = match.group(2).lower()
+        if count is None or (coarse and unit != "year"):
+            continue
+        if coarse:
+            year = day.year - count
+            found.append(
+                _span(
+                    match.start(),
+                    match.end(),
+                    date(year, 1, 1),
+                    date(year, 12, 31),
+                    "year",
+                    str(year),
+                )
+            )
+        else:
+            found.append(_ago(day, count, unit, match.start(), match.end()))
+    return found if coarse else found + _yearless_months(text, day)
 
 
 _FULL_MONTHS = (

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 from index.dates import MONTH_NAME, month_number
 from index.events import dated_spans
@@ -17,7 +18,7 @@ from index.models import PAGE_BREAK, CleanText, DateMention, Paragraph
 from index.sentences import split_sentences
 from index.wraps import is_wrap, wrap_width
 
-__all__ = ["infer_date", "infer_title", "without_site_name"]
+__all__ = ["infer_date", "infer_title", "without_site_name", "year_in_name"]
 
 _TITLE_MAX_WORDS = 20
 _SENTENCE_TITLE_WORDS = 12
@@ -110,6 +111,21 @@ def _opening_words(clean: CleanText, paragraph: Paragraph) -> str:
     if len(words) <= _SENTENCE_TITLE_WORDS:
         return " ".join(words)
     return " ".join(words[:_SENTENCE_TITLE_WORDS]) + "…"
+
+
+_NAMED_YEAR = re.compile(r"(?<![0-9A-Za-z])(19[89][0-9]|20[0-4][0-9])(?![0-9A-Za-z])")
+_NAMED_SPAN = re.compile(r"(?<![0-9A-Za-z])(19|20)[0-9]{2}[-_/](?:[0-9]{2}|[0-9]{4})(?![0-9])")
+"""A year standing apart in a file name ("-2019."), not digits inside a hash ("a2019b")."""
+
+
+def year_in_name(path: Path) -> str | None:
+    """The year a file's name gives, when the text gives no date and the name gives one
+    year only ("council-rated-good-2019.txt": 2019): people name saved pages by their
+    year. A name with a span ("review-2004-05"), two years or none dates nothing."""
+    if _NAMED_SPAN.search(path.stem):
+        return None
+    years = _NAMED_YEAR.findall(path.stem)
+    return years[0] if len(years) == 1 else None
 
 
 def infer_date(raw_text: str, *, day_first: bool = True) -> str | None:

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from index.cleaning import clean_text
-from index.inference import infer_date, infer_title
+from index.events import dated_spans
+from index.inference import infer_date, infer_title, year_in_name
 from index.loaders import load_file
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -221,3 +222,28 @@ def test_a_timeline_of_date_headings_gives_no_publication_date() -> None:
     )
     assert infer_date(timeline) is None
     assert infer_date("Title\n\n3 March 2009\n\nOfsted met in December 2008.\n") == "2009-03-03"
+
+
+@pytest.mark.parametrize(
+    ("name", "year"),
+    [
+        ("northtown-rated-good-2019.txt", "2019"),
+        ("2016_kirklees_direction.pdf", "2016"),
+        ("review-of-the-year-2004-05.txt", None),  # a span dates nothing
+        ("plan-2010-and-2011.txt", None),  # two years: which?
+        ("000_dacb6d7e4608512c.txt", None),  # digits inside a hash are no year
+        ("improvement-plan.txt", None),
+    ],
+)
+def test_a_file_name_may_give_the_year(name: str, year: str | None) -> None:
+    assert year_in_name(Path(name)) == year
+
+
+def test_relative_words_against_a_year_alone_place_only_years() -> None:
+    """A page dated only by the year its name gives: "last year" is the year before, and
+    "last month" cannot be placed (the year's first day is no date to count from)."""
+    spans = dated_spans("It rose last year, and fell last month, two years ago.", "2019")
+    assert [(s.first, s.last) for s in spans] == [
+        ("2018-01-01", "2018-12-31"),
+        ("2017-01-01", "2017-12-31"),
+    ]
