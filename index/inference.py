@@ -119,9 +119,9 @@ _NAMED_SPAN = re.compile(r"(?<![0-9A-Za-z])(19|20)[0-9]{2}[-_/](?:[0-9]{2}|[0-9]
 
 
 def year_in_name(path: Path) -> str | None:
-    """The year a file's name gives, when the text gives no date and the name gives one
-    year only ("council-rated-good-2019.txt": 2019): people name saved pages by their
-    year. A name with a span ("review-2004-05"), two years or none dates nothing."""
+    """The one year a file's name gives ("council-rated-good-2019.txt": 2019): people name
+    saved pages by their year. A name with a span ("review-2004-05"), two years or none
+    gives nothing."""
     if _NAMED_SPAN.search(path.stem):
         return None
     years = _NAMED_YEAR.findall(path.stem)

@@ -13,12 +13,12 @@ from index.cleaning import clean_text
 from index.dates import normalise_date
 from index.errors import LoaderError
 from index.events import DatedSpan, dated_spans
-from index.inference import infer_date, infer_title, year_in_name
+from index.inference import infer_date, infer_title
 from index.kinds import normalise_kind
 from index.models import ChunkSpan, CleanText, DocumentMeta, LoadedDocument, SentenceSpan
 from index.sentences import split_sentences
 
-PIPELINE_VERSION = "9"
+PIPELINE_VERSION = "10"
 """Bump when cleaning, chunking or title/date inference changes, so unchanged files are
 re-processed once."""
 
@@ -95,8 +95,6 @@ def prepare(
         overlap=options.overlap,
     )
     date = _date(meta, loaded, options.day_first)
-    if date is None and loaded.record_id is None:
-        date = year_in_name(path)
     return PreparedDocument(
         origin_key=origin_key(path, loaded),
         fingerprint=fingerprint(loaded, meta, options),

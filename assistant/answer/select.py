@@ -6,6 +6,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import numpy as np
 
@@ -50,7 +51,7 @@ from assistant.answer.scoring import (
 )
 from assistant.answer.soft import WordVectors
 from assistant.answer.tokens import stem, stems, words
-from index import SearchHit, Store, date_bounds, find_dates, vocabulary
+from index import SearchHit, Store, date_bounds, find_dates, vocabulary, year_in_name
 
 NAMED = frozenset({"person", "agent", "body", "role", "date"})
 """Answer types a heading-like line may answer by itself ("Author Jane Doe, Director")."""
@@ -337,7 +338,12 @@ class EvidenceSelector:
         if when.source != "none":
             return evidence, in_period(question.periods, when)
         years = years_in(candidate.document_stems)  # an undated page: the years it names
-        if not years:
+        file_year = _year_named(candidate) if question.kind in _WHO_HOLDS else None
+        if file_year is not None and file_year not in years:
+            if _mentions_period(question, frozenset({file_year})):
+                evidence = replace(evidence, date_source="file")  # "…-2019.txt", of 2019
+            years = years | {file_year}
+        elif not years:
             evidence = replace(evidence, date_source="nowhere")  # the page names no year
         if question.periods and relative_phrase(candidate.text, day_first):
             evidence = replace(evidence, date_source="relative")
@@ -409,6 +415,20 @@ class EvidenceSelector:
             return
         for candidate, vector in zip(missing, self.embed([c.text for c in missing]), strict=True):
             candidate.vector = vector
+
+
+_WHO_HOLDS = frozenset({"person", "agent", "body", "role"})
+"""Questions of who holds a post or does a thing: an undated page's file name may place
+them in its year (a page's figures and grades may be older than the page; its people's
+posts are as the page gives them)."""
+
+
+def _year_named(candidate: Candidate) -> int | None:
+    """The year an undated page's file name gives ("northtown-trust-2019.txt"): for a who
+    question, the page speaks of that year as of those its text names."""
+    source = candidate.document.source
+    year = year_in_name(Path(source)) if source else None
+    return int(year) if year else None
 
 
 def _openers_led_on(
@@ -577,7 +597,7 @@ it was said, "Speaking after the meeting on Tuesday")."""
 
 _PLACED = frozenset({"sentence", "paragraph", "heading"})
 """Where a date placing a sentence itself in time comes from (not its page's date)."""
-_UNPLACED = frozenset({"none", "nowhere", "relative"})
+_UNPLACED = frozenset({"none", "nowhere", "relative", "file"})
 """An undated page's sentence: in the period asked only because its page names the year."""
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -20,14 +19,7 @@ from assistant.answer.models import Evidence
 from assistant.answer.periods import earliest, relative_phrase
 from assistant.answer.question import Question
 from assistant.answer.tokens import stem, words
-from index import (
-    DocumentRecord,
-    date_bounds,
-    dated_spans,
-    find_dates,
-    format_date,
-    year_in_name,
-)
+from index import date_bounds, dated_spans, find_dates, format_date
 
 SAME_FACT = 0.85
 """Cosine above which two sentences with the same figures, dates and names state one fact."""
@@ -147,12 +139,14 @@ def _lead(evidence: Evidence, question: Question) -> str:
     document = evidence.document
     if question.asks_when and document.date and _asks_its_date(question, document.title):
         label = _KIND_LABEL.get(document.kind, "the record")
-        return f"{_record_date(document)}, the date of {label} “{document.title}”: {under}"
+        return f"{format_date(document.date)}, the date of {label} “{document.title}”: {under}"
     if evidence.dates:
         when = _event_date(evidence, question) if question.asks_when else None
         return f"{when}: {under}" if when else under
     if evidence.date_source == "none" and question.periods:
         return f"In an undated record that mentions {question.periods[0].label}: {under}"
+    if evidence.date_source == "file" and question.periods:
+        return f"In an undated record whose file name gives {question.periods[0].label}: {under}"
     if evidence.date_source == "nowhere" and question.periods:
         return f"In an undated record that names no year: {under}"
     if evidence.date_source == "relative" and question.periods:
@@ -163,18 +157,8 @@ def _lead(evidence: Evidence, question: Question) -> str:
     if not document.date or evidence.date_source == "heading":
         return under
     label = _KIND_LABEL.get(document.kind, "the record")
-    where = f"In {label} of {_record_date(document)}"
+    where = f"In {label} of {format_date(document.date)}"
     return f"{where}, under “{context.quote}”: " if under and context else f"{where}: "
-
-
-def _record_date(document: DocumentRecord) -> str:
-    """The record's date as written in an answer, saying so when only its file name gave
-    the year."""
-    written = format_date(document.date or "")
-    named = document.date and len(document.date) == 4 and document.source
-    if named and year_in_name(Path(document.source)) == document.date:
-        return f"{written} (the year its file name gives)"
-    return written
 
 
 _PUBLISHING = frozenset({stem(w) for w in ("published", "issued", "released")})
