@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from assistant.answer.candidates import refers_back
-from assistant.answer.intent import answer_type, question_parts
+from assistant.answer.figures import unit_of
+from assistant.answer.intent import answer_type, offices_asked, question_parts
 from assistant.answer.question import analyse
 from assistant.answer.tokens import stem, uncontracted
 from assistant.engine import Assistant
@@ -205,6 +206,21 @@ def test_multi_part_question_answers_each_part(reference: Assistant) -> None:
     assert len(question_parts(question)) == 2
     text = _verbatim(reference, question)
     assert "Len Clark" in text and "October 2009" in text
+
+
+def test_the_thing_counted_runs_to_the_verb(reference: Assistant) -> None:
+    # "How many Serious Case Review recommendations …": the count is of recommendations
+    assert unit_of("How many Serious Case Review recommendations did it make?") == (
+        "count:serio,cas,revie,recom"
+    )
+    question = "How many Serious Case Review recommendations concern Birmingham's services?"
+    assert "12 recommendations" in _verbatim(reference, question)
+
+
+def test_a_described_office_is_not_a_title_to_match() -> None:
+    # "the most senior officer for children" describes a post; "Strategic Director" holds it
+    assert offices_asked("Who was the most senior officer for children in 2010?") == set()
+    assert offices_asked("Who was the director in 2010?") == {"director"}
 
 
 def test_contractions_are_written_out() -> None:

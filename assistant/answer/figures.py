@@ -37,9 +37,13 @@ _UNITS = {
     ),
 }
 _HOW_MANY = re.compile(
-    r"\bhow many\s+(?:of\s+(?:the|its|their|these|those)\s+)?((?:[\w'’-]+\s+){0,2}[\w'’-]+)",
+    r"\bhow many\s+(?:of\s+(?:the|its|their|these|those)\s+)?((?:[\w'’-]+\s+){0,3}[\w'’-]+)",
     re.I,
 )
+_AUXILIARIES = frozenset(
+    "did do does was were is are has have had will would can could should".split()  # noqa: SIM905
+)
+"""Where the thing counted ends: "How many Serious Case Review recommendations did …"."""
 _UNIT_OF_QUESTION = (
     (
         "money",
@@ -74,7 +78,9 @@ def unit_of(question: str) -> str | None:
             return unit
     counted = _HOW_MANY.search(question)
     if counted:
-        kept = [w for w in counted.group(1).split() if w.lower() not in _FUNCTION_WORDS]
+        said = counted.group(1).split()
+        ends = next((i for i, w in enumerate(said) if w.lower() in _AUXILIARIES), len(said))
+        kept = [w for w in said[:ends] if w.lower() not in _FUNCTION_WORDS]
         parts = [p for w in kept if "-" in w for p in w.split("-") if p]  # "under-fives"
         stems = dict.fromkeys(stem(w) for w in kept + parts)
         return "count:" + ",".join(stems) if stems else None

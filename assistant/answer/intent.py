@@ -157,6 +157,9 @@ _OFFICES = re.compile(
 )
 """Offices a "who" question may name: the answer must name the office too (not a verb:
 "brought in to head the service" asks who, not for the word "head")."""
+_DESCRIBING = re.compile(r"\b(senior|top|most|lead|leading|highest|responsible)\s+$", re.I)
+"""Words that make an office a description ("the most senior officer for children"), not
+the title a record gives ("Strategic Director")."""
 _TITLES = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame|Lord|Lady|Baroness)\b\.?")
 _ROLES = re.compile(
     r"\b(chief executive|director|minister|secretary of state|commissioner|chair(man|woman)?|"
@@ -428,7 +431,11 @@ def offices_asked(question: str) -> frozenset[str]:
     sentence naming a person without the office ("Councillor X added") does not answer."""
     if answer_type(question) != "person":
         return frozenset()
-    return frozenset(_office_base(m.group().split()[-1]) for m in _OFFICES.finditer(question))
+    return frozenset(
+        _office_base(m.group().split()[-1])
+        for m in _OFFICES.finditer(question)
+        if not _DESCRIBING.search(question[: m.start()])
+    )
 
 
 def _office_base(word: str) -> str:
