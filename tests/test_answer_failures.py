@@ -223,6 +223,11 @@ def test_a_described_office_is_not_a_title_to_match() -> None:
     assert offices_asked("Who was the director in 2010?") == {"director"}
 
 
+def test_relative_to_a_record_names_the_record_not_the_period() -> None:
+    question = analyse("Relative to the July 2010 release, when was Jane Doe recruited?")
+    assert question.periods == () and question.record_periods[0].label == "July 2010"
+
+
 def test_contractions_are_written_out() -> None:
     assert uncontracted("Who's the chair?") == "Who is the chair?"
     assert uncontracted("Who’s been appointed?") == "Who has been appointed?"

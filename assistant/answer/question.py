@@ -100,7 +100,8 @@ _RECORD_NOUN = (
     r"release|article|account|findings)\b"
 )
 _SOURCE = re.compile(
-    rf"(?:\baccording to|^\s*in|\b(?:listed|mentioned|named|given|set out) in) "
+    rf"(?:\baccording to|\brelative to|\bgoing by|^\s*in|"
+    rf"\b(?:listed|mentioned|named|given|set out|reported) in) "
     rf"(?:(?:the|its|their|his|her|a) )?([^,;?]*?{_RECORD_NOUN})",
     re.I,
 )
