@@ -510,3 +510,26 @@ def test_no_wrong_verdict_where_the_records_do_not_say(
     result = checker.check(claim)
     assert result.verdict == "not_found", result.explanation
     assert note in result.explanation
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # the record: "Teams in Aston will now move by the end of the year instead of next
+        # spring"; a claim choosing the alternative set aside says the opposite
+        (
+            "Social work teams in Aston will now move next spring rather than by the end of"
+            " the year.",
+            "contradicted",
+        ),
+        ("Teams in Aston will move next spring.", "contradicted"),
+        ("Teams in Aston will move by the end of the year rather than next spring.", "supported"),
+    ],
+)
+def test_the_alternative_a_record_sets_aside_is_not_what_it_says(
+    checker: FactChecker, claim: str, verdict: str
+) -> None:
+    result = checker.check(claim)
+    assert result.verdict == verdict, result.explanation
+    if verdict == "contradicted":
+        assert "instead of next spring" in result.explanation

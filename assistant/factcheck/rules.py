@@ -288,6 +288,7 @@ def judge(claim: Claim, unit: Unit) -> Judgement:
         _tense,
         _opposite,
         _relative_time,
+        _alternatives,
     ):
         found = check(claim, unit)
         if found is None:
@@ -691,6 +692,52 @@ def _opposite(claim: Claim, unit: Unit) -> Found:
             if mine in said and theirs not in said and theirs in given and mine not in given:
                 return "silent", f"the records say “{theirs}”, not “{mine}”"
     return None
+
+
+_INSTEAD = re.compile(r"\b(?:instead of|rather than|in place of)\b", re.I)
+_ALTERNATIVE_REACH = 5
+"""Words either side of "instead of" read as the chosen and the set-aside alternative."""
+
+
+def _alternatives(claim: Claim, unit: Unit) -> Found:
+    """The unit chooses one thing over another ("by the end of the year instead of next
+    spring"); a claim choosing the one set aside ("next spring rather than by the end of
+    the year", or just "next spring") says the opposite of what the unit says."""
+    given = _chosen_and_set_aside(unit.quote)
+    if given is None:
+        return None
+    chosen, set_aside = given
+    said = _chosen_and_set_aside(claim.text)
+    mine = said[0] if said else _content(claim.text)
+    if mine & set_aside and not mine & chosen:
+        return "conflicts", f"the records choose the other: “{_choice(unit.quote)}”"
+    return None
+
+
+def _choice(text: str) -> str:
+    """The words around "instead of", as the record writes them."""
+    found = _INSTEAD.search(text)
+    if found is None:
+        return ""
+    before = text[: found.start()].split()[-_ALTERNATIVE_REACH:]
+    after = text[found.end() :].split()[:_ALTERNATIVE_REACH]
+    return " ".join([*before, found.group(), *after]).strip(" .")
+
+
+def _chosen_and_set_aside(text: str) -> tuple[set[str], set[str]] | None:
+    """The content stems of the words just before and just after "instead of"."""
+    found = _INSTEAD.search(text)
+    if found is None:
+        return None
+    before = WORD.findall(text[: found.start()])[-_ALTERNATIVE_REACH:]
+    after = WORD.findall(text[found.end() :])[:_ALTERNATIVE_REACH]
+    chosen, set_aside = _content(" ".join(before)), _content(" ".join(after))
+    shared = chosen & set_aside
+    return (chosen - shared, set_aside - shared) if chosen and set_aside else None
+
+
+def _content(text: str) -> set[str]:
+    return {stem(w) for w in WORD.findall(text) if w.lower() not in STOPWORDS}
 
 
 _RELATIVE_TIME = re.compile(
