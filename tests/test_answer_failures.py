@@ -228,6 +228,13 @@ def test_relative_to_a_record_names_the_record_not_the_period() -> None:
     assert question.periods == () and question.record_periods[0].label == "July 2010"
 
 
+def test_a_linking_verb_is_no_word_to_look_for(reference: Assistant) -> None:
+    # "the remaining stubborn target is about recruitment of social workers"
+    assert "recruitment of social workers" in _verbatim(
+        reference, "Which target was proving stubborn?"
+    )
+
+
 def test_contractions_are_written_out() -> None:
     assert uncontracted("Who's the chair?") == "Who is the chair?"
     assert uncontracted("Who’s been appointed?") == "Who has been appointed?"

@@ -488,6 +488,18 @@ def test_the_answer_to_who_or_which_is_what_follows_refer_to(
         ),
         # "what else?" asks after no thing: no "which" phrase added to the last question
         ("Who was director in Northtown in 2015?", "What else?", "What else in Northtown?"),
+        # "which one" is one of the things the previous question counted
+        (
+            "How many of Northtown's eight targets had been met by March 2010?",
+            "Which one was proving stubborn?",
+            "Which target was proving stubborn in Northtown?",
+        ),
+        # "it" after a who question is what was asked about, though its last word is plural
+        (
+            "Who chaired the council's Task Force on children's services?",
+            "What was it set up for?",
+            "What was the council's Task Force on children's services set up for?",
+        ),
         # an adverb before the verb goes with the verb, not the subject "it" stands for
         (
             "When was the Northtown trust first set up?",

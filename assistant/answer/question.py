@@ -21,7 +21,8 @@ _STOPWORDS_TEXT = """
     these they this those through to too under until up very was we were what when where
     which while who whom why will with would you your yours tell please give show list
     say says said according records record many much happen happened know document
-    take takes took taken place go goes went gone
+    take takes took taken place go goes went gone prove proves proving proved proven
+    seem seems seemed
     documents afterwards afterward later subsequently eventually meanwhile going
     actually exactly really precisely specifically roughly approximately ever
     timeline article story release either neither whether

@@ -161,9 +161,14 @@ def is_person(phrase: str, *, certain: bool = False) -> bool:
     return any(not certain or p.split()[0].lower() in _TITLES for p in people)
 
 
+_POSTMODIFIER = re.compile(r"\s+(?:on|of|for|in|into|about|at|with|from|to|by)\s+.*$", re.I)
+
+
 def is_plural(phrase: str) -> bool:
-    """Whether a noun phrase reads as plural by its last word ("the inspectors")."""
-    last = phrase.split()[-1] if phrase.split() else ""
+    """Whether a noun phrase reads as plural by its head, the last word before what
+    modifies it ("the inspectors"; "the Task Force on children's services" is one)."""
+    head = _POSTMODIFIER.sub("", phrase.strip()) or phrase
+    last = head.split()[-1] if head.split() else ""
     regular = last.endswith("s") and not last.endswith(("ss", "us", "is"))
     return last.islower() and (regular or last in {"children", "people", "staff"})
 

@@ -84,7 +84,7 @@ def follow(
     if elided is not None:
         return Step(elided)
     antecedents = Antecedents(history, recall, common)
-    placed = _THERE.sub(lambda m: _there(m, antecedents), rest)
+    placed = _THERE.sub(lambda m: _there(m, antecedents), _one_named(rest, history[-1].question))
     prev = parts(history[-1].question)
     placed = _bound_to(placed, prev)
     placed = _that_thing(placed, prev)
@@ -103,6 +103,26 @@ def follow(
         return Step(text, _period_note(missing.shift))
     except _Unresolved as missing:
         return Step(text, _pronoun_note(missing.word))
+
+
+_COUNTED = re.compile(
+    r"\b(?:how many|which|what)\s+(?:of\s+(?:the|its|their|these|those)\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?([a-z][\w-]*[^s\W]s)\b",
+    re.I,
+)
+_WHICH_ONE = re.compile(r"\b(which|what|the)\s+one(s?)\b", re.I)
+
+
+def _one_named(text: str, previous: str) -> str:
+    """ "Which one was proving stubborn?" after "How many of the eight targets had been
+    met?": the one is a target."""
+    one = _WHICH_ONE.search(text)
+    counted = _COUNTED.search(previous) if one else None
+    if one is None or counted is None:
+        return text
+    plural = counted.group(1)
+    noun = plural if one.group(2) else plural[:-1]
+    return f"{text[: one.start()]}{one.group(1)} {noun}{text[one.end() :]}"
 
 
 _ELIDED = re.compile(
