@@ -235,6 +235,11 @@ def test_a_linking_verb_is_no_word_to_look_for(reference: Assistant) -> None:
     )
 
 
+def test_cllr_names_the_office_of_councillor(reference: Assistant) -> None:
+    # "Cllr Len Clark, who led a hard-hitting inquiry …": a councillor, though shortened
+    assert "Len Clark" in _verbatim(reference, "Who was the councillor that led the inquiry?")
+
+
 def test_contractions_are_written_out() -> None:
     assert uncontracted("Who's the chair?") == "Who is the chair?"
     assert uncontracted("Who’s been appointed?") == "Who has been appointed?"

@@ -547,12 +547,17 @@ def _of_record_asked(question: Question, candidate: Candidate) -> bool:
     return in_period(question.record_periods, of_record)
 
 
+_OFFICE_SHORT = {"councillor": ("cllr",), "chief executive": ("ceo",)}
+"""How records shorten an office before a name ("Cllr Jane Doe")."""
+
+
 def _names_office(office: str, candidate: Candidate, pairs: Glossary) -> bool:
     """The sentence or its context names the office: a word starting with it ("chaired" for
     "chair"; not "direct" for "director", which a stem would match), or an acronym
     standing for it ("DCS")."""
     text = f"{candidate.text} \n{candidate.context_text}"
-    if re.search(rf"\b{re.escape(office)}", text, re.I):
+    written = "|".join(re.escape(form) for form in (office, *_OFFICE_SHORT.get(office, ())))
+    if re.search(rf"\b(?:{written})", text, re.I):
         return True
     plain = stems(text)
     return stem(office) in with_synonyms(plain, pairs) - plain
