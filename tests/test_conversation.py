@@ -488,6 +488,12 @@ def test_the_answer_to_who_or_which_is_what_follows_refer_to(
         ),
         # "what else?" asks after no thing: no "which" phrase added to the last question
         ("Who was director in Northtown in 2015?", "What else?", "What else in Northtown?"),
+        # "its" of a phrase with a modifier owns by the phrase's head
+        (
+            "Who published the serious case review into Jane Doe's death?",
+            "How many of its recommendations concern Northtown?",
+            "How many of the serious case review's recommendations concern Northtown?",
+        ),
         # "which one" is one of the things the previous question counted
         (
             "How many of Northtown's eight targets had been met by March 2010?",

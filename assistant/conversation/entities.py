@@ -164,10 +164,16 @@ def is_person(phrase: str, *, certain: bool = False) -> bool:
 _POSTMODIFIER = re.compile(r"\s+(?:on|of|for|in|into|about|at|with|from|to|by)\s+.*$", re.I)
 
 
+def without_modifier(phrase: str) -> str:
+    """A noun phrase cut before what follows its head ("the review into Jane Doe's death":
+    "the review")."""
+    return _POSTMODIFIER.sub("", phrase.strip()) or phrase
+
+
 def is_plural(phrase: str) -> bool:
     """Whether a noun phrase reads as plural by its head, the last word before what
     modifies it ("the inspectors"; "the Task Force on children's services" is one)."""
-    head = _POSTMODIFIER.sub("", phrase.strip()) or phrase
+    head = without_modifier(phrase)
     last = head.split()[-1] if head.split() else ""
     regular = last.endswith("s") and not last.endswith(("ss", "us", "is"))
     return last.islower() and (regular or last in {"children", "people", "staff"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from assistant.conversation.entities import is_person, named
+from assistant.conversation.entities import is_person, named, without_modifier
 from assistant.conversation.models import Exchange
 from assistant.conversation.parts import Parts, parts
 from assistant.conversation.periods import Shift, UnknownPeriod, cut_shift, shifted
@@ -420,7 +420,9 @@ def _referent(word: str, possessive: bool, context: _Context) -> str:
         if word in context.orphans:
             raise _Unresolved(word)
         return word
-    return f"{found}'s" if possessive and found != word else found
+    if possessive and found != word:
+        return f"{without_modifier(found)}'s"  # "its" of "the review into …": "the review's"
+    return found
 
 
 def _object_of(prev: Parts) -> str | None:
