@@ -13,7 +13,7 @@ import pytest
 
 from assistant.answer.candidates import refers_back
 from assistant.answer.figures import unit_of
-from assistant.answer.intent import answer_type, offices_asked, question_parts
+from assistant.answer.intent import answer_type, offices_asked, question_parts, satisfies
 from assistant.answer.question import analyse
 from assistant.answer.tokens import stem, uncontracted
 from assistant.engine import Assistant
@@ -238,6 +238,13 @@ def test_a_linking_verb_is_no_word_to_look_for(reference: Assistant) -> None:
 def test_cllr_names_the_office_of_councillor(reference: Assistant) -> None:
     # "Cllr Len Clark, who led a hard-hitting inquiry …": a councillor, though shortened
     assert "Len Clark" in _verbatim(reference, "Who was the councillor that led the inquiry?")
+
+
+def test_a_place_owning_with_a_bare_apostrophe_is_no_person_to_answer_who() -> None:
+    # "Eastshire Fields' director": "Eastshire Fields" is asked about, not an answer
+    text = "The overall conclusion by Ofsted is that services in Eastshire Fields are inadequate."
+    asked = frozenset(["who", "was", "eastshire", "fields'", "director", "in", "2017"])
+    assert not satisfies("person", text, asked)
 
 
 def test_contractions_are_written_out() -> None:

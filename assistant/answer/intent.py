@@ -321,8 +321,9 @@ def grades_in(text: str) -> frozenset[str]:
 
 
 def _unpossessed(word: str) -> str:
-    """A word without its possessive ending, lower-cased: "Ainlee's" is "ainlee"."""
-    return re.sub(r"['’]s$", "", word.lower())
+    """A word without its possessive ending, lower-cased: "Ainlee's" is "ainlee", "Hamlets'"
+    is "hamlets"."""
+    return re.sub(r"['’]s?$", "", word.lower())
 
 
 def _as_person(name: str, text: str) -> str | None:
