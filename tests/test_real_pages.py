@@ -455,6 +455,8 @@ def test_a_question_may_ask_which_were_not_given_a_grade() -> None:
     assert denied_grades("Which services have never been judged outstanding?") == {"outstanding"}
     assert denied_grades("Which areas did not require improvement?") == {"requires improvement"}
     assert denied_grades("Which areas were judged inadequate?") == frozenset()
+    assert denied_grades("Which area didn't get a Good?") == {"good"}
+    assert denied_grades("Which service has not received an outstanding?") == {"outstanding"}
     assert "wasn't" not in analyse("Which area wasn't rated good?").term_words
 
 

@@ -302,7 +302,8 @@ _WEEKDAYS = frozenset(_WEEKDAYS_TEXT.split())
 
 
 _DENIED_GRADE = re.compile(
-    r"\b(?:not|never|\w+n['’]t)\s+(?:(?:been|yet|as|rated|judged|graded|ranked|found|deemed)\s+)*"
+    r"\b(?:not|never|\w+n['’]t)\s+(?:(?:been|yet|as|rated|judged|graded|ranked|found|deemed|"
+    r"get|got|receive|received|achieve|achieved|given|awarded|earn|earned|an?)\s+)*"
     rf"({_GRADE_WORDS})\b",
     re.I,
 )
