@@ -675,3 +675,19 @@ def test_it_is_no_person_and_a_childrens_trust_is_one_body() -> None:
     assert named("Who chairs Northtown Children's Services Trust?").bodies == (
         "Northtown Children's Services Trust",
     )
+
+
+def test_it_after_which_thing_is_the_thing_the_answer_gave() -> None:
+    """ "Which service did Ofsted move up to good?" answered "The council’s fostering service
+    has been upgraded …": "it" is the fostering service, not Ofsted (the verb after a name
+    is found though no list holds it)."""
+    result = chat(
+        ("user", "Which service did Ofsted move up from satisfactory to good?"),
+        (
+            "assistant",
+            "The council’s fostering service has been upgraded by Ofsted from “satisfactory”"
+            " to “good” overall. [1]",
+        ),
+        ("user", "Were any parts of it rated outstanding?"),
+    )
+    assert result.question == "Were any parts of the fostering service rated outstanding?"

@@ -138,7 +138,8 @@ def _middle_verb(tokens: list[str], aux: str) -> tuple[str, str]:
     for k in range(1, len(tokens) - 1):
         before = tokens[k - 1]
         ing = tokens[k].endswith("ing") and before[:1].isupper()  # "Westminster ACPC preparing"
-        if (_fits(tokens[k], aux) or ing) and before.lower() not in FUNCTION_WORDS:
+        named = aux in _DO and before[:1].isupper() and _noun(tokens[k])  # "did Ofsted move"
+        if (_fits(tokens[k], aux) or ing or named) and before.lower() not in FUNCTION_WORDS:
             size = 2 if tokens[k + 1] in PARTICLES else 1
             verb, rest = " ".join(tokens[k : k + size]), " ".join(tokens[k + size :])
             del tokens[k:]

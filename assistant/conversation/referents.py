@@ -184,6 +184,9 @@ class Antecedents:
             return self._with_partner(answered)
         if answered and (previous.topic or plural):
             return answered
+        thing = self._answered_thing(previous.topic) if previous.topic and not plural else None
+        if thing:
+            return thing  # "Which service did Ofsted upgrade?" - "the fostering service"
         asked_for = f"the {previous.topic}" if previous.topic and not plural else None
         return self._subject(plural) or answered or asked_for  # "What inquiry …?" - "its"
 
@@ -213,6 +216,19 @@ class Antecedents:
         if topic:
             bodies = tuple(b for b in bodies if topic[-1] in b.lower().split())
         return f"the {bodies[0]}" if bodies else None
+
+    def _answered_thing(self, topic: str) -> str | None:
+        """The thing the previous answer gives for a "which <topic>" question, with the
+        words before the topic's noun that name it ("the fostering service")."""
+        if not self.history:
+            return None
+        noun = topic.split()[-1]
+        cited = cited_text(self.history[-1].reply)
+        found = re.search(rf"(?<![\w’'])((?:[a-z][a-z-]*\s+){{1,2}}){re.escape(noun)}\b", cited)
+        if found is None:
+            return None
+        words = [w for w in found.group(1).split() if w not in FUNCTION_WORDS]
+        return f"the {' '.join([*words, noun])}" if words else None
 
     def _with_partner(self, body: str) -> str:
         """ "They" after "Who carried out the review?" answered "by Ofsted and the Care
