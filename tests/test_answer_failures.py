@@ -247,6 +247,13 @@ def test_a_place_owning_with_a_bare_apostrophe_is_no_person_to_answer_who() -> N
     assert not satisfies("person", text, asked)
 
 
+def test_a_budget_asked_is_a_figure() -> None:
+    assert answer_type("What was Northtown Council's children's social care budget in 2016?") == (
+        "number"
+    )
+    assert answer_type("What was the budget ring-fenced for?") == "any"
+
+
 def test_contractions_are_written_out() -> None:
     assert uncontracted("Who's the chair?") == "Who is the chair?"
     assert uncontracted("Who’s been appointed?") == "Who has been appointed?"

@@ -223,6 +223,13 @@ def test_a_file_name_places_an_undated_page_in_its_year_for_who_holds_a_post(
     assert year_in_name(Path("slough-trust-requires-improvement-2019.txt")) == "2019"
 
 
+def test_a_page_about_a_place_is_about_its_county_council(ingested: Ingested) -> None:
+    """The Devon page says "our Children's Services", never "County"."""
+    answer = ingested[0].ask("How many care leavers does Devon County Council support?")
+    assert answer.status == "answered", answer.answer
+    assert "440 older care leavers" in answer.answer
+
+
 def test_a_heading_line_answers_who_by_the_name_it_gives(ingested: Ingested) -> None:
     assistant, _ = ingested
     answer = assistant.ask(

@@ -20,6 +20,7 @@ from assistant.answer.candidates import (
 )
 from assistant.answer.glossary import Glossary, expansions, with_synonyms
 from assistant.answer.intent import (
+    COUNCIL_STEMS,
     SHAPED,
     body_stems,
     denied_grades,
@@ -118,7 +119,9 @@ class EvidenceSelector:
             return selection
         total = max(passages, 1)
         share = {n: self.store.term_frequency(n.lower()) / total for n in question.names}
-        selection.unknown_names = [n for n, s in share.items() if s == 0]
+        selection.unknown_names = [
+            n for n, s in share.items() if s == 0 and stem(n) not in COUNCIL_STEMS
+        ]  # "Northtown County Council" on pages saying only "Northtown" is known
         if selection.unknown_names:
             return selection
         required = {stem(n) for n, s in share.items() if s < COMMON_NAME_SHARE}
@@ -571,6 +574,7 @@ def _held_by_page(names: set[str], candidate: Candidate, query: Query) -> bool:
     round-up of councils speaks of each under its own heading)."""
     if not names:
         return True
+    names = names - COUNCIL_STEMS or names  # a page about Devon is about its county council
     if not names <= page_names(candidate) - query.people - query.bodies:
         return False
     sectioned = names & candidate.document_headings
