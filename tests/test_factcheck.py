@@ -497,6 +497,8 @@ def test_a_figure_moves_from_one_value_to_another() -> None:
             " safeguarding inadequate.",
             "Ofsted judged",
         ),
+        # "Lifford House" in one sentence and "Aston" in the next place neither in the other
+        ("Lifford House is in Aston.", "“Aston”"),
         # "this year" (now) against the record's own "last year"
         (
             "Colin Tucker was recruited as Director of Children's Social Care this year.",

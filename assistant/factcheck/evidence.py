@@ -197,9 +197,9 @@ class UnitReader:
                 if previous is not None and previous[0].paragraph == sentence.paragraph:
                     span = text[previous[0].start : sentence.end]
                     best = max(unit.coverage, previous[1].coverage)
-                    if self._coverage(weights, span, about) >= best + PAIR_GAIN or refers_back(
-                        quote
-                    ):
+                    gains = self._coverage(weights, span, about) >= best + PAIR_GAIN
+                    split = self._names_split(weights, text, previous[0], sentence)
+                    if (gains and not split) or refers_back(quote):
                         pair = self._unit(
                             claim, weights, doc, text, previous[0], sentence, rank, about
                         )
@@ -217,6 +217,18 @@ class UnitReader:
                         units.setdefault((doc.id, pair.start, pair.end), pair)
                 previous = (sentence, unit)
         return list(units.values())
+
+    def _names_split(
+        self, weights: Weights, text: str, first: StoredSentence, second: StoredSentence
+    ) -> bool:
+        """The claim's uncommon names are each in one of two sentences, neither holding them
+        all: "Lifford House" in one, "Aston" in the next is no sentence placing one in the
+        other (a pair that points back, "She …", still reads as one)."""
+        names = weights.required
+        if len(names) < 2:
+            return False
+        held = [with_synonyms(stems(text[s.start : s.end]), self._pairs) for s in (first, second)]
+        return not any(names <= h for h in held) and names <= held[0] | held[1]
 
     def _unit(
         self,
