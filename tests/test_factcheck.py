@@ -535,3 +535,13 @@ def test_the_alternative_a_record_sets_aside_is_not_what_it_says(
     assert result.verdict == verdict, result.explanation
     if verdict == "contradicted":
         assert "instead of next spring" in result.explanation
+
+
+def test_what_a_record_says_has_been_done_had_been_done_by_its_month(
+    checker: FactChecker,
+) -> None:
+    # the statement of 12 March 2010: "We have met four of the eight targets"
+    result = checker.check("By March 2010 the council had met four of its eight targets.")
+    assert result.verdict == "supported", result.explanation
+    earlier = checker.check("By January 2010 the council had met four of its eight targets.")
+    assert earlier.verdict == "not_found", earlier.explanation

@@ -468,7 +468,10 @@ def _of_its_own_time(claim: Claim, period: Period) -> bool:
     """A record's date may date an undated sentence for a year claimed, or for what the
     record itself says or publishes that month ("the council said in July 2010 …"); not for
     an event it recalls ("since the Improvement Notice was issued", in a statement of March
-    2010, does not date the notice)."""
+    2010, does not date the notice), unless the claim only bounds it ("by March 2010": what
+    a record of that month says has been done, had been done by then)."""
+    if period.start == EARLIEST:
+        return True
     return period.precision < PRECISION["month"] or bool(_SAYING_STEMS & set(claim.subject))
 
 
