@@ -574,7 +574,7 @@ def _held_by_page(names: set[str], candidate: Candidate, query: Query) -> bool:
     round-up of councils speaks of each under its own heading)."""
     if not names:
         return True
-    names = names - COUNCIL_STEMS or names  # a page about Devon is about its county council
+    names = names - COUNCIL_STEMS or names  # a page about Northtown is about its council too
     if not names <= page_names(candidate) - query.people - query.bodies:
         return False
     sectioned = names & candidate.document_headings

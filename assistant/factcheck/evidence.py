@@ -222,7 +222,7 @@ class UnitReader:
         self, weights: Weights, text: str, first: StoredSentence, second: StoredSentence
     ) -> bool:
         """The claim's uncommon names are each in one of two sentences, neither holding them
-        all: "Lifford House" in one, "Aston" in the next is no sentence placing one in the
+        all: "Acme House" in one, "Northtown" in the next is no sentence placing one in the
         other (a pair that points back, "She …", still reads as one)."""
         names = weights.required
         if len(names) < 2:
