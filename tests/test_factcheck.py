@@ -545,3 +545,28 @@ def test_what_a_record_says_has_been_done_had_been_done_by_its_month(
     assert result.verdict == "supported", result.explanation
     earlier = checker.check("By January 2010 the council had met four of its eight targets.")
     assert earlier.verdict == "not_found", earlier.explanation
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # the record: "the Serious Case Review … was published by the Birmingham
+        # Safeguarding Children Board"; a claim naming another doer is contradicted
+        ("Ofsted published the Serious Case Review into Khyra Ishaq's death.", "contradicted"),
+        # "chaired by Council Leader, Cllr Mike Whitby": the same doer, in apposition
+        ("Cllr Mike Whitby chaired the Task Force.", "supported"),
+        # "The Task Force led by …" opens with what was led, not who led
+        ("The Task Force led by Cllr Mike Whitby will remain in place.", "not_found"),
+        # the range's end does not date the move's first figure
+        (
+            "Between December 2009 and April 2010 the social care vacancy rate fell from"
+            " twenty-three per cent to fifteen per cent.",
+            "supported",
+        ),
+    ],
+)
+def test_who_did_it_and_when_a_figure_was_given(
+    checker: FactChecker, claim: str, verdict: str
+) -> None:
+    result = checker.check(claim)
+    assert result.verdict == verdict, result.explanation

@@ -318,13 +318,16 @@ def _bound(
     """Bind a figure to the date written right after it, else to the clause's opening date.
 
     "23 per cent in December 2009" binds forwards; "In April 2010 the rate stood at
-    15 per cent" binds backwards, provided no other figure sits between the two.
+    15 per cent" binds backwards, provided no other figure sits between the two and the
+    date does not close a range.
     """
     for mention in dates:
         gap = text[figure.end : mention.start]
         if mention.start >= figure.end and (BIND_GAP.match(gap) or _PER_UNIT_GAP.match(gap)):
             return _with_date(figure, mention.value)
     before = [d for d in dates if d.end <= figure.start]
+    if len(before) >= 2 and _RANGE_JOIN.match(text[before[-2].end : before[-1].start]):
+        return figure  # "between December 2009 and April 2010 … from 23 to 15 per cent"
     if before:
         last = before[-1]
         between = [f for f in figures if last.end <= f.start < figure.start]
@@ -334,6 +337,8 @@ def _bound(
     return figure
 
 
+_RANGE_JOIN = re.compile(r"^\s*(?:and|to|until|-|–|—)\s*$", re.I)
+"""Between the two ends of a range: a figure after it is of neither end alone."""
 _PER_UNIT_GAP = re.compile(
     r"^\s*(?:days?\s+)?per\s+[\w\s-]{1,60}?\s+(?:between|from|in|during)\s+$", re.I
 )

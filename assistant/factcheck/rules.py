@@ -630,12 +630,19 @@ def _active_doer(claim: Claim, unit: Unit) -> Found:
     same verb after another name in the unit ("The inspectorate judged …") does not say it
     (silent)."""
     found = _OPENING_DOER.match(claim.text)
-    if found is None:
-        return None
+    if found is None or re.match(r"\s+by\b", claim.text[found.end() :]):
+        return None  # "The Task Force led by …": what was done to, not who did it
     doer = {stem(w) for w in WORD.findall(found.group(1)) if w.lower() not in STOPWORDS}
     verb = stem(found.group(2))
     if not doer or verb not in claim.subject:
         return None
+    for given in _AGENT.finditer(unit.quote):  # "… was published by the Board"
+        other = given.group(2).strip(" ,.;")
+        named = {stem(w) for w in WORD.findall(other) if w[:1].isupper()}
+        near = stems(unit.quote[given.start(2) : given.start(2) + _AGENT_REACH])
+        if stem(given.group(1)) != verb or not named or named & doer or doer <= near:
+            continue  # the same doer, maybe in apposition ("by the Leader, Cllr Jane Doe")
+        return "conflicts", f"the records say {given.group(1)} by {other}"
     for sentence in re.split(r"(?<=[.!?])\s+", unit.quote):
         words = WORD.findall(sentence)
         for at, word in enumerate(words):
