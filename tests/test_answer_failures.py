@@ -260,6 +260,13 @@ def test_contractions_are_written_out() -> None:
     assert uncontracted("What's Jane Doe's role?") == "What is Jane Doe's role?"
 
 
+def test_holding_the_post_of_frames_the_office_asked(reference: Assistant) -> None:
+    # "Tony Howell, Strategic Director for Children, Young People and Families, said: …"
+    question = "Who holds the post of Strategic Director for Children, Young People and Families?"
+    assert stem("post") not in analyse(question).terms
+    assert "Tony Howell" in _verbatim(reference, question)
+
+
 def test_a_verb_of_choosing_frames_what_follows() -> None:
     # "Who was picked to chair …?" asks who chairs; the record need not say "picked"
     terms = analyse("Who was picked to chair the Northtown trust?").terms

@@ -45,6 +45,12 @@ _UNIT_FRAME = {
 }
 """Words that only frame the figure asked for ("how long did it last?"), by its unit."""
 _NAMING = frozenset({"name", "names", "named", "called"})
+_HOLDING = re.compile(
+    r"\b(?:hold|holds|held|holding|occupie[sd]|occupy|fill|fills|filled)\s+(?:the\s+)?"
+    r"(?:post|position|role|office|job)\s+of\b",
+    re.I,
+)
+"""Words that only frame the office asked about ("Who holds the post of director?")."""
 _CHOOSING = frozenset(
     "picked chosen selected named tapped hired drafted brought asked invited".split()  # noqa: SIM905
 )
@@ -171,6 +177,7 @@ def analyse(
     terms: dict[str, str] = {}
     names: list[str] = []
     tokens = words(text)
+    holding = [m.span() for m in _HOLDING.finditer(text)]
     for index, (start, end, word) in enumerate(tokens):
         lowered = word.lower()
         if any(start < e and s < end for s, e in in_date) or lowered in STOPWORDS:
@@ -196,6 +203,8 @@ def analyse(
             continue  # "Ms Doe", not "the councillor" or "which Councillor", asking a role
         if lowered in _CHOOSING and following.lower() in ("to", "as"):
             continue  # "Who was picked to chair …?": what she was picked for is asked
+        if any(s <= start < e for s, e in holding):
+            continue  # "Who holds the post of director?": the post is what is asked
         terms.setdefault(stem(word), _bare(word))
         if index > 0 and word[0].isupper():
             names.append(_bare(word))
