@@ -260,6 +260,14 @@ def test_contractions_are_written_out() -> None:
     assert uncontracted("What's Jane Doe's role?") == "What is Jane Doe's role?"
 
 
+def test_a_common_name_the_page_gives_is_held_by_its_sentences(reference: Assistant) -> None:
+    # "provision for the city's 2,000 children in care": the release is Birmingham's, though
+    # the sentence says "the city"
+    assert "2,000 children in care" in _verbatim(
+        reference, "How many children does Birmingham have in care?"
+    )
+
+
 def test_holding_the_post_of_frames_the_office_asked(reference: Assistant) -> None:
     # "Tony Howell, Strategic Director for Children, Young People and Families, said: …"
     question = "Who holds the post of Strategic Director for Children, Young People and Families?"

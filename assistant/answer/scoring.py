@@ -75,6 +75,7 @@ class Query:
     unit: str | None = None
     day_first: bool = True
     names: frozenset[str] = frozenset()  # stems of the uncommon names: what records are about
+    common: frozenset[str] = frozenset()  # stems of the names most records give ("Ofsted")
     people: frozenset[str] = frozenset()  # stems of the people's names among them
     bodies: frozenset[str] = frozenset()  # stems of bodies' names after their first word
     # (with the people: the names a sentence must give itself, its page cannot)
@@ -132,7 +133,7 @@ def features(query: Query, candidate: Candidate, reads: int) -> dict[str, float]
         own.add(query.authoring)  # "the report by the Board" says who wrote it
     read_with = _read_with(candidate, query)
     around = own | with_synonyms(stems(f"{candidate.document.title} \n{read_with}"), query.pairs)
-    placeable = query.names - query.people - query.bodies - around
+    placeable = (query.names | query.common) - query.people - query.bodies - around
     if placeable:
         around |= placeable & page_names(candidate)  # read from the page only when needed
     paged = query.sourced & record_words(candidate)  # "according to the plan": the page's

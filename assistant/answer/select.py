@@ -137,6 +137,7 @@ class EvidenceSelector:
             unit=question.unit,
             day_first=self.rules.day_first,
             names=frozenset(required),
+            common=frozenset(stem(n) for n in share) - frozenset(required),
             people=person_stems(question.text),
             bodies=body_stems(question.text),
             offices=offices_asked(question.text),
