@@ -494,6 +494,12 @@ def test_the_answer_to_who_or_which_is_what_follows_refer_to(
             "How many of its recommendations concern Northtown?",
             "How many of the serious case review's recommendations concern Northtown?",
         ),
+        # a month without its year is of the year the previous question asked about
+        (
+            "What did the minister say about Northtown at the end of July 2009?",
+            "And in November?",
+            "What did the minister say about Northtown in November 2009?",
+        ),
         # "which one" is one of the things the previous question counted
         (
             "How many of Northtown's eight targets had been met by March 2010?",

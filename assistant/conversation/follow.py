@@ -71,6 +71,8 @@ def follow(
     """The message read against the earlier (already resolved) exchanges; `common` tells
     the names most records use, which no follow-up is about as a place."""
     lead = _LEAD.match(text)
+    if history:
+        text = _with_year(text, history[-1].question)
     rest, shift = cut_shift(text[lead.end() :] if lead else text)
     pending, orphans = unbound(rest), unbound(rest, strict=False)
     if not history:
@@ -123,6 +125,23 @@ def _one_named(text: str, previous: str) -> str:
     plural = counted.group(1)
     noun = plural if one.group(2) else plural[:-1]
     return f"{text[: one.start()]}{one.group(1)} {noun}{text[one.end() :]}"
+
+
+_YEARLESS = re.compile(
+    r"\b((?:in|by|since|from|until|during|before|after)\s+(?:early\s+|late\s+|mid-)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December))\b(?![\s,]*\d)"
+)
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+def _with_year(text: str, previous: str) -> str:
+    """ "And in November?" after a question of July 2009: November of that year."""
+    years = _YEAR.findall(previous)
+    if not years:
+        return text
+    year = [m.group() for m in _YEAR.finditer(previous)][-1]
+    return _YEARLESS.sub(lambda m: f"{m.group(1)} {year}", text)
 
 
 _ELIDED = re.compile(
