@@ -137,11 +137,10 @@ _YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 def _with_year(text: str, previous: str) -> str:
     """ "And in November?" after a question of July 2009: November of that year."""
-    years = _YEAR.findall(previous)
+    years = [m.group() for m in _YEAR.finditer(previous)]
     if not years:
         return text
-    year = [m.group() for m in _YEAR.finditer(previous)][-1]
-    return _YEARLESS.sub(lambda m: f"{m.group(1)} {year}", text)
+    return _YEARLESS.sub(lambda m: f"{m.group(1)} {years[-1]}", text)
 
 
 _ELIDED = re.compile(
