@@ -280,6 +280,7 @@ def test_a_verb_of_choosing_frames_what_follows() -> None:
     terms = analyse("Who was picked to chair the Northtown trust?").terms
     assert stem("chair") in terms and stem("picked") not in terms
     assert stem("picked") in analyse("Which options were picked?").terms
+    assert stem("brought") not in analyse("Who was brought in to head the service?").terms
 
 
 def test_answer_types_from_wording() -> None:

@@ -201,8 +201,12 @@ def analyse(
         following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
         if lowered.rstrip(".") in _COURTESY_TITLES and following[:1].isupper():
             continue  # "Ms Doe", not "the councillor" or "which Councillor", asking a role
-        if lowered in _CHOOSING and following.lower() in ("to", "as"):
-            continue  # "Who was picked to chair …?": what she was picked for is asked
+        after = tokens[index + 2][2].lower() if index + 2 < len(tokens) else ""
+        framed = following.lower() in ("to", "as") or (
+            following.lower() == "in" and after in ("to", "as")
+        )
+        if lowered in _CHOOSING and framed:
+            continue  # "Who was picked to chair …?", "brought in to head …": what for is asked
         if any(s <= start < e for s, e in holding):
             continue  # "Who holds the post of director?": the post is what is asked
         terms.setdefault(stem(word), _bare(word))
