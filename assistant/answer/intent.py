@@ -36,7 +36,7 @@ _PERSON_NOUNS = re.compile(
 )
 _WHEN = re.compile(
     r"(^|[,;]\s*|\band\s+)((in|on|by|during|from|since|until) )?"
-    r"(when|(what|which) (date|day|month|year)|how long ago)\b",
+    r"(when|(what|which) (date|day|month|year)s?|how long ago)\b",
     re.I,
 )
 _DATE_WORDS = re.compile(
@@ -194,6 +194,15 @@ _ROLE_QUESTION = re.compile(
 )
 
 
+_NAME_OF = re.compile(r"\bwhat(?:['’]s| is| was| were| are) the names? of\b", re.I)
+"""'What was the name of the director?': who, asked by name."""
+_NAME_OF_BODY = re.compile(
+    rf"{_NAME_OF.pattern}(?:\s+[\w'’-]+){{0,3}}?\s+(?:{_BODY_NOUNS})\b(?!\s+(?:of|at|for)\b)",
+    re.I,
+)
+"""'What was the name of the trust?': a body, asked by name (not 'of the board's chair')."""
+
+
 def _picks_a_judgement(question: str) -> bool:
     """ "Which area wasn't rated good?": picked from a list of judgements, those given
     another (not "What percentage of homes were not good?", a figure)."""
@@ -216,7 +225,9 @@ def answer_type(question: str) -> AnswerType:
         return "role"
     if _BODY.search(question):
         return "body"
-    if _WHO.search(question) or re.search(r"\bwhat is the name of\b", question, re.I):
+    if _NAME_OF_BODY.search(question):
+        return "body"
+    if _WHO.search(question) or _NAME_OF.search(question):
         return "person" if _PERSON_NOUNS.search(question) else "agent"
     if _WHEN.search(question):
         return "date"
@@ -308,6 +319,21 @@ _DENIED_GRADE = re.compile(
     rf"({_GRADE_WORDS})\b",
     re.I,
 )
+
+
+_GIVEN_GRADE = re.compile(
+    r"\b(?:rated|judged|graded|ranked|deemed|found|assessed|given|awarded)\s+"
+    r"(?:(?:as|to\s+be|an?)\s+)?"
+    rf"({_GRADE_WORDS})\b",
+    re.I,
+)
+
+
+def judged_grades(question: str) -> frozenset[str]:
+    """The grades a question says were given ("How many homes were judged outstanding?"):
+    a record giving only other grades speaks of other things."""
+    given = grades_in(" ".join(m.group(1) for m in _GIVEN_GRADE.finditer(question)))
+    return given - denied_grades(question)
 
 
 def denied_grades(question: str) -> frozenset[str]:

@@ -29,8 +29,8 @@ _STOPWORDS_TEXT = """
 """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 _WHEN = re.compile(
-    r"^\s*(on )?"
-    r"(when|what (date|day|month|year)|which (date|day|month|year))\b",
+    r"^\s*((on|in) )?"
+    r"(when|what (date|day|month|year)s?|which (date|day|month|year)s?)\b",
     re.I,
 )
 _MONTHS_TEXT = """

@@ -26,6 +26,7 @@ from assistant.answer.intent import (
     denied_grades,
     given_names,
     grades_in,
+    judged_grades,
     offices_asked,
     person_stems,
 )
@@ -307,6 +308,9 @@ class EvidenceSelector:
         given = grades_in(candidate.text)
         if given and given <= denied_grades(question.text):
             return None  # "which area was not rated good?": not one rated good
+        judged = judged_grades(question.text)
+        if judged and not judged & (given | grades_in(candidate.context_text)):
+            return None  # "how many were judged outstanding?": not those judged inadequate
         if not all(_names_office(office, candidate, pairs) for office in query.offices):
             return None  # "who was the director": a person named without the office
         if not _of_record_asked(question, candidate):

@@ -19,7 +19,7 @@ from assistant.answer.models import Evidence
 from assistant.answer.periods import earliest, relative_phrase
 from assistant.answer.question import Question
 from assistant.answer.tokens import stem, words
-from index import date_bounds, dated_spans, find_dates, format_date
+from index import DatedSpan, date_bounds, dated_spans, find_dates, format_date
 
 SAME_FACT = 0.85
 """Cosine above which two sentences with the same figures, dates and names state one fact."""
@@ -184,11 +184,53 @@ def _event_date(evidence: Evidence, question: Question) -> str | None:
     published = date_bounds(evidence.document.date)[0] if evidence.document.date else None
     if len(spans) > 1 and published:  # "the statement of 12 March 2010 recorded …"
         spans = [s for s in spans if s.first != published] or spans
+    figures = [
+        m.start()
+        for m in _FIGURE.finditer(evidence.quote)
+        if re.search(rf"(?<![\d.,]){re.escape(m.group())}(?![\d.,]\d)", question.text)
+        and not any(s.start <= m.start() < s.end for s in spans)
+    ]  # "at 20 per cent": the figure asked about, not a date's year
+    spans = [s for s in spans if _placed_in(s, question)]
     anchors = [start for start, _, word in words(evidence.quote) if stem(word) in question.terms]
+    anchors += figures
     if not spans or not anchors:
         return None
-    nearest = min(spans, key=lambda s: min(abs(s.start - a) for a in anchors))
+    clauses = [m.end() for m in _CLAUSE_BREAK.finditer(evidence.quote)]
+
+    def clause(at: int) -> int:
+        return sum(end <= at for end in clauses)
+
+    nearest = min(
+        spans,
+        key=lambda s: (
+            -sum(clause(a) == clause(s.start) for a in anchors),
+            min(abs(s.start - a) for a in anchors),
+        ),
+    )
     return nearest.label
+
+
+_ASKED_PRECISION = re.compile(r"\b(?:what|which)\s+(day|date|month|year)s?\b", re.I)
+_SPAN_PRECISION = {"day": 3, "week": 3, "month": 2, "season": 2, "year": 1, "range": 1}
+
+
+def _placed_in(span: DatedSpan, question: Question) -> bool:
+    """The span lies in the periods asked ("in which month of 2010") and is as precise as
+    asked ("which month" is not answered by a year)."""
+    if question.periods and not any(
+        p.start <= span.last and span.first <= p.end for p in question.periods
+    ):
+        return False
+    asked = _ASKED_PRECISION.search(question.text)
+    if asked is None:
+        return True
+    wanted = {"day": 3, "date": 3, "month": 2, "year": 1}[asked.group(1).lower()]
+    return _SPAN_PRECISION.get(span.precision, 1) >= min(wanted, 2)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]\s|\s(?:and|but|although|while|whereas)\s")
+"""Where one clause of a sentence ends: a date answers the clause holding the question's
+words ("did not start until April 2017 and was rated inadequate in 2018")."""
 
 
 def _counted_from(evidence: Evidence) -> str | None:

@@ -19,11 +19,12 @@ from assistant.engine import Assistant
 from assistant.errors import QuoteMismatch
 from assistant.factcheck.claim import Claim, read_claim, with_opening_name
 from assistant.factcheck.errors import InvalidClaim
-from assistant.factcheck.evidence import Unit, UnitReader, weigh
+from assistant.factcheck.evidence import Unit, UnitReader, Weights, weigh
 from assistant.factcheck.explain import explain
 from assistant.factcheck.models import ClaimCheck, DraftCheck
 from assistant.factcheck.report import render_report
 from assistant.factcheck.rules import Decision, Rules, decide
+from assistant.factcheck.synonyms import held_by_synonyms
 from index import Searcher, SearchHit, Store, sentences_of
 
 MAX_DRAFT_CLAIMS = 100
@@ -112,7 +113,24 @@ class FactChecker:
         weights = weigh(self.store, claim, passages)
         units = self.reader.units(claim, weights, hits, vector, texts)
         units = self._with_meaning(claim, vector, hits, passages, units)
+        units = self._with_synonyms(claim, weights, units, texts)
         return self._result(claim, decide(claim, weights, units, self.rules), searched)
+
+    def _with_synonyms(
+        self, claim: Claim, weights: Weights, units: list[Unit], texts: dict[str, str]
+    ) -> list[Unit]:
+        """Each unit with the claim's words its near synonyms hold (`synonyms`)."""
+        if self.selector is None:
+            return units
+        words = self.selector.word_vectors
+
+        def page(unit: Unit) -> frozenset[str]:
+            doc_id = unit.document.id
+            text = texts.get(doc_id) or texts.setdefault(doc_id, self.store.text(doc_id))
+            return self.reader.document_words.of(doc_id, text)
+
+        vectors = (lambda w: words.of(w, encode_missing=True), words.of)
+        return held_by_synonyms(units, claim.subject, weights, vectors, page)
 
     def _with_meaning(
         self,

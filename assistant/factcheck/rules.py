@@ -71,6 +71,9 @@ COUNTED_LEAD = 2
 """Another figure of the unit shares this many more of the words around the claim's figure
 than the unit's equal figure does: it, not the equal one, counts what the claim counts."""
 ORDINAL_WORDS = {number: word for word, number in ORDINALS.items()}
+OCCASION = stem("time")
+"""The noun an ordinal counts occasions by ("the first time"): a claim of one needs a record
+that counts them."""
 
 Verdict = Literal["supported", "contradicted", "not_found"]
 Outcome = Literal["supports", "conflicts", "silent"]
@@ -489,9 +492,10 @@ def _dated_by_document(unit: Unit, period: Period) -> bool:
 
 
 def _whole(claim: Claim, unit: Unit) -> Found:
-    """ "All twelve" against "Ten of these … a further two": a part is not the whole."""
+    """ "All twelve" against "Ten of these … a further two": a part is not the whole; and
+    "only some of the areas" against "all key areas": the whole is not a part."""
     if not claim.whole_set:
-        return None
+        return _part_of_whole(claim, unit)
     counts = unit.facts.values(percent=False)
     if len(counts) >= 2 and (not claim.counts or claim.counts == {max(counts)}):
         total = max(counts)
@@ -501,6 +505,25 @@ def _whole(claim: Claim, unit: Unit) -> Found:
         return "conflicts", f"the records say “{unit.facts.partial.lower()}”, not all"
     if not unit.facts.whole:
         return "silent", "no record says it applies to all"
+    return None
+
+
+_QUANTIFIED = re.compile(r"\b(?:all|every|each)\b((?:\s+(?:of\s+)?[\w’'-]+){1,4})", re.I)
+QUANTIFIED_REACH = 4
+"""Words after "all" or after "only some of" that say what is counted."""
+
+
+def _part_of_whole(claim: Claim, unit: Unit) -> Found:
+    """The claim says a part ("only some of the key areas") where the unit says all of the
+    same things ("in all key areas"): the words after each say they count the same."""
+    partial = claim.facts.partial
+    if partial is None or unit.facts.partial or not unit.facts.quantified:
+        return None
+    after = claim.text.lower().split(partial.lower(), 1)[-1].split()[:QUANTIFIED_REACH]
+    counted = {stem(w) for w in after if w.strip(",.;") not in STOPWORDS} - {""}
+    for match in _QUANTIFIED.finditer(unit.quote):
+        if counted & stems(match.group(1)):
+            return "conflicts", f"the records say “{match.group().strip()}”, not {partial}"
     return None
 
 
@@ -552,7 +575,8 @@ def _direction(claim: Claim, unit: Unit) -> Found:
 
 
 def _ordinal(claim: Claim, unit: Unit) -> Found:
-    """ "The first time" against "the second time": another place in the same count."""
+    """ "The first time" against "the second time": another place in the same count; a
+    unit that counts nothing ("judged inadequate") is silent on "the first time"."""
     for number, noun in claim.facts.ordinals:
         given = sorted(n for n, counted in unit.facts.ordinals if counted == noun)
         if given and number not in given:
@@ -560,6 +584,8 @@ def _ordinal(claim: Claim, unit: Unit) -> Found:
                 "conflicts",
                 f"the records say “{ORDINAL_WORDS[given[0]]}”, not “{ORDINAL_WORDS[number]}”",
             )
+        if not given and (noun == OCCASION or noun in stems(unit.quote)):
+            return "silent", f"no record says it was the {ORDINAL_WORDS[number]} {noun}"
     return None
 
 
