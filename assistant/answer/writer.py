@@ -200,9 +200,14 @@ def _event_date(evidence: Evidence, question: Question) -> str | None:
     def clause(at: int) -> int:
         return sum(end <= at for end in clauses)
 
+    done = {
+        start for start, _, word in words(evidence.quote) if stem(word) in _verbs_asked(question)
+    }  # "rated" in "When was the trust rated inadequate?": the clause saying what was done
+
     nearest = min(
         spans,
         key=lambda s: (
+            -sum(clause(a) == clause(s.start) for a in done),
             -sum(clause(a) == clause(s.start) for a in anchors),
             min(abs(s.start - a) for a in anchors),
         ),
@@ -226,6 +231,15 @@ def _placed_in(span: DatedSpan, question: Question) -> bool:
         return True
     wanted = {"day": 3, "date": 3, "month": 2, "year": 1}[asked.group(1).lower()]
     return _SPAN_PRECISION.get(span.precision, 1) >= min(wanted, 2)
+
+
+def _verbs_asked(question: Question) -> frozenset[str]:
+    """The question's words in a past form ("rated", "judged"): what it asks was done."""
+    return frozenset(
+        term
+        for term, word in zip(question.terms, question.term_words, strict=True)
+        if len(word) > 4 and word.lower().endswith("ed")
+    )
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:]\s|\s(?:and|but|although|while|whereas)\s")

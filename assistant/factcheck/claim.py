@@ -50,13 +50,26 @@ def read_claim(text: str, *, day_first: bool = True, max_chars: int = 1000) -> C
     subject = {
         term: word
         for term, word in zip(said.terms, said.term_words, strict=True)
-        if word.lower() not in FACT_WORDS | _ASPECT | LIGHT_VERBS and not word[0].isdigit()
+        if (word.lower() not in FACT_WORDS | _ASPECT | LIGHT_VERBS or word in modal_verbs(claim))
+        and not word[0].isdigit()
     }
     opening = _opening_name(claim)
     names = tuple(n for n in (*opening, *question.names) if n.lower() not in FACT_WORDS)
     facts = read_facts(claim, set(subject), day_first=day_first)
     periods = tuple(zip(question.periods, facts.dates, strict=True))
     return Claim(claim, question, subject, names, facts, periods, opening)
+
+
+_MODAL_VERB = re.compile(
+    r"\b(?:will|would|shall|should|must|can|could|may|might)\s+"
+    r"(?:(?:not|now|also|still|soon|then)\s+)?(?:(?:be|have)\s+)?([a-z]{3,})\b"
+)
+
+
+def modal_verbs(claim: str) -> frozenset[str]:
+    """The verbs a modal governs ("will close", "will now be closed"): what the claim says
+    will be done, a verb even where the word may be another part of speech ("close to")."""
+    return frozenset(m.group(1) for m in _MODAL_VERB.finditer(claim))
 
 
 _ASPECT = frozenset({"still", "already"})

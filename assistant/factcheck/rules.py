@@ -184,7 +184,8 @@ def _unused(weights: Weights) -> str:
     """Words of the claim no record uses ("dismissed"): why nothing states it, if any."""
     if not weights.unknown_words:
         return ""
-    return f"no record uses the words {_listed(weights.unknown_words, quoted=True)}"
+    noun = "word" if len(weights.unknown_words) == 1 else "words"
+    return f"no record uses the {noun} {_listed(weights.unknown_words, quoted=True)}"
 
 
 def _anchored(claim: Claim, unit: Unit, rules: Rules) -> bool:
@@ -585,7 +586,8 @@ def _ordinal(claim: Claim, unit: Unit) -> Found:
                 f"the records say “{ORDINAL_WORDS[given[0]]}”, not “{ORDINAL_WORDS[number]}”",
             )
         if not given and (noun == OCCASION or noun in stems(unit.quote)):
-            return "silent", f"no record says it was the {ORDINAL_WORDS[number]} {noun}"
+            written = next((w for w in WORD.findall(claim.text) if stem(w) == noun), noun)
+            return "silent", f"no record says it was the {ORDINAL_WORDS[number]} {written}"
     return None
 
 

@@ -1,0 +1,130 @@
+"""Rules shown on one small page written for the test (Northtown is no real council): dates
+by clause, grades asked, 'only some' against 'all', 'the first time', near-synonym verbs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from assistant.answer.intent import answer_type, judged_grades
+from assistant.answer.question import analyse
+from assistant.engine import Assistant
+from assistant.factcheck import FactChecker
+from assistant.factcheck.claim import modal_verbs
+from index import Embedder
+
+from .conftest import open_assistant
+
+PAGE = """Northtown children's trust rated inadequate
+
+Published 14 June 2019
+
+The Northtown children's trust did not start work until April 2017, and was rated \
+inadequate in 2018 after a full inspection.
+
+Inspectors found that leadership was good in all key areas of the fostering service.
+
+Three Northtown children's homes were judged inadequate at their last inspection.
+
+The new family support service will start in September 2019, the director, Jane Doe, said.
+"""
+
+
+@pytest.fixture(scope="module")
+def northtown(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Assistant]:
+    """The page ingested once for this module."""
+    folder = tmp_path_factory.mktemp("northtown-pages")
+    (folder / "northtown-trust-2019.txt").write_text(PAGE, encoding="utf-8")
+    assistant = open_assistant(tmp_path_factory.mktemp("northtown-home"), embedder)
+    report = assistant.ingest([folder])
+    assert not report.failures, report.failures
+    yield assistant
+    assistant.close()
+
+
+@pytest.fixture(scope="module")
+def checker(northtown: Assistant) -> FactChecker:
+    return FactChecker.of(northtown)
+
+
+@pytest.mark.parametrize(
+    ("question", "date", "not_date"),
+    [
+        # the date of the clause saying what was done, not the clause naming the trust
+        ("When was the Northtown children's trust rated inadequate?", "2018", "April 2017"),
+        ("In which month did the Northtown children's trust start work?", "April 2017", "2018"),
+    ],
+)
+def test_a_date_answers_the_clause_holding_what_was_asked(
+    northtown: Assistant, question: str, date: str, not_date: str
+) -> None:
+    answer = northtown.ask(question)
+    assert answer.status == "answered", answer.answer
+    lead = answer.answer.split(":")[0]
+    assert date in lead and not_date not in lead, answer.answer
+
+
+def test_a_grade_asked_must_be_the_grade_the_record_gives(northtown: Assistant) -> None:
+    # the page judges three homes inadequate; it says nothing of outstanding ones
+    asked = northtown.ask("How many Northtown children's homes were judged outstanding?")
+    assert asked.status == "not_found", asked.answer
+    given = northtown.ask("How many Northtown children's homes were judged inadequate?")
+    assert given.status == "answered" and "Three" in given.answer
+
+
+def test_the_grades_a_question_says_were_given() -> None:
+    assert judged_grades("How many homes were judged outstanding?") == {"outstanding"}
+    assert judged_grades("Which areas were rated as requires improvement?") == {
+        "requires improvement"
+    }
+    assert not judged_grades("Which areas were not rated good?")  # denied, not given
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "note"),
+    [
+        # "only some of the key areas" against "all key areas": the whole is not a part
+        (
+            "Inspectors found leadership was good in only some of the key areas of the"
+            " fostering service.",
+            "contradicted",
+            "all key areas",
+        ),
+        # the page says it was rated inadequate, not that this was the first time
+        (
+            "The Northtown children's trust was rated inadequate for the first time in 2018.",
+            "not_found",
+            "the first time",
+        ),
+        # "begin" means "start" by the model's word vectors
+        ("The new family support service will begin in September 2019.", "supported", ""),
+    ],
+)
+def test_claims_in_other_words(checker: FactChecker, claim: str, verdict: str, note: str) -> None:
+    result = checker.check(claim)
+    assert result.verdict == verdict, result.explanation
+    assert note in result.explanation
+
+
+def test_a_verb_after_a_modal_is_a_verb_not_a_hedge() -> None:
+    assert modal_verbs("The unit will close next year.") == {"close"}
+    assert modal_verbs("The unit will now be closed.") == {"closed"}
+    assert not modal_verbs("The rate was close to 15 per cent.")
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What was the name of the trust set up to run the services?", "body"),
+        ("What is the name of the chair of the board?", "person"),
+        ("What was the name of the director?", "person"),
+    ],
+)
+def test_the_name_of_asks_for_a_body_or_a_person(question: str, kind: str) -> None:
+    assert answer_type(question) == kind
+
+
+def test_which_years_and_in_which_month_ask_when() -> None:
+    assert analyse("Which years did Northtown miss its targets?").asks_when
+    assert analyse("In which month was the Northtown trust set up?").asks_when
