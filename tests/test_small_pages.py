@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from assistant.answer.intent import answer_type, judged_grades
-from assistant.answer.question import analyse
+from assistant.answer.intent import answer_type, judged_grades, offices_asked
+from assistant.answer.question import analyse, measures
 from assistant.engine import Assistant
 from assistant.factcheck import FactChecker
 from assistant.factcheck.claim import modal_verbs
@@ -28,6 +28,8 @@ Inspectors found that leadership was good in all key areas of the fostering serv
 Three Northtown children's homes were judged inadequate at their last inspection.
 
 The new family support service will start in September 2019, the director, Jane Doe, said.
+
+The sickness absence rate of Northtown's social workers fell to 4 per cent in May 2019.
 """
 
 
@@ -128,3 +130,16 @@ def test_the_name_of_asks_for_a_body_or_a_person(question: str, kind: str) -> No
 def test_which_years_and_in_which_month_ask_when() -> None:
     assert analyse("Which years did Northtown miss its targets?").asks_when
     assert analyse("In which month was the Northtown trust set up?").asks_when
+
+
+def test_a_rate_of_one_thing_does_not_answer_for_another(northtown: Assistant) -> None:
+    other = northtown.ask("What was the vacancy rate of Northtown's social workers in May 2019?")
+    assert other.status == "not_found", other.answer
+    same = northtown.ask("What was the sickness rate of Northtown's social workers in May 2019?")
+    assert same.status == "answered" and "4 per cent" in same.answer
+    assert measures("the sickness absence rate")["rat"][-1] == "absen"
+
+
+def test_the_name_of_a_relation_needs_the_relation() -> None:
+    assert offices_asked("What was the name of Jane Doe's mother?") == {"mother"}
+    assert offices_asked("What was the name of the director?") == {"director"}

@@ -457,14 +457,24 @@ _INSTITUTION = frozenset(
 
 def offices_asked(question: str) -> frozenset[str]:
     """The offices a person question names, lower case ("Who was the director in 2010?"): a
-    sentence naming a person without the office ("Councillor X added") does not answer."""
-    if answer_type(question) != "person":
-        return frozenset()
-    return frozenset(
+    sentence naming a person without the office ("Councillor X added") does not answer.
+    "The name of Jane Doe's mother" names the relation as an office."""
+    kind = answer_type(question)
+    named = _ROLE_NAMED.search(question) if kind in ("person", "agent") else None
+    relation = frozenset({_office_base(named.group(1))} if named else ())
+    if kind != "person":
+        return relation
+    return relation | frozenset(
         _office_base(m.group().split()[-1])
         for m in _OFFICES.finditer(question)
         if not _DESCRIBING.search(question[: m.start()])
     )
+
+
+_ROLE_NAMED = re.compile(
+    rf"(?i:{_NAME_OF.pattern})\s+(?:[A-Z][\w-]*\s+){{0,3}}?[A-Z][\w-]*['’]s?\s+([a-z]{{3,}})\b"
+)
+"""'What was the name of Jane Doe's mother?': the person is named by the relation asked."""
 
 
 def _office_base(word: str) -> str:

@@ -385,3 +385,21 @@ def _shift(iso_day: str, days: int) -> str:
 def _bare(word: str) -> str:
     """A word without its possessive, as the keyword index stores it."""
     return re.sub(r"['’]s?$", "", word)
+
+
+_MEASURED = re.compile(
+    r"\b((?:[A-Za-z][a-z-]+\s+){1,2})(rates?|levels?|ratios?|percentages?|figures?)\b"
+)
+_NOT_MODIFIERS = frozenset({"the", "a", "an", "its", "their", "this", "that", "what", "which"})
+
+
+def measures(text: str) -> dict[str, tuple[str, ...]]:
+    """What each measure a text names is of ("social care vacancy rate"): measure stem ->
+    the stems of the words before it, in order; the last says what is measured."""
+    found: dict[str, tuple[str, ...]] = {}
+    for m in _MEASURED.finditer(text):
+        of = [stem(w) for w in m.group(1).lower().split() if w not in _NOT_MODIFIERS | STOPWORDS]
+        if of:
+            measure = stem(m.group(2))
+            found[measure] = found.get(measure, ()) + tuple(of)
+    return found

@@ -40,7 +40,7 @@ from assistant.answer.periods import (
     relative_phrase,
     years_in,
 )
-from assistant.answer.question import PRECISION, Question
+from assistant.answer.question import PRECISION, Question, measures
 from assistant.answer.scoring import (
     Model,
     Query,
@@ -311,6 +311,8 @@ class EvidenceSelector:
         judged = judged_grades(question.text)
         if judged and not judged & (given | grades_in(candidate.context_text)):
             return None  # "how many were judged outstanding?": not those judged inadequate
+        if _measures_another(question.text, candidate.text, around):
+            return None  # "the vacancy rate": not a sentence giving the sickness rate
         if not all(_names_office(office, candidate, pairs) for office in query.offices):
             return None  # "who was the director": a person named without the office
         if not _of_record_asked(question, candidate):
@@ -557,6 +559,17 @@ def _of_record_asked(question: Question, candidate: Candidate) -> bool:
 
 _OFFICE_SHORT = {"councillor": ("cllr",), "chief executive": ("ceo",)}
 """How records shorten an office before a name ("Cllr Jane Doe")."""
+
+
+def _measures_another(question: str, sentence: str, around: set[str]) -> bool:
+    """The sentence gives a measure the question asks of one thing ("vacancy rate") only of
+    another ("sickness rates"), and never names the thing asked."""
+    given = measures(sentence)
+    for measure, asked in measures(question).items():
+        other = set(given.get(measure, ()))
+        if other and not other & set(asked) and asked[-1] not in around:
+            return True
+    return False
 
 
 def _names_office(office: str, candidate: Candidate, pairs: Glossary) -> bool:
