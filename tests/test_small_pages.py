@@ -30,6 +30,12 @@ Three Northtown children's homes were judged inadequate at their last inspection
 The new family support service will start in September 2019, the director, Jane Doe, said.
 
 The sickness absence rate of Northtown's social workers fell to 4 per cent in May 2019.
+
+The Northtown department is due to be taken over by a new trust in April, after years of poor \
+performance and being rated inadequate in 2016.
+
+Inspectors visited Northtown's fostering service on 31 January and 1 February 2019 to examine \
+its arrangements.
 """
 
 
@@ -143,3 +149,15 @@ def test_a_rate_of_one_thing_does_not_answer_for_another(northtown: Assistant) -
 def test_the_name_of_a_relation_needs_the_relation() -> None:
     assert offices_asked("What was the name of Jane Doe's mother?") == {"mother"}
     assert offices_asked("What was the name of the director?") == {"director"}
+
+
+def test_a_date_of_another_clause_does_not_lead_the_answer(northtown: Assistant) -> None:
+    # "… taken over by a new trust in April, after … rated inadequate in 2016": 2016 dates
+    # the rating, not the take-over; the sentence is quoted without a lead date
+    answer = northtown.ask("When will a trust take over the Northtown department?")
+    assert answer.status == "answered", answer.answer
+    assert not answer.answer.startswith("2016"), answer.answer
+    assert "in April" in answer.answer
+    # "on 31 January and 1 February 2019": the "and" of two days is no clause break
+    visit = northtown.ask("When did inspectors visit Northtown's fostering service?")
+    assert visit.answer.startswith("1 February 2019"), visit.answer

@@ -17,7 +17,7 @@ import numpy as np
 from assistant.answer.intent import names_in
 from assistant.answer.models import Evidence
 from assistant.answer.periods import earliest, relative_phrase
-from assistant.answer.question import Question
+from assistant.answer.question import STOPWORDS, Question
 from assistant.answer.tokens import stem, words
 from index import DatedSpan, date_bounds, dated_spans, find_dates, format_date
 
@@ -190,12 +190,18 @@ def _event_date(evidence: Evidence, question: Question) -> str | None:
         if re.search(rf"(?<![\d.,]){re.escape(m.group())}(?![\d.,]\d)", question.text)
         and not any(s.start <= m.start() < s.end for s in spans)
     ]  # "at 20 per cent": the figure asked about, not a date's year
+    written = spans
     spans = [s for s in spans if _placed_in(s, question)]
     anchors = [start for start, _, word in words(evidence.quote) if stem(word) in question.terms]
     anchors += figures
     if not spans or not anchors:
         return None
-    clauses = [m.end() for m in _CLAUSE_BREAK.finditer(evidence.quote)]
+    breaks = [
+        m
+        for m in _CLAUSE_BREAK.finditer(evidence.quote)
+        if not any(s.start <= m.start() < s.end for s in written)
+    ]  # not the "and" of "20 and 21 February"
+    clauses = [m.end() for m in breaks]
 
     def clause(at: int) -> int:
         return sum(end <= at for end in clauses)
@@ -212,7 +218,23 @@ def _event_date(evidence: Evidence, question: Question) -> str | None:
             min(abs(s.start - a) for a in anchors),
         ),
     )
+    if not any(clause(a) == clause(nearest.start) for a in anchors) and not _only_a_date(
+        evidence.quote, nearest, breaks
+    ):
+        return None  # "… taken over in April, after … rated inadequate in 2018"
     return nearest.label
+
+
+def _only_a_date(quote: str, span: DatedSpan, breaks: list[re.Match[str]]) -> bool:
+    """The span's clause says nothing but when ("In April 2010, the rate …"): it dates the
+    clause it leads into, though that clause holds the question's words."""
+    start = max((m.end() for m in breaks if m.end() <= span.start), default=0)
+    end = min((m.start() for m in breaks if m.start() >= span.end), default=len(quote))
+    rest = quote[start : span.start] + " " + quote[span.end : end]
+    return sum(w.lower() not in STOPWORDS | _DATE_FRAME for _, _, w in words(rest)) <= 1
+
+
+_DATE_FRAME = frozenset({"beginning", "start", "end", "early", "late", "middle", "mid"})
 
 
 _ASKED_PRECISION = re.compile(r"\b(?:what|which)\s+(day|date|month|year)s?\b", re.I)
@@ -242,7 +264,7 @@ def _verbs_asked(question: Question) -> frozenset[str]:
     )
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:]\s|\s(?:and|but|although|while|whereas)\s")
+_CLAUSE_BREAK = re.compile(r"[,;:]\s|\s(?:and|but|although|while|whereas)\s(?!\d)")
 """Where one clause of a sentence ends: a date answers the clause holding the question's
 words ("did not start until April 2017 and was rated inadequate in 2018")."""
 
