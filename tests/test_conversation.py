@@ -697,3 +697,30 @@ def test_it_after_which_thing_is_the_thing_the_answer_gave() -> None:
         ("user", "Were any parts of it rated outstanding?"),
     )
     assert result.question == "Were any parts of the fostering service rated outstanding?"
+
+
+@pytest.mark.parametrize(
+    "previous", ["What did the government do as a result?", "What happened to the Northtown staff?"]
+)
+def test_when_was_that_after_what_was_done_is_not_the_subject(previous: str) -> None:
+    # "that" is the deed the answer told, not "the government": no question is made up
+    resolution = resolve(
+        [
+            Turn("user", previous),
+            Turn("assistant", "The records do not say."),
+            Turn("user", "When was that?"),
+        ]
+    )
+    assert resolution.question == "When was that?"
+    assert resolution.unresolved is not None and "'that'" in resolution.unresolved
+
+
+def test_it_after_a_person_with_a_time_adverb_is_no_person() -> None:
+    # "Where was Ms Doe before?": "before" is no part of whom the question is about, so
+    # "it" does not become "Ms Doe before"
+    resolution = ask(
+        "Who will chair the new Northtown children's trust?",
+        "Where was Ms Doe before?",
+        "When does it go live?",
+    )
+    assert "Doe" not in resolution.question, resolution.question

@@ -249,6 +249,9 @@ def _rewrite(cur: Parts, prev: Parts, dates: str, context: _Context) -> str:
     tail = cur.head.split()[-1].lower()
     bare = not (tail in AUXILIARIES or is_verb(tail))
     plain = not cur.subject or cur.subject.lower() in {"it", "that", "this"}
+    asks_of_it = cur.subject.lower() in {"it", "that", "this"} and not cur.verb
+    if asks_of_it and _WHEN_WHY.match(cur.head) and _asked_what_was_done(prev):
+        raise _Unresolved(cur.subject)  # "What did X do?" - "When was that?": the deed
     if plain and not cur.verb and (bare or tail in BE) and prev.participle:
         agreeing = next((w.lower() for w in prev.head.split() if w.lower() in BE), "was")
         head = f"{cur.head} {agreeing}" if bare else cur.head  # "were the staff removed"
@@ -261,6 +264,17 @@ def _rewrite(cur: Parts, prev: Parts, dates: str, context: _Context) -> str:
     subject = _substituted(cur.subject or "it", context, after=cur.head.split()[-1])
     rest = _substituted(cur.rest, context, after=cur.verb.split()[-1] if cur.verb else None)
     return sentence(cur.head, subject, cur.verb, rest, dates)
+
+
+_WHEN_WHY = re.compile(r"^(?:when|why|where)\b", re.I)
+
+
+def _asked_what_was_done(prev: Parts) -> bool:
+    """The previous question asked what was done ("What did the government do?"): "that"
+    is the deed its answer told, which no words of the question name."""
+    said = prev.verb or prev.head
+    verb = said.split()[-1].lower() if said else ""
+    return verb in {"do", "does", "did", "done", "happen", "happened"}
 
 
 def _asks_who_was(prev: Parts) -> bool:

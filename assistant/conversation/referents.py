@@ -193,7 +193,7 @@ class Antecedents:
     def _subject(self, plural: bool) -> str | None:
         """The previous subject if "it" can stand for it: a thing, named or definite ("What
         happened to the three staff members?": they are the staff members)."""
-        subject = _LEADING_PREPOSITION.sub("", self.previous.subject)
+        subject = _TRAILING_TIME.sub("", _LEADING_PREPOSITION.sub("", self.previous.subject))
         if not has_content(subject) or not _definite(subject):
             return None
         if is_person(subject, certain=True) or subject in self._people_replied():
@@ -346,6 +346,10 @@ def _asks_who(asked: Parts) -> bool:
     return asked.head.lower().split()[:1] in (["who"], ["whom"])
 
 
+_TRAILING_TIME = re.compile(
+    r"(?:\s+(?:before|afterwards|earlier|later|previously|since|then|now))+$", re.I
+)
+"""Adverbs of time closing a subject ("Where was Ms Smith before?"): Ms Smith is asked about."""
 _LEADING_PREPOSITION = re.compile(r"^(?:to|about|of|for|with|on|into|from)\s+", re.I)
 
 
