@@ -569,3 +569,13 @@ def test_a_name_the_sentence_before_gives_is_of_what_that_sentence_is_about(
     # but a quotation's speaker, named in the sentence before, says it
     text = _verbatim(reference, "Who said the council was profoundly sorry?")
     assert "Cllr Lawrence" in text and "profoundly sorry" in text
+
+
+def test_a_question_asking_when_a_record_came_out_is_answered_by_its_date(
+    reference: Assistant,
+) -> None:
+    # no sentence says when; the record named by its title ("Statement following
+    # sentencing …") is dated 12 March 2010
+    answer = reference.ask("When was the council's statement after the sentencing issued?")
+    assert answer.status == "answered", answer.answer
+    assert answer.answer.startswith("12 March 2010, the date of the press release")

@@ -29,8 +29,8 @@ _STOPWORDS_TEXT = """
 """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 _WHEN = re.compile(
-    r"^\s*((on|in) )?"
-    r"(when|what (date|day|month|year)s?|which (date|day|month|year)s?)\b",
+    r"^\s*((on|in|between|over|during) )?"
+    r"(when|(what|which) (date|day|month|year|period)s?)\b",
     re.I,
 )
 _MONTHS_TEXT = """
@@ -59,7 +59,10 @@ _LISTING_TEXT = "list listed lists mention mentions mentioned give gave given"
 _LISTING = frozenset(_LISTING_TEXT.split())
 _SUMMING_TEXT = "summarise summarize summarised summarized summary overview outline"
 _SUMMING = _LISTING | frozenset(_SUMMING_TEXT.split())
-_OCCURRING_TEXT = "run runs ran occur occurs occurred held hold holds"
+_OCCURRING_TEXT = """
+    run runs ran occur occurs occurred held hold holds carried conducted scheduled planned
+    date dates period
+"""
 _OCCURRING = frozenset(_OCCURRING_TEXT.split())
 """Verbs that only say an event took place ("When did the inspection run?"): a record gives
 the dates ("from 28 June to 9 July")."""
@@ -403,3 +406,21 @@ def measures(text: str) -> dict[str, tuple[str, ...]]:
             measure = stem(m.group(2))
             found[measure] = found.get(measure, ()) + tuple(of)
     return found
+
+
+_PUBLISHING = frozenset({stem(w) for w in ("published", "issued", "released")})
+_RECORD_NOUNS = frozenset({"statement", "release", "report", "letter", "announcement", "news"})
+"""Nouns naming a record itself: "When was the statement … published?" asks its date."""
+
+
+def asks_its_date(question: Question, title: str) -> bool:
+    """ "When was the statement on the sentencing published?", quoting a record whose title
+    names it ("Statement following sentencing …"): the record's own date answers, not a
+    date its sentence mentions."""
+    if not _PUBLISHING & set(question.terms):
+        return False
+    asked = {w.lower() for _, _, w in words(question.text)}
+    titled = {w.lower() for _, _, w in words(title)}
+    named = asked & titled & _RECORD_NOUNS
+    shared = {stem(w) for w in titled} & set(question.terms) - _PUBLISHING
+    return bool(named) and len(shared) >= 2

@@ -40,7 +40,7 @@ from assistant.answer.periods import (
     relative_phrase,
     years_in,
 )
-from assistant.answer.question import PRECISION, Question, measures
+from assistant.answer.question import PRECISION, Question, asks_its_date, measures
 from assistant.answer.scoring import (
     Model,
     Query,
@@ -175,6 +175,9 @@ class EvidenceSelector:
             led = self._led_list(question, candidates, required, pairs, query)
         if led:
             selection.chosen = led
+            selection.confidence = max(selection.confidence, model.threshold)
+        elif own := _of_record_dated(question, ranked, model.threshold):
+            selection.chosen = [own[1]]  # "When was the statement … issued?": its own date
             selection.confidence = max(selection.confidence, model.threshold)
         elif ranked and ranked[0][0].score >= model.threshold:
             best = ranked[0][0]
@@ -431,6 +434,24 @@ _WHO_HOLDS = frozenset({"person", "agent", "body", "role"})
 """Questions of who holds a post or does a thing: an undated page's file name may place
 them in its year (a page's figures and grades may be older than the page; its people's
 posts are as the page gives them)."""
+
+
+def _of_record_dated(
+    question: Question, ranked: list[tuple[Candidate, Evidence]], threshold: float
+) -> tuple[Candidate, Evidence] | None:
+    """When no sentence answers a question asking when a record came out, the record it names
+    by its title does ("When was the statement after the sentencing issued?" of "Statement
+    following sentencing …"): its date answers, quoted with its best sentence."""
+    if not question.asks_when or (ranked and ranked[0][0].score >= threshold):
+        return None
+    return next(
+        (
+            pair
+            for pair in ranked
+            if pair[0].document.date and asks_its_date(question, pair[0].document.title)
+        ),
+        None,
+    )
 
 
 def _year_named(candidate: Candidate) -> int | None:

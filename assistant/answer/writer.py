@@ -17,7 +17,7 @@ import numpy as np
 from assistant.answer.intent import names_in
 from assistant.answer.models import Evidence
 from assistant.answer.periods import earliest, relative_phrase
-from assistant.answer.question import STOPWORDS, Question
+from assistant.answer.question import STOPWORDS, Question, asks_its_date
 from assistant.answer.tokens import stem, words
 from index import DatedSpan, date_bounds, dated_spans, find_dates, format_date
 
@@ -137,7 +137,7 @@ def _lead(evidence: Evidence, question: Question) -> str:
     context = evidence.context
     under = f"Under “{context.quote}”: " if context and context.role == "heading" else ""
     document = evidence.document
-    if question.asks_when and document.date and _asks_its_date(question, document.title):
+    if question.asks_when and document.date and asks_its_date(question, document.title):
         label = _KIND_LABEL.get(document.kind, "the record")
         return f"{format_date(document.date)}, the date of {label} “{document.title}”: {under}"
     if evidence.dates:
@@ -159,23 +159,6 @@ def _lead(evidence: Evidence, question: Question) -> str:
     label = _KIND_LABEL.get(document.kind, "the record")
     where = f"In {label} of {format_date(document.date)}"
     return f"{where}, under “{context.quote}”: " if under and context else f"{where}: "
-
-
-_PUBLISHING = frozenset({stem(w) for w in ("published", "issued", "released")})
-_RECORD_NOUNS = frozenset({"statement", "release", "report", "letter", "announcement", "news"})
-
-
-def _asks_its_date(question: Question, title: str) -> bool:
-    """ "When was the statement on the sentencing published?", quoting a record whose title
-    names it ("Statement following sentencing …"): the record's own date answers, not a
-    date its sentence mentions."""
-    if not _PUBLISHING & set(question.terms):
-        return False
-    asked = {w.lower() for _, _, w in words(question.text)}
-    titled = {w.lower() for _, _, w in words(title)}
-    named = asked & titled & _RECORD_NOUNS
-    shared = {stem(w) for w in titled} & set(question.terms) - _PUBLISHING
-    return bool(named) and len(shared) >= 2
 
 
 def _event_date(evidence: Evidence, question: Question) -> str | None:
