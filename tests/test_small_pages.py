@@ -36,6 +36,13 @@ performance and being rated inadequate in 2016.
 
 Inspectors visited Northtown's fostering service on 31 January and 1 February 2019 to examine \
 its arrangements.
+
+The review of Northtown's adoption service was carried out by Ofsted and the Care Quality \
+Commission in May 2019.
+
+Northtown's adoption service has now been judged good, after being rated inadequate in 2016.
+
+Ofsted found a third of 39 Northtown settings inspected less than good.
 """
 
 
@@ -174,3 +181,32 @@ def test_between_which_dates_and_over_what_period_ask_when(question: str) -> Non
     asked = analyse(question)
     assert asked.asks_when and asked.kind == "date"
     assert not {"dates", "period"} & set(asked.term_words)  # they frame the date asked
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "note"),
+    [
+        # "by Ofsted and the Care Quality Commission": not Ofsted on its own
+        (
+            "The review of Northtown's adoption service was carried out by Ofsted on its own.",
+            "contradicted",
+            "Ofsted and the Care Quality Commission",
+        ),
+        # "after being rated inadequate in 2016" is a past grade: no other grade for now
+        ("Northtown's adoption service has been judged good.", "supported", ""),
+        ("Northtown's adoption service was rated inadequate.", "not_found", "past judgement"),
+        # 39 counts the settings inspected: "six of the settings" is a part of them; and
+        # "less than good" gives no grade "good"
+        (
+            "Six of the Northtown settings inspected were rated inadequate.",
+            "not_found",
+            "the whole (39)",
+        ),
+    ],
+)
+def test_alone_past_grades_and_parts(
+    checker: FactChecker, claim: str, verdict: str, note: str
+) -> None:
+    result = checker.check(claim)
+    assert result.verdict == verdict, result.explanation
+    assert note in result.explanation

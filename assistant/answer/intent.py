@@ -341,6 +341,36 @@ def denied_grades(question: str) -> frozenset[str]:
     return grades_in(" ".join(m.group(1) for m in _DENIED_GRADE.finditer(question)))
 
 
+_Q = "[‘'“\"]?"
+_FORMER_GRADE = re.compile(
+    rf"\b(?:since|after|following)\s+(?:(?:being|it\s+was|they\s+were|its|their|the|an?)\s+)?"
+    rf"(?:(?:rated|judged|graded|found|deemed)\s+)?(?:as\s+)?{_Q}({_GRADE_WORDS})\b"
+    rf"|\b(?:previously|formerly|previous|last)\s+(?:(?:been\s+)?(?:rated|judged|graded|found)\s+)?"
+    rf"(?:as\s+)?{_Q}({_GRADE_WORDS})\b"
+    rf"|\bfrom\s+{_Q}({_GRADE_WORDS}){_Q}\s+to\b",
+    re.I,
+)
+
+
+def former_grades(text: str) -> frozenset[str]:
+    """The grades a text gives as past ones ("since being rated inadequate in 2019", "from
+    inadequate to good"): they say what was, not what is."""
+    found = " ".join(g for m in _FORMER_GRADE.finditer(text) for g in m.groups() if g)
+    return grades_in(found)
+
+
+_COMPARED_GRADE = re.compile(
+    rf"\b(?:less\s+than|lower\s+than|below|short\s+of|better\s+than|worse\s+than|"
+    rf"other\s+than)\s+{_Q}({_GRADE_WORDS})\b",
+    re.I,
+)
+
+
+def compared_grades(text: str) -> frozenset[str]:
+    """The grades a text names only as a measure of another ("less than good"): not given."""
+    return grades_in(" ".join(m.group(1) for m in _COMPARED_GRADE.finditer(text)))
+
+
 def grades_in(text: str) -> frozenset[str]:
     """The judgement words a text gives ("inadequate", "requires improvement"), lower case,
     one spelling for each ("requiring improvement" is "requires improvement")."""

@@ -45,6 +45,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from assistant.answer.intent import compared_grades, former_grades
 from assistant.answer.question import EARLIEST, STOPWORDS, Period
 from assistant.answer.tokens import stem, stems
 from assistant.conversation.words import BE, WORD
@@ -291,6 +292,7 @@ def judge(claim: Claim, unit: Unit) -> Judgement:
         _active_doer,
         _tense,
         _opposite,
+        _alone,
         _relative_time,
         _alternatives,
     ):
@@ -358,10 +360,21 @@ def _figures(claim: Claim, unit: Unit) -> Found:
         ]  # "Ten of the twelve": the unit's 12 is the claim's too, not another count
         same = [f for f in kind if _same_noun(figure, f)]  # not "30 years" for "three decades"
         if any(f.context & figure.context for f in same) or (same and not figure.context):
+            if _a_part_of(claim, figure) and all(f.value > figure.value for f in same):
+                return "silent", f"the records give the whole ({same[0].text}), not the part"
             given_texts = [f.text for f in kind]
             return "conflicts", f"the records give {_listed(given_texts)}, not {figure.text}"
         return "silent", "no record gives a figure for it"
     return None
+
+
+_PART_OF = re.compile(r"\s+of\s+(?:the|its|their|these|those|our)\b", re.I)
+
+
+def _a_part_of(claim: Claim, figure: Figure) -> bool:
+    """ "Six of the settings inspected": the figure counts a part of what another figure
+    counts in full ("39 settings inspected"), so a larger one is no other count of it."""
+    return bool(_PART_OF.match(claim.text, figure.end))
 
 
 def _done_in_full(claim: Claim, figure: Figure, unit: Unit) -> Found:
@@ -529,20 +542,27 @@ def _part_of_whole(claim: Claim, unit: Unit) -> Found:
 
 
 def _grades(claim: Claim, unit: Unit) -> Found:
-    """An Ofsted grade in the claim must be a grade the unit gives."""
-    missing = claim.facts.grades - unit.facts.grades
-    if len(unit.facts.grades) > 1 and not missing:
-        given = nearest_grade(claim.text, unit.quote, set(claim.subject))
-        if given is not None and given not in claim.facts.grades:
+    """An Ofsted grade in the claim must be a grade the unit gives; a grade the unit gives
+    as a past one ("since being rated inadequate") is no grade for an undated claim."""
+    given = unit.facts.grades - (compared_grades(unit.quote) - compared_grades(claim.text))
+    if not claim.facts.dates and not former_grades(claim.text):
+        former = former_grades(unit.quote)
+        if claim.facts.grades & former:
+            return "silent", "the records give it as a past judgement"
+        given = given - former
+    missing = claim.facts.grades - given
+    if len(given) > 1 and not missing:
+        nearest = nearest_grade(claim.text, unit.quote, set(claim.subject))
+        if nearest is not None and nearest in given and nearest not in claim.facts.grades:
             claimed = _listed(_labels(claim.facts.grades), quoted=True)
-            return "conflicts", f"the records give “{grade_label(given)}” for it, not {claimed}"
+            return "conflicts", f"the records give “{grade_label(nearest)}” for it, not {claimed}"
     if not missing:
         return None
-    if unit.facts.grades:
-        given = _listed(_labels(unit.facts.grades), quoted=True)
+    if given:
+        listed = _listed(_labels(given), quoted=True)
         return (
             "conflicts",
-            f"the records give {given}, not {_listed(_labels(missing), quoted=True)}",
+            f"the records give {listed}, not {_listed(_labels(missing), quoted=True)}",
         )
     return "silent", "no record gives a judgement for it"
 
@@ -729,6 +749,31 @@ def _opposite(claim: Claim, unit: Unit) -> Found:
         for mine, theirs in ((a, b), (b, a)):
             if mine in said and theirs not in said and theirs in given and mine not in given:
                 return "silent", f"the records say “{theirs}”, not “{mine}”"
+    return None
+
+
+_ALONE = re.compile(
+    r"\b(?:on\s+(?:its|their|his|her)\s+own|alone|solely|single-handedly|by\s+itself|"
+    r"by\s+themselves|without\s+(?:any\s+)?(?:help|partners?))\b",
+    re.I,
+)
+_JOINED = r"(?:and|together\s+with|jointly\s+with|alongside|with)"
+
+
+def _alone(claim: Claim, unit: Unit) -> Found:
+    """The claim says one named doer acted alone ("carried out by Ofsted on its own") where
+    the unit joins another to it ("by Ofsted and the Care Quality Commission")."""
+    if not _ALONE.search(claim.text):
+        return None
+    for name in claim.names:
+        n = re.escape(name)
+        joined = re.search(
+            rf"\b{n}\s+{_JOINED}\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+            rf"|\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+and\s+{n}\b",
+            unit.quote,
+        )
+        if joined:
+            return "conflicts", f"the records say “{joined.group()}”"
     return None
 
 
