@@ -570,3 +570,29 @@ def test_who_did_it_and_when_a_figure_was_given(
 ) -> None:
     result = checker.check(claim)
     assert result.verdict == verdict, result.explanation
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # the record: "We have met four of the eight targets": half of eight is four
+        ("We have met half of our eight performance targets.", "supported"),
+        ("We have met half of our ten performance targets.", "contradicted"),
+        # "lifted" says what "upgraded" says: a rise
+        ("Ofsted has lifted our fostering service from satisfactory to good overall.", "supported"),
+    ],
+)
+def test_shares_of_a_count_and_words_for_a_rise(
+    checker: FactChecker, claim: str, verdict: str
+) -> None:
+    result = checker.check(claim)
+    assert result.verdict == verdict, result.explanation
+
+
+def test_a_share_is_a_count_of_its_whole_or_a_percentage() -> None:
+    def figures(text: str) -> list[tuple[float, bool]]:
+        return [(f.value, f.percent) for f in read_facts(text, set()).figures]
+
+    assert figures("We met half of our eight targets.") == [(4.0, False), (8, False)]
+    assert figures("A quarter of cases showed poor practice.") == [(25.0, True)]
+    assert figures("It was the third time.") == []  # an ordinal, no share

@@ -16,12 +16,13 @@ _DOUBLING = frozenset({"ings", "ing", "ed"})
 _RISE_TEXT = """
     rise rises rising rose risen increase increased increases increasing grew grow grows
     growing grown climb climbed climbs climbing upgrade upgraded upgrades upgrading
-    raise raised raises raising
+    raise raised raises raising lift lifted lifts lifting boost boosted boosts boosting
 """
 _FALL_TEXT = """
     fall falls falling fell fallen drop drops dropped dropping decrease decreased decreases
     decreasing decline declined declines declining reduce reduced reduces reducing
     downgrade downgraded downgrades downgrading lower lowered lowers lowering
+    slash slashed slashes slashing halve halved halves halving
 """
 DIRECTIONS = {"rise": frozenset(_RISE_TEXT.split()), "fall": frozenset(_FALL_TEXT.split())}
 """Words that say which way a figure or a grade moved: "fell" and "dropped" say one thing,

@@ -44,6 +44,8 @@ ORDINALS: dict[str, int] = {
     "eighth": 8, "ninth": 9, "tenth": 10,
 }  # fmt: skip
 """Ordinal words, compared with the noun they count ("the second time" is not "the first")."""
+FRACTIONS = {"half": 1 / 2, "third": 1 / 3, "quarter": 1 / 4, "thirds": 2 / 3, "quarters": 3 / 4}
+"""Shares of a count: "half of the eight targets" is four of them."""
 FACT_WORDS = (
     frozenset(NUMBER_WORDS)
     | QUANTIFIERS
@@ -54,6 +56,7 @@ FACT_WORDS = (
     | frozenset(ORDINALS)
     | DIRECTIONS["rise"]
     | DIRECTIONS["fall"]
+    | frozenset(FRACTIONS)
 ) | {"per", "cent", "percent", "only", "already"}
 """Words compared as facts, so they never count towards a sentence being on the subject."""
 
@@ -225,9 +228,47 @@ def _figures(text: str, dates: tuple[DateMention, ...]) -> list[Figure]:
         unit = _PERCENT.match(text, match.end())
         end = unit.end() if unit else match.end()
         found.append(Figure(text[match.start() : end], value, bool(unit), match.start(), end))
+    found += _fractions(text, found)
+    found.sort(key=lambda f: f.start)
     bound = [_bound(f, found, dates, text) for f in found]
     tokens = list(_TOKEN.finditer(text))  # once for all the figures
     return [_with_context(f, bound, dates, text, tokens) for f in bound]
+
+
+_FRACTION = re.compile(
+    r"\b(?P<frac>half|(?:a|one)\s+third|(?:a|one)\s+quarter|two\s+thirds|three\s+quarters)"
+    r"\s+of\s+(?:(?:the|our|its|their|these|those)\s+)?$",
+    re.I,
+)
+
+
+def _fractions(text: str, figures: list[Figure]) -> list[Figure]:
+    """The count a share of a figure makes ("half of our eight targets": 4), where the share
+    is written; a share of no figure is a percentage ("a quarter of cases": 25 per cent)."""
+    found = []
+    counted = set()
+    for figure in figures:
+        share = _FRACTION.search(text[max(0, figure.start - 30) : figure.start])
+        if share is None or figure.percent:
+            continue
+        start = figure.start - len(share.group())
+        counted.add(start)
+        value = figure.value * FRACTIONS[share.group("frac").split()[-1].lower()]
+        found.append(
+            Figure(share.group("frac"), value, False, start, start + len(share.group("frac")))
+        )
+    for share in _SHARE.finditer(text):
+        if share.start() not in counted:
+            value = 100 * FRACTIONS[share.group("frac").split()[-1].lower()]
+            found.append(Figure(share.group("frac"), value, True, share.start(), share.end()))
+    return found
+
+
+_SHARE = re.compile(
+    r"\b(?P<frac>half|(?:a|one)\s+third|(?:a|one)\s+quarter|two\s+thirds|three\s+quarters)"
+    r"(?=\s+of\b)",
+    re.I,
+)
 
 
 _SENTENCE_END = re.compile(r"[.;:!?]\s")

@@ -361,7 +361,8 @@ def _figures(claim: Claim, unit: Unit) -> Found:
         same = [f for f in kind if _same_noun(figure, f)]  # not "30 years" for "three decades"
         if any(f.context & figure.context for f in same) or (same and not figure.context):
             if _a_part_of(claim, figure) and all(f.value > figure.value for f in same):
-                return "silent", f"the records give the whole ({same[0].text}), not the part"
+                whole = max(same, key=lambda f: f.value).text
+                return "silent", f"the records give the whole ({whole}), not the part"
             given_texts = [f.text for f in kind]
             return "conflicts", f"the records give {_listed(given_texts)}, not {figure.text}"
         return "silent", "no record gives a figure for it"
