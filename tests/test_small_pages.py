@@ -43,6 +43,14 @@ Commission in May 2019.
 Northtown's adoption service has now been judged good, after being rated inadequate in 2016.
 
 Ofsted found a third of 39 Northtown settings inspected less than good.
+
+The judgements on areas of Northtown's fostering service that made up the overall judgement are:
+
+Recruitment of carers - inadequate
+
+Support for carers - requires improvement
+
+Matching of children - inadequate
 """
 
 
@@ -219,3 +227,28 @@ def test_a_light_verb_is_no_word_to_look_for_unless_a_particle_makes_it_one() ->
         "review",
     )
     assert "came" not in analyse("Who came in as Director of Northtown's services?").term_words
+
+
+@pytest.mark.parametrize(
+    ("question", "items", "not_items"),
+    [
+        # "parts" asks for the areas a lead-in line lists; the grade is what items give
+        (
+            "Which parts of Northtown's fostering service were judged inadequate?",
+            ["Recruitment of carers", "Matching of children"],
+            ["Support for carers"],
+        ),
+        (
+            "Which areas of Northtown's fostering service required improvement?",
+            ["Support for carers"],
+            ["Recruitment of carers"],
+        ),
+    ],
+)
+def test_a_list_question_takes_the_items_its_lead_in_names(
+    northtown: Assistant, question: str, items: list[str], not_items: list[str]
+) -> None:
+    answer = northtown.ask(question)
+    assert answer.status == "answered", answer.answer
+    assert all(i in answer.answer for i in items), answer.answer
+    assert not any(i in answer.answer for i in not_items), answer.answer

@@ -179,7 +179,8 @@ _GRADE_QUESTION = re.compile(
     re.I,
 )
 _GRADE_WORDS = (
-    r"inadequate|requires? improvement|requiring improvement|good|outstanding|adequate|"
+    r"inadequate|requires? improvement|requiring improvement|required improvement|good|"
+    r"outstanding|adequate|"
     r"satisfactory|excellent|poor|weak|serious weaknesses"
 )
 _GRADES = re.compile(rf"\b({_GRADE_WORDS})\b", re.I)

@@ -55,7 +55,9 @@ _CHOOSING = frozenset(
     "picked chosen selected named tapped hired drafted brought asked invited".split()  # noqa: SIM905
 )
 """Verbs of choosing someone "to" do or "as" something: what follows is what is asked."""
-_LISTING_TEXT = "list listed lists mention mentions mentioned give gave given"
+_LISTING_TEXT = """
+    list listed lists mention mentions mentioned give gave given parts aspects elements strands
+"""
 _LISTING = frozenset(_LISTING_TEXT.split())
 _SUMMING_TEXT = "summarise summarize summarised summarized summary overview outline"
 _SUMMING = _LISTING | frozenset(_SUMMING_TEXT.split())

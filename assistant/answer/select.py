@@ -205,6 +205,10 @@ class EvidenceSelector:
         best: Candidate | None = None
         most = LEAD_COVERAGE
         seen: set[tuple[str, int]] = set()
+        graded = set()  # what the items give, not the lead; unless what they do not give
+        if not denied_grades(question.text):
+            graded = stems(" ".join(grades_in(question.text)))
+        weights = {t: w for t, w in query.predicate_weights.items() if t not in graded}
         placed = {(c.document.id, c.sentence.start): c for c in candidates}
         for candidate in candidates:
             lead = candidate.heading
@@ -220,7 +224,7 @@ class EvidenceSelector:
             when = dated(lead.text, None, candidate.document.date, self.rules.day_first)
             if question.periods and not in_period(question.periods, when):
                 continue
-            held = coverage(query.predicate_weights, own) if query.predicate_weights else 0.0
+            held = coverage(weights, own) if weights else 0.0
             if held >= most:
                 best, most = candidate, held
         if best is None:
