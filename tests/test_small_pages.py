@@ -51,6 +51,10 @@ Recruitment of carers - inadequate
 Support for carers - requires improvement
 
 Matching of children - inadequate
+
+The government confirmed that John Roe had been put in place as the commissioner for Northtown.
+
+The direction stated: “He will issue any necessary instructions to the council.
 """
 
 
@@ -252,3 +256,10 @@ def test_a_list_question_takes_the_items_its_lead_in_names(
     assert answer.status == "answered", answer.answer
     assert all(i in answer.answer for i in items), answer.answer
     assert not any(i in answer.answer for i in not_items), answer.answer
+
+
+def test_what_will_someone_do_is_answered_by_what_is_to_come(northtown: Assistant) -> None:
+    # not the sentence saying he was put in place, but the one saying what he will do
+    answer = northtown.ask("What will the Northtown commissioner do?")
+    assert answer.status == "answered", answer.answer
+    assert "will issue any necessary instructions" in answer.answer

@@ -318,6 +318,8 @@ class EvidenceSelector:
         judged = judged_grades(question.text)
         if judged and not judged & (given | grades_in(candidate.context_text)):
             return None  # "how many were judged outstanding?": not those judged inadequate
+        if _WILL_DO.search(question.text) and not _TO_COME.search(candidate.text):
+            return None  # "What will the commissioner do?": a sentence of what is to come
         if _measures_another(question.text, candidate.text, around):
             return None  # "the vacancy rate": not a sentence giving the sickness rate
         if not all(_names_office(office, candidate, pairs) for office in query.offices):
@@ -584,6 +586,16 @@ def _of_record_asked(question: Question, candidate: Candidate) -> bool:
 
 _OFFICE_SHORT = {"councillor": ("cllr",), "chief executive": ("ceo",)}
 """How records shorten an office before a name ("Cllr Jane Doe")."""
+
+
+_WILL_DO = re.compile(
+    r"^\s*what\s+(?:will|would|shall|is\s+\S+(?:\s+\S+)?\s+going\s+to)\b.*\bdo\b", re.I
+)
+_TO_COME = re.compile(
+    r"\b(?:will|would|shall|is\s+to|are\s+to|going\s+to|plans?\s+to|planned\s+to|"
+    r"expected\s+to|due\s+to|intends?\s+to|aims?\s+to|required\s+to|requires?\s+\w+\s+to)\b",
+    re.I,
+)
 
 
 def _measures_another(question: str, sentence: str, around: set[str]) -> bool:
