@@ -557,3 +557,9 @@ def test_this_week_is_a_time_not_a_thing_pointed_back_to() -> None:
         Turn("user", "Who met her this week?"),
     ]
     assert resolve(turns).question == "Who met the Minister this week?"
+
+
+def test_how_many_times_is_answered_by_an_occasion_counted() -> None:
+    unit = analyse("How many times has Ofsted rated Northtown inadequate?").unit
+    assert gives_figure("Ofsted rated it inadequate for the second time.", unit, frozenset(), True)
+    assert not gives_figure("Ofsted rated it inadequate in May.", unit, frozenset(), True)

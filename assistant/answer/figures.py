@@ -138,6 +138,8 @@ def gives_figure(text: str, unit: str | None, asked: frozenset[str], day_first: 
     ]
     if unit is not None and unit.startswith("count:"):
         nouns = set(unit[6:].split(","))
+        if stem("times") in nouns and _OCCASIONS.search(text):
+            return True  # "How many times …?": "for the second time", "twice"
         return _counts(text, figures, nouns) or _none_of(text, nouns)
     if not figures:
         return False
@@ -146,6 +148,12 @@ def gives_figure(text: str, unit: str | None, asked: frozenset[str], day_first: 
     return bool(_UNITS[unit].search(text))
 
 
+_OCCASIONS = re.compile(
+    r"\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+time|"
+    r"twice|thrice)\b",
+    re.I,
+)
+"""Words that count occasions: they answer "How many times …?"."""
 _ZERO = re.compile(r"\b(?:no|zero|none of the)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
 """A count of nought: "no children at immediate risk", "none of the homes"."""
 
