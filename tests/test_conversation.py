@@ -724,3 +724,16 @@ def test_it_after_a_person_with_a_time_adverb_is_no_person() -> None:
         "When does it go live?",
     )
     assert "Doe" not in resolution.question, resolution.question
+
+
+def test_how_many_of_them_counts_the_people_asked_about_not_the_answer() -> None:
+    # "them" is the men, not the court the answer named; "jailed at" ends with its verb, so
+    # "grooming" is no verb
+    resolution = resolve(
+        [
+            Turn("user", "Which court were the men in the Northtown fraud case jailed at?"),
+            Turn("assistant", "Eastshire Crown Court [1]"),
+            Turn("user", "How many of them?"),
+        ]
+    )
+    assert resolution.question == "How many of the men in the Northtown fraud case?"

@@ -176,7 +176,8 @@ def is_plural(phrase: str) -> bool:
     head = without_modifier(phrase)
     last = head.split()[-1] if head.split() else ""
     regular = last.endswith("s") and not last.endswith(("ss", "us", "is"))
-    return last.islower() and (regular or last in {"children", "people", "staff"})
+    irregular = {"children", "people", "staff", "men", "women", "police"}
+    return last.islower() and (regular or last in irregular)
 
 
 _PLURAL_OWNERS = frozenset({"children", "people", "women", "men"})

@@ -137,7 +137,10 @@ def _middle_verb(tokens: list[str], aux: str) -> tuple[str, str]:
     """Split "Ofsted find in Northtown" at its verb: the subject stays in the tokens."""
     for k in range(1, len(tokens) - 1):
         before = tokens[k - 1]
-        ing = tokens[k].endswith("ing") and before[:1].isupper()  # "Westminster ACPC preparing"
+        following = tokens[k + 1].lower()
+        ing = (  # "Westminster ACPC preparing its …", not "the Rochdale grooming case"
+            tokens[k].endswith("ing") and before[:1].isupper() and following in FUNCTION_WORDS
+        )
         named = aux in _DO and before[:1].isupper() and _noun(tokens[k])  # "did Ofsted move"
         if (_fits(tokens[k], aux) or ing or named) and before.lower() not in FUNCTION_WORDS:
             size = 2 if tokens[k + 1] in PARTICLES else 1
@@ -166,7 +169,9 @@ def _bare_verb(tokens: list[str], end: int) -> str:
 def _trailing_verb(tokens: list[str], end: int, aux: str, alone: bool = False) -> str:
     """Take the verb (and its particle: "set up") off the end of the tokens, if one is there;
     `alone` lets it be the only token ("How many children were referred?")."""
-    particle = end > 2 and tokens[end - 1] in PARTICLES and _fits(tokens[end - 2], aux)
+    last = tokens[end - 1] if end else ""
+    stranded = last in PARTICLES or last.lower() in _STRANDED
+    particle = end > 2 and stranded and _fits(tokens[end - 2], aux)
     size = 2 if particle else 1
     if end > size and tokens[end - size - 1].lower() in _ARTICLES:
         return ""  # "... say about the report": a noun after "the", not the verb
@@ -179,6 +184,8 @@ def _trailing_verb(tokens: list[str], end: int, aux: str, alone: bool = False) -
     return ""
 
 
+_STRANDED = frozenset({"at", "in", "to", "for", "from", "with", "by", "on", "of", "about"})
+"""A preposition closing a question goes with the verb before it ("jailed at")."""
 _VERB_ADVERBS = frozenset(
     [
         "first",

@@ -15,6 +15,7 @@ from assistant.conversation.entities import (
     places,
     plain,
     ranked,
+    without_modifier,
 )
 from assistant.conversation.models import Exchange
 from assistant.conversation.parts import Parts, parts
@@ -174,6 +175,10 @@ class Antecedents:
         previous, plural = self.previous, word in PLURAL
         if plural and previous.topic and is_plural(previous.topic):
             return f"the {previous.topic}"
+        if word in ("them", "those"):  # "How many of them?": the people or things asked of
+            subject = _LEADING_PREPOSITION.sub("", self.previous.subject)
+            if _definite(subject) and is_plural(without_modifier(subject)):
+                return subject
         asked = self.history[-1].question if self.history else ""
         owners = [o for o in _OWNER.findall(asked) if word == "their" or not is_person(o)]
         if word in POSSESSIVE and owners:
