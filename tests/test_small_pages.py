@@ -263,3 +263,7 @@ def test_what_will_someone_do_is_answered_by_what_is_to_come(northtown: Assistan
     answer = northtown.ask("What will the Northtown commissioner do?")
     assert answer.status == "answered", answer.answer
     assert "will issue any necessary instructions" in answer.answer
+
+
+def test_a_role_asked_with_a_word_before_it_is_a_role() -> None:
+    assert answer_type("What is Cllr Jane Doe's cabinet role?") == "role"

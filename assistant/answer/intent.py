@@ -190,7 +190,7 @@ _ROLE_QUESTION = re.compile(
     r"\b(job|post|role|position) (did|was|is|does|has|had)\b|"
     r"\bwhat (is|was|are|were) (his|her|their|(?-i:[A-Z][\w.-]*(?: [A-Z][\w-]*){1,3})['’]s|"
     r"the (author|chair|chairman|chairwoman|director|minister|leader|commissioner|inspector|"
-    r"councillor|mayor|officer|chief executive)['’]s) (job|post|role|position|title)\b",
+    r"councillor|mayor|officer|chief executive)['’]s) (?:[a-z]+ )?(job|post|role|position|title)\b",
     re.I,
 )
 
