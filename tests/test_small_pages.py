@@ -55,6 +55,8 @@ Matching of children - inadequate
 The government confirmed that John Roe had been put in place as the commissioner for Northtown.
 
 The direction stated: “He will issue any necessary instructions to the council.
+
+In a letter written after the visit, Her Majesty's Inspector Mary Major said progress was slow.
 """
 
 
@@ -267,3 +269,12 @@ def test_what_will_someone_do_is_answered_by_what_is_to_come(northtown: Assistan
 
 def test_a_role_asked_with_a_word_before_it_is_a_role() -> None:
     assert answer_type("What is Cllr Jane Doe's cabinet role?") == "role"
+
+
+def test_two_capitals_are_a_short_form_not_a_name_the_records_must_write(
+    northtown: Assistant,
+) -> None:
+    # "HM" is written out as "Her Majesty's": no refusal for a name no record mentions
+    answer = northtown.ask("Which HM Inspector wrote the letter after the visit?")
+    assert answer.status == "answered", answer.answer
+    assert "Mary Major" in answer.answer

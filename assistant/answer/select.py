@@ -121,11 +121,16 @@ class EvidenceSelector:
         total = max(passages, 1)
         share = {n: self.store.term_frequency(n.lower()) / total for n in question.names}
         selection.unknown_names = [
-            n for n, s in share.items() if s == 0 and stem(n) not in COUNCIL_STEMS
+            n
+            for n, s in share.items()
+            if s == 0 and stem(n) not in COUNCIL_STEMS and not _SHORT_FORM.fullmatch(n)
         ]  # "Northtown County Council" on pages saying only "Northtown" is known
         if selection.unknown_names:
             return selection
-        required = {stem(n) for n, s in share.items() if s < COMMON_NAME_SHARE}
+        short = {n for n in share if _SHORT_FORM.fullmatch(n)}  # "HM Inspector": a title
+        required = {
+            stem(n) for n, s in share.items() if s < COMMON_NAME_SHARE and (s or n not in short)
+        }
         required -= given_names(question.text)  # "Cllr Lawrence" names Les Lawrence
         pairs = expansions(self.store.acronyms())
         asked = frozenset(w.lower() for _, _, w in words(question.text))
@@ -588,6 +593,9 @@ _OFFICE_SHORT = {"councillor": ("cllr",), "chief executive": ("ceo",)}
 """How records shorten an office before a name ("Cllr Jane Doe")."""
 
 
+_SHORT_FORM = re.compile(r"[A-Z]{2}")
+"""Two capitals ("HM"): a short form records may write out ("Her Majesty's"), no name a
+question must find as written."""
 _WILL_DO = re.compile(
     r"^\s*what\s+(?:will|would|shall|is\s+\S+(?:\s+\S+)?\s+going\s+to)\b.*\bdo\b", re.I
 )
