@@ -57,6 +57,10 @@ The government confirmed that John Roe had been put in place as the commissioner
 The direction stated: “He will issue any necessary instructions to the council.
 
 In a letter written after the visit, Her Majesty's Inspector Mary Major said progress was slow.
+
+The Northtown serious case review was published by the board chair, Alan Smithee, in 2019.
+
+The review looked at the death of two-year-old Sam Roe in 2017.
 """
 
 
@@ -278,3 +282,10 @@ def test_two_capitals_are_a_short_form_not_a_name_the_records_must_write(
     answer = northtown.ask("Which HM Inspector wrote the letter after the visit?")
     assert answer.status == "answered", answer.answer
     assert "Mary Major" in answer.answer
+
+
+def test_whose_asks_for_the_person_of_the_thing_named(northtown: Assistant) -> None:
+    # "Whose death …?": the sentence about the death, not one naming the board's chair
+    answer = northtown.ask("Whose death did the Northtown serious case review look at?")
+    assert answer.status == "answered", answer.answer
+    assert "Sam Roe" in answer.answer and "Smithee" not in answer.answer, answer.answer

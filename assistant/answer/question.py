@@ -25,7 +25,7 @@ _STOPWORDS_TEXT = """
     seem seems seemed
     documents afterwards afterward later subsequently eventually meanwhile going
     actually exactly really precisely specifically roughly approximately ever
-    timeline article story release either neither whether
+    timeline article story release either neither whether whose
 """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 _WHEN = re.compile(

@@ -323,6 +323,9 @@ class EvidenceSelector:
         judged = judged_grades(question.text)
         if judged and not judged & (given | grades_in(candidate.context_text)):
             return None  # "how many were judged outstanding?": not those judged inadequate
+        whose = _WHOSE.match(question.text)
+        if whose and stem(whose.group(1)) not in around:
+            return None  # "Whose deaths …?": a sentence about someone's deaths
         if _WILL_DO.search(question.text) and not _TO_COME.search(candidate.text):
             return None  # "What will the commissioner do?": a sentence of what is to come
         if _measures_another(question.text, candidate.text, around):
@@ -596,6 +599,7 @@ _OFFICE_SHORT = {"councillor": ("cllr",), "chief executive": ("ceo",)}
 _SHORT_FORM = re.compile(r"[A-Z]{2}")
 """Two capitals ("HM"): a short form records may write out ("Her Majesty's"), no name a
 question must find as written."""
+_WHOSE = re.compile(r"^\s*whose\s+([a-z]+)", re.I)
 _WILL_DO = re.compile(
     r"^\s*what\s+(?:will|would|shall|is\s+\S+(?:\s+\S+)?\s+going\s+to)\b.*\bdo\b", re.I
 )
