@@ -737,3 +737,10 @@ def test_how_many_of_them_counts_the_people_asked_about_not_the_answer() -> None
         ]
     )
     assert resolution.question == "How many of the men in the Northtown fraud case?"
+
+
+def test_the_rest_is_the_others_of_what_was_counted() -> None:
+    resolution = ask(
+        "How many of the Northtown recommendations are in place?", "What about the rest?"
+    )
+    assert resolution.question.startswith("What about the other recommendations")

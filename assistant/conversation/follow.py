@@ -77,6 +77,12 @@ def follow(
     pending, orphans = unbound(rest), unbound(rest, strict=False)
     if not history:
         return Step(text, _pronoun_note(orphans[0]) if orphans else _period_note(shift))
+    asked = history[-1].question
+    counting = _THE_REST.fullmatch(rest) and re.match(r"\s*how many\b", asked, re.I)
+    counted = _COUNTED.search(asked) if counting else None
+    if counted is not None:  # "How many of the recommendations …?" - "What about the rest?"
+        other = sentence("What about the other", counted.group(1))
+        return Step(_in_place(other, Antecedents(history, recall, common)))
     if _asks_after(rest):
         asked = rest.strip()
         return Step(
@@ -112,6 +118,10 @@ _COUNTED = re.compile(
     r"(?:[\w'’-]+\s+){0,3}?([a-z][\w-]*[^s\W]s)\b",
     re.I,
 )
+_THE_REST = re.compile(
+    r"\s*the\s+(?:rest|others|remainder|remaining\s+ones?|other\s+ones?)\s*[?.!]*\s*", re.I
+)
+"""What is left of what the previous question counted."""
 _WHICH_ONE = re.compile(r"\b(which|what|the)\s+one(s?)\b", re.I)
 
 
