@@ -29,7 +29,11 @@ _VERBS_TEXT = """
     visit review work get got go went tell told ask see saw pay paid put carry
     """
 VERBS = frozenset(_VERBS_TEXT.split())
-_PARTICIPLES_TEXT = "found led made said done begun shown taken given held met set run meant"
+_PARTICIPLES_TEXT = """
+    found led made said done begun shown taken given held met set run meant written chosen
+    known seen brought bought kept thought sent spent built won lost paid heard stood sought
+    taught caught drawn broken put cut hit told left
+"""
 PARTICIPLES = frozenset(_PARTICIPLES_TEXT.split())
 _PARTICLES_TEXT = "up down out off back over"
 PARTICLES = frozenset(_PARTICLES_TEXT.split())
