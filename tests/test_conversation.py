@@ -755,3 +755,10 @@ def test_its_of_a_name_with_of_inside_is_the_whole_name() -> None:
     assert resolution.question == (
         "What are the Eastshire and Isle of Wight partnership review's two parts about?"
     )
+
+
+def test_and_on_another_thing_replaces_what_was_asked_about() -> None:
+    resolution = ask(
+        "What did the Northtown panel recommend about inspection?", "And on domestic abuse?"
+    )
+    assert resolution.question == "What did the Northtown panel recommend on domestic abuse?"

@@ -303,8 +303,8 @@ def _fragment(cur: Parts, prev: Parts, dates: str, context: _Context) -> str:
     if _BOUND_THAT.search(cur.subject) and context.prev.dates:
         dates = ""  # "and before that?": the bound replaces the period it counts from
     about = prev.rest.split()[0].lower() if prev.rest.split() else ""
-    if about in _ABOUT and phrase.split()[0].lower() == about:
-        return sentence(prev.head, prev.subject, prev.verb, phrase, dates)  # "and about X?"
+    if about in _ABOUT and phrase.split()[0].lower() in _ABOUT:
+        return sentence(prev.head, prev.subject, prev.verb, phrase, dates)  # "and on X?"
     if _MODIFIER.match(phrase) or phrase.lower() in _ADVERBS:
         return sentence(prev.head, prev.subject, prev.verb, prev.rest, phrase, dates)
     words = prev.head.split()

@@ -141,7 +141,9 @@ def _middle_verb(tokens: list[str], aux: str) -> tuple[str, str]:
         ing = (  # "Westminster ACPC preparing its …", not "the Rochdale grooming case"
             tokens[k].endswith("ing") and before[:1].isupper() and following in FUNCTION_WORDS
         )
-        named = aux in _DO and before[:1].isupper() and _noun(tokens[k])  # "did Ofsted move"
+        named = (  # "did Ofsted move", not "did the Northtown panel recommend"
+            aux in _DO and before[:1].isupper() and _noun(tokens[k]) and not is_verb(following)
+        )
         if (_fits(tokens[k], aux) or ing or named) and before.lower() not in FUNCTION_WORDS:
             size = 2 if tokens[k + 1] in PARTICLES else 1
             verb, rest = " ".join(tokens[k : k + size]), " ".join(tokens[k + size :])
