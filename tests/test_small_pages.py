@@ -264,9 +264,14 @@ def test_a_list_question_takes_the_items_its_lead_in_names(
     assert not any(i in answer.answer for i in not_items), answer.answer
 
 
-def test_what_will_someone_do_is_answered_by_what_is_to_come(northtown: Assistant) -> None:
+@pytest.mark.parametrize(
+    "question", ["What will the Northtown commissioner do?", "What was John Roe asked to do?"]
+)
+def test_what_will_someone_do_is_answered_by_what_is_to_come(
+    northtown: Assistant, question: str
+) -> None:
     # not the sentence saying he was put in place, but the one saying what he will do
-    answer = northtown.ask("What will the Northtown commissioner do?")
+    answer = northtown.ask(question)
     assert answer.status == "answered", answer.answer
     assert "will issue any necessary instructions" in answer.answer
 

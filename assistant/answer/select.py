@@ -601,8 +601,12 @@ _SHORT_FORM = re.compile(r"[A-Z]{2}")
 question must find as written."""
 _WHOSE = re.compile(r"^\s*whose\s+([a-z]+)", re.I)
 _WILL_DO = re.compile(
-    r"^\s*what\s+(?:will|would|shall|is\s+\S+(?:\s+\S+)?\s+going\s+to)\b.*\bdo\b", re.I
+    r"^\s*what\s+(?:will|would|shall|is\s+\S+(?:\s+\S+)?\s+going\s+to|"
+    r"(?:was|were|is|are|has|have)\s+.{1,60}?\s+(?:been\s+)?"
+    r"(?:asked|told|required|expected|directed|instructed|tasked)\s+to)\b.*\bdo\b",
+    re.I,
 )
+"""A question asking what someone will do, or was asked to do: what is to come."""
 _TO_COME = re.compile(
     r"\b(?:will|would|shall|is\s+to|are\s+to|going\s+to|plans?\s+to|planned\s+to|"
     r"expected\s+to|due\s+to|intends?\s+to|aims?\s+to|required\s+to|requires?\s+\w+\s+to)\b",
