@@ -18,6 +18,7 @@ from assistant.answer.candidates import (
     refers_back,
     speaks,
 )
+from assistant.answer.demands import unmet
 from assistant.answer.glossary import Glossary, expansions, with_synonyms
 from assistant.answer.intent import (
     COUNCIL_STEMS,
@@ -40,7 +41,7 @@ from assistant.answer.periods import (
     relative_phrase,
     years_in,
 )
-from assistant.answer.question import PRECISION, Question, asks_its_date, measures
+from assistant.answer.question import PRECISION, Question, asks_its_date
 from assistant.answer.scoring import (
     Model,
     Query,
@@ -323,13 +324,8 @@ class EvidenceSelector:
         judged = judged_grades(question.text)
         if judged and not judged & (given | grades_in(candidate.context_text)):
             return None  # "how many were judged outstanding?": not those judged inadequate
-        whose = _WHOSE.match(question.text)
-        if whose and stem(whose.group(1)) not in around:
-            return None  # "Whose deaths …?": a sentence about someone's deaths
-        if _WILL_DO.search(question.text) and not _TO_COME.search(candidate.text):
-            return None  # "What will the commissioner do?": a sentence of what is to come
-        if _measures_another(question.text, candidate.text, around):
-            return None  # "the vacancy rate": not a sentence giving the sickness rate
+        if unmet(question.text, candidate.text, around):
+            return None  # "What will the commissioner do?": not who was put in place
         if not all(_names_office(office, candidate, pairs) for office in query.offices):
             return None  # "who was the director": a person named without the office
         if not _of_record_asked(question, candidate):
@@ -599,30 +595,6 @@ _OFFICE_SHORT = {"councillor": ("cllr",), "chief executive": ("ceo",)}
 _SHORT_FORM = re.compile(r"[A-Z]{2}")
 """Two capitals ("HM"): a short form records may write out ("Her Majesty's"), no name a
 question must find as written."""
-_WHOSE = re.compile(r"^\s*whose\s+([a-z]+)", re.I)
-_WILL_DO = re.compile(
-    r"^\s*what\s+(?:will|would|shall|is\s+\S+(?:\s+\S+)?\s+going\s+to|"
-    r"(?:was|were|is|are|has|have)\s+.{1,60}?\s+(?:been\s+)?"
-    r"(?:asked|told|required|expected|directed|instructed|tasked)\s+to)\b.*\bdo\b",
-    re.I,
-)
-"""A question asking what someone will do, or was asked to do: what is to come."""
-_TO_COME = re.compile(
-    r"\b(?:will|would|shall|is\s+to|are\s+to|going\s+to|plans?\s+to|planned\s+to|"
-    r"expected\s+to|due\s+to|intends?\s+to|aims?\s+to|required\s+to|requires?\s+\w+\s+to)\b",
-    re.I,
-)
-
-
-def _measures_another(question: str, sentence: str, around: set[str]) -> bool:
-    """The sentence gives a measure the question asks of one thing ("vacancy rate") only of
-    another ("sickness rates"), and never names the thing asked."""
-    given = measures(sentence)
-    for measure, asked in measures(question).items():
-        other = set(given.get(measure, ()))
-        if other and not other & set(asked) and asked[-1] not in around:
-            return True
-    return False
 
 
 def _names_office(office: str, candidate: Candidate, pairs: Glossary) -> bool:

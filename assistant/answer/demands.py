@@ -1,0 +1,50 @@
+"""What some questions demand of the sentence that answers them, beyond its words.
+
+Each demand is read from the question's wording and checked against one sentence (and the
+words around it): a sentence that fails one is no answer, however many words it shares.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.question import measures
+from assistant.answer.tokens import stem
+
+_WHOSE = re.compile(r"^\s*whose\s+([a-z]+)", re.I)
+_WILL_DO = re.compile(
+    r"^\s*what\s+(?:will|would|shall|is\s+\S+(?:\s+\S+)?\s+going\s+to|"
+    r"(?:was|were|is|are|has|have)\s+.{1,60}?\s+(?:been\s+)?"
+    r"(?:asked|told|required|expected|directed|instructed|tasked)\s+to)\b.*\bdo\b",
+    re.I,
+)
+"""A question asking what someone will do, or was asked to do: what is to come."""
+_TO_COME = re.compile(
+    r"\b(?:will|would|shall|is\s+to|are\s+to|going\s+to|plans?\s+to|planned\s+to|"
+    r"expected\s+to|due\s+to|intends?\s+to|aims?\s+to|required\s+to|requires?\s+\w+\s+to)\b",
+    re.I,
+)
+
+
+def unmet(question: str, sentence: str, around: set[str]) -> str | None:
+    """The demand of the question the sentence fails, if any; `around`: the stems of the
+    sentence and its context."""
+    whose = _WHOSE.match(question)
+    if whose and stem(whose.group(1)) not in around:
+        return "whose"  # "Whose deaths …?": a sentence about someone's deaths
+    if _WILL_DO.search(question) and not _TO_COME.search(sentence):
+        return "to come"  # "What will the commissioner do?": what is to come
+    if measures_another(question, sentence, around):
+        return "measure"  # "the vacancy rate": not a sentence giving the sickness rate
+    return None
+
+
+def measures_another(question: str, sentence: str, around: set[str]) -> bool:
+    """The sentence gives a measure the question asks of one thing ("vacancy rate") only of
+    another ("sickness rates"), and never names the thing asked."""
+    given = measures(sentence)
+    for measure, asked in measures(question).items():
+        other = set(given.get(measure, ()))
+        if other and not other & set(asked) and asked[-1] not in around:
+            return True
+    return False
