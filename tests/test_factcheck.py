@@ -596,17 +596,3 @@ def test_a_share_is_a_count_of_its_whole_or_a_percentage() -> None:
     assert figures("We met half of our eight targets.") == [(4.0, False), (8, False)]
     assert figures("A quarter of cases showed poor practice.") == [(25.0, True)]
     assert figures("It was the third time.") == []  # an ordinal, no share
-
-
-def test_no_longer_says_a_state_ended_and_longer_is_no_word_to_find(
-    checker: FactChecker,
-) -> None:
-    # the record: "The number of “inadequate” care homes has gone down from seven to none"
-    result = checker.check(
-        "There are no longer any care homes in the city rated inadequate, down from seven."
-    )
-    assert result.verdict == "supported", result.explanation
-    other = checker.check(
-        "There are no longer any care homes in the city rated inadequate, down from nine."
-    )
-    assert other.verdict == "contradicted", other.explanation

@@ -63,11 +63,11 @@ _SUMMING_TEXT = "summarise summarize summarised summarized summary overview outl
 _SUMMING = _LISTING | frozenset(_SUMMING_TEXT.split())
 _OCCURRING_TEXT = """
     run runs ran occur occurs occurred held hold holds carried conducted scheduled planned
-    date dates period
 """
 _OCCURRING = frozenset(_OCCURRING_TEXT.split())
 """Verbs that only say an event took place ("When did the inspection run?"): a record gives
 the dates ("from 28 June to 9 July")."""
+_SPAN_ASKED = frozenset({"dates", "period", "periods"})
 _KIND_FRAME = {
     "date": _OCCURRING,
     "person": _NAMING,
@@ -201,6 +201,8 @@ def analyse(
             continue
         if lowered in frame or (lowered == "far" and previous.lower() == "how"):
             continue  # "how long did it last?", "how far has it fallen?" ask for a figure
+        if lowered in _SPAN_ASKED and previous.lower() in ("which", "what"):
+            continue  # "between which dates", "over what period": when is asked
         if lowered in _PERIOD_FRAME and _places_date(tokens, index, in_date):
             continue
         following = tokens[index + 1][2] if index + 1 < len(tokens) else ""

@@ -46,8 +46,7 @@ def read_claim(text: str, *, day_first: bool = True, max_chars: int = 1000) -> C
     if len(claim) > max_chars:
         raise InvalidClaim(f"the claim is {len(claim)} characters; the limit is {max_chars}")
     question = analyse(claim, day_first=day_first, records=False)
-    plain = _NO_LONGER.sub("no", without_grade_phrases(claim))
-    said = analyse(plain, day_first=day_first, records=False)
+    said = analyse(without_grade_phrases(claim), day_first=day_first, records=False)
     subject = {
         term: word
         for term, word in zip(said.terms, said.term_words, strict=True)
@@ -73,8 +72,6 @@ def modal_verbs(claim: str) -> frozenset[str]:
     return frozenset(m.group(1) for m in _MODAL_VERB.finditer(claim))
 
 
-_NO_LONGER = re.compile(r"\bno\s+longer\b", re.I)
-"""Says a state has ended: its "no" is the fact, "longer" no word to find."""
 _ASPECT = frozenset({"still", "already"})
 """Words a claim adds to say a state goes on or is done ("are still being implemented");
 the record states the state itself, in its own tense."""
