@@ -216,8 +216,6 @@ def analyse(
             continue  # "Who was picked to chair …?", "brought in to head …": what for is asked
         if any(s <= start < e for s, e in holding):
             continue  # "Who holds the post of director?": the post is what is asked
-        if lowered in LIGHT_VERBS and following.lower() not in _PARTICLES:
-            continue  # "Who gave the response?": the response is what is asked about
         terms.setdefault(stem(word), _bare(word))
         if index > 0 and word[0].isupper():
             names.append(_bare(word))
@@ -292,8 +290,6 @@ def _authoring(wording: str, terms: frozenset[str]) -> str | None:
     return verbs[0] if verbs else None
 
 
-_PARTICLES = frozenset({"over", "up", "on", "off", "out", "down", "back", "away", "from"})
-"""Particles that make a light verb a verb of its own ("take over", "come from")."""
 _LIGHT_VERBS_TEXT = """
     go goes went gone get gets got make makes made do does done take takes took come comes
     came put give gives gave have has had
