@@ -746,17 +746,6 @@ def test_the_rest_is_the_others_of_what_was_counted() -> None:
     assert resolution.question.startswith("What about the other recommendations")
 
 
-def test_its_of_a_name_with_of_inside_is_the_whole_name() -> None:
-    # "Isle of Wight" is one name: "its" is not "the Eastshire and Isle's"
-    resolution = ask(
-        "When was the Eastshire and Isle of Wight partnership review written?",
-        "What are its two parts about?",
-    )
-    assert resolution.question == (
-        "What are the Eastshire and Isle of Wight partnership review's two parts about?"
-    )
-
-
 def test_and_on_another_thing_replaces_what_was_asked_about() -> None:
     resolution = ask(
         "What did the Northtown panel recommend about inspection?", "And on domestic abuse?"

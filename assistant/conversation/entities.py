@@ -161,20 +161,13 @@ def is_person(phrase: str, *, certain: bool = False) -> bool:
     return any(not certain or p.split()[0].lower() in _TITLES for p in people)
 
 
+_POSTMODIFIER = re.compile(r"\s+(?:on|of|for|in|into|about|at|with|from|to|by)\s+.*$", re.I)
+
+
 def without_modifier(phrase: str) -> str:
     """A noun phrase cut before what follows its head ("the review into Jane Doe's death":
-    "the review"), not inside a name ("the Isle of Wight partnership review")."""
-    phrase = phrase.strip()
-    for m in _PREPOSITION.finditer(phrase):
-        before = phrase[: m.start()].split()
-        after = phrase[m.end() :].split()
-        if before and after and before[-1][:1].isupper() and after[0][:1].isupper():
-            continue  # "Isle of Wight", "Department for Education": part of a name
-        return phrase[: m.start()] or phrase
-    return phrase
-
-
-_PREPOSITION = re.compile(r"\s+(?:on|of|for|in|into|about|at|with|from|to|by)\s+", re.I)
+    "the review")."""
+    return _POSTMODIFIER.sub("", phrase.strip()) or phrase
 
 
 def is_plural(phrase: str) -> bool:
