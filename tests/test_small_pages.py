@@ -189,19 +189,6 @@ def test_a_date_of_another_clause_does_not_lead_the_answer(northtown: Assistant)
 
 
 @pytest.mark.parametrize(
-    "question",
-    [
-        "Between which dates did inspectors visit Northtown's fostering service?",
-        "Over what period was Northtown's fostering service visited by inspectors?",
-    ],
-)
-def test_between_which_dates_and_over_what_period_ask_when(question: str) -> None:
-    asked = analyse(question)
-    assert asked.asks_when and asked.kind == "date"
-    assert not {"dates", "period"} & set(asked.term_words)  # they frame the date asked
-
-
-@pytest.mark.parametrize(
     ("claim", "verdict", "note"),
     [
         # "by Ofsted and the Care Quality Commission": not Ofsted on its own

@@ -35,8 +35,8 @@ _PERSON_NOUNS = re.compile(
     re.I,
 )
 _WHEN = re.compile(
-    r"(^|[,;]\s*|\band\s+)((in|on|by|during|from|since|until|between|over) )?"
-    r"(when|(what|which) (date|day|month|year|period)s?|how long ago)\b",
+    r"(^|[,;]\s*|\band\s+)((in|on|by|during|from|since|until) )?"
+    r"(when|(what|which) (date|day|month|year)s?|how long ago)\b",
     re.I,
 )
 _DATE_WORDS = re.compile(

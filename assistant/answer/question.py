@@ -29,8 +29,8 @@ _STOPWORDS_TEXT = """
 """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 _WHEN = re.compile(
-    r"^\s*((on|in|between|over|during) )?"
-    r"(when|(what|which) (date|day|month|year|period)s?)\b",
+    r"^\s*((on|in) )?"
+    r"(when|what (date|day|month|year)s?|which (date|day|month|year)s?)\b",
     re.I,
 )
 _MONTHS_TEXT = """
@@ -67,7 +67,6 @@ _OCCURRING_TEXT = """
 _OCCURRING = frozenset(_OCCURRING_TEXT.split())
 """Verbs that only say an event took place ("When did the inspection run?"): a record gives
 the dates ("from 28 June to 9 July")."""
-_SPAN_ASKED = frozenset({"dates", "period", "periods"})
 _KIND_FRAME = {
     "date": _OCCURRING,
     "person": _NAMING,
@@ -201,8 +200,6 @@ def analyse(
             continue
         if lowered in frame or (lowered == "far" and previous.lower() == "how"):
             continue  # "how long did it last?", "how far has it fallen?" ask for a figure
-        if lowered in _SPAN_ASKED and previous.lower() in ("which", "what"):
-            continue  # "between which dates", "over what period": when is asked
         if lowered in _PERIOD_FRAME and _places_date(tokens, index, in_date):
             continue
         following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
