@@ -169,6 +169,7 @@ def test_a_rate_of_one_thing_does_not_answer_for_another(northtown: Assistant) -
     same = northtown.ask("What was the sickness rate of Northtown's social workers in May 2019?")
     assert same.status == "answered" and "4 per cent" in same.answer
     assert measures("the sickness absence rate")["rat"][-1] == "absen"
+    assert measures("(latest figures available)") == {}  # which figures, not what of
 
 
 def test_the_name_of_a_relation_needs_the_relation() -> None:

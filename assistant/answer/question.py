@@ -397,12 +397,28 @@ _MEASURED = re.compile(
 _NOT_MODIFIERS = frozenset({"the", "a", "an", "its", "their", "this", "that", "what", "which"})
 
 
+_QUALIFIERS_TEXT = """
+    current recent new previous last final official provisional national overall average
+    total annual monthly weekly local available published
+"""
+_QUALIFIERS = frozenset(_QUALIFIERS_TEXT.split())
+"""Words before a measure that say which figures, not what they measure ("latest figures")."""
+
+
+def _says_what_is_measured(word: str) -> bool:
+    """A word before a measure naming what it measures ("vacancy"), not a qualifier
+    ("latest", "current"), a month or a function word."""
+    if word in _NOT_MODIFIERS | STOPWORDS | _QUALIFIERS or word in _MONTHS:
+        return False
+    return not (word.endswith("est") and len(word) > 5)  # "latest", "highest"
+
+
 def measures(text: str) -> dict[str, tuple[str, ...]]:
     """What each measure a text names is of ("social care vacancy rate"): measure stem ->
     the stems of the words before it, in order; the last says what is measured."""
     found: dict[str, tuple[str, ...]] = {}
     for m in _MEASURED.finditer(text):
-        of = [stem(w) for w in m.group(1).lower().split() if w not in _NOT_MODIFIERS | STOPWORDS]
+        of = [stem(w) for w in m.group(1).lower().split() if _says_what_is_measured(w)]
         if of:
             measure = stem(m.group(2))
             found[measure] = found.get(measure, ()) + tuple(of)
