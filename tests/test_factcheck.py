@@ -578,8 +578,13 @@ def test_who_did_it_and_when_a_figure_was_given(
         # the record: "We have met four of the eight targets": half of eight is four
         ("We have met half of our eight performance targets.", "supported"),
         ("We have met half of our ten performance targets.", "contradicted"),
-        # "lifted" says what "upgraded" says: a rise
-        ("Ofsted has lifted our fostering service from satisfactory to good overall.", "supported"),
+        # "boosted" says which way a figure moved, as "rose" does
+        (
+            "Ofsted has boosted our fostering service from satisfactory to good overall.",
+            "supported",
+        ),
+        # but "lifted" may end a thing ("the notice was lifted"): a word to find
+        ("The Improvement Notice was lifted in 2010.", "not_found"),
     ],
 )
 def test_shares_of_a_count_and_words_for_a_rise(

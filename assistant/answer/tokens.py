@@ -16,7 +16,7 @@ _DOUBLING = frozenset({"ings", "ing", "ed"})
 _RISE_TEXT = """
     rise rises rising rose risen increase increased increases increasing grew grow grows
     growing grown climb climbed climbs climbing upgrade upgraded upgrades upgrading
-    raise raised raises raising lift lifted lifts lifting boost boosted boosts boosting
+    raise raised raises raising boost boosted boosts boosting
 """
 _FALL_TEXT = """
     fall falls falling fell fallen drop drops dropped dropping decrease decreased decreases
