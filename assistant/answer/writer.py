@@ -189,8 +189,9 @@ def _event_date(evidence: Evidence, question: Question) -> str | None:
     def clause(at: int) -> int:
         return sum(end <= at for end in clauses)
 
+    verbs = _verbs_asked(question)
     done = {
-        start for start, _, word in words(evidence.quote) if stem(word) in _verbs_asked(question)
+        start for start, _, word in words(evidence.quote) if stem(word) in verbs
     }  # "rated" in "When was the trust rated inadequate?": the clause saying what was done
 
     nearest = min(

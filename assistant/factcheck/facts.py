@@ -235,11 +235,11 @@ def _figures(text: str, dates: tuple[DateMention, ...]) -> list[Figure]:
     return [_with_context(f, bound, dates, text, tokens) for f in bound]
 
 
-_FRACTION = re.compile(
+_SHARE_WORDS = (
     r"\b(?P<frac>half|(?:a|one)\s+third|(?:a|one)\s+quarter|two\s+thirds|three\s+quarters)"
-    r"\s+of\s+(?:(?:the|our|its|their|these|those)\s+)?$",
-    re.I,
 )
+_FRACTION = re.compile(rf"{_SHARE_WORDS}\s+of\s+(?:(?:the|our|its|their|these|those)\s+)?$", re.I)
+"""A share written just before a figure ("half of our eight")."""
 
 
 def _fractions(text: str, figures: list[Figure]) -> list[Figure]:
@@ -264,11 +264,8 @@ def _fractions(text: str, figures: list[Figure]) -> list[Figure]:
     return found
 
 
-_SHARE = re.compile(
-    r"\b(?P<frac>half|(?:a|one)\s+third|(?:a|one)\s+quarter|two\s+thirds|three\s+quarters)"
-    r"(?=\s+of\b)",
-    re.I,
-)
+_SHARE = re.compile(rf"{_SHARE_WORDS}(?=\s+of\b)", re.I)
+"""A share of anything ("a quarter of cases")."""
 
 
 _SENTENCE_END = re.compile(r"[.;:!?]\s")
