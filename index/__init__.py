@@ -3,6 +3,7 @@
 The assistant layer imports only the names listed in `__all__`.
 """
 
+from index.acronyms import spelt_out
 from index.dates import (
     MONTH_NAME,
     date_bounds,
@@ -61,6 +62,7 @@ __all__ = [
     "normalise_date",
     "normalise_kind",
     "sentences_of",
+    "spelt_out",
     "vocabulary",
     "year_in_name",
 ]

@@ -41,6 +41,17 @@ def find_acronyms(text: str) -> dict[str, str]:
     return found
 
 
+def spelt_out(short: str, text: str) -> str | None:
+    """The capitalised name in the text whose initials spell an acronym the text never
+    uses ("LGA" asked of a page saying "Local Government Association")."""
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = run.group().split()
+        long = _expansion(words, short) if len(words) > 1 else None
+        if long and " " in long:
+            return long
+    return None
+
+
 def _expansion(words: list[str], short: str) -> str | None:
     """The shortest run of trailing words whose initials (small words optional) spell it."""
     letters = [c.lower() for c in short.rstrip("s") if c.isalpha()]

@@ -57,6 +57,18 @@ def open_assistant(home: Path, embedder: Embedder) -> Assistant:
     return Assistant(Settings(home=home), embedder=embedder)
 
 
+def page_assistant(
+    factory: pytest.TempPathFactory, embedder: Embedder, name: str, text: str
+) -> Assistant:
+    """An Assistant over one page written for a test, ingested into a fresh home."""
+    folder = factory.mktemp(f"{Path(name).stem}-page")
+    (folder / name).write_text(text, encoding="utf-8")
+    assistant = open_assistant(factory.mktemp(f"{Path(name).stem}-home"), embedder)
+    report = assistant.ingest([folder])
+    assert not report.failures, report.failures
+    return assistant
+
+
 @pytest.fixture(scope="session")
 def reference(
     tmp_path_factory: pytest.TempPathFactory, embedder: Embedder, corpus_dir: Path

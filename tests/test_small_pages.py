@@ -14,7 +14,7 @@ from assistant.factcheck import FactChecker
 from assistant.factcheck.claim import modal_verbs
 from index import Embedder
 
-from .conftest import open_assistant
+from .conftest import page_assistant
 
 PAGE = """Northtown children's trust rated inadequate
 
@@ -67,11 +67,7 @@ The review looked at the death of two-year-old Sam Roe in 2017.
 @pytest.fixture(scope="module")
 def northtown(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Assistant]:
     """The page ingested once for this module."""
-    folder = tmp_path_factory.mktemp("northtown-pages")
-    (folder / "northtown-trust-2019.txt").write_text(PAGE, encoding="utf-8")
-    assistant = open_assistant(tmp_path_factory.mktemp("northtown-home"), embedder)
-    report = assistant.ingest([folder])
-    assert not report.failures, report.failures
+    assistant = page_assistant(tmp_path_factory, embedder, "northtown-trust-2019.txt", PAGE)
     yield assistant
     assistant.close()
 

@@ -197,8 +197,16 @@ _ROLE_QUESTION = re.compile(
 
 _NAME_OF = re.compile(r"\bwhat(?:['’]s| is| was| were| are) the names? of\b", re.I)
 """'What was the name of the director?': who, asked by name."""
+_WHICH_PERSON = re.compile(
+    r"^\s*(?:which|what)\s+(?:(?!(?:did|does|do|was|were|is|are|has|have|had|will|would|"
+    r"can|could|should)\b)[\w'’-]+\s+){0,2}?(?:director|chair(?:man|woman|person)?|"
+    r"chief executive|minister|leader|commissioner|manager|councillor|mayor|judge|"
+    r"inspector|officer|spokes(?:man|woman|person)|social worker)s?\b(?!['’])",
+    re.I,
+)
+"""'Which inspector led the visit?', 'What council leader …?': a person asked by role."""
 _NAME_OF_BODY = re.compile(
-    rf"{_NAME_OF.pattern}(?:\s+[\w'’-]+){{0,3}}?\s+(?:{_BODY_NOUNS})\b(?!\s+(?:of|at|for)\b)",
+    rf"{_NAME_OF.pattern}(?:\s+[\w'’-]+){{0,3}}?\s+(?:{_BODY_NOUNS})\b(?!['’]|\s+(?:of|at|for)\b)",
     re.I,
 )
 """'What was the name of the trust?': a body, asked by name (not 'of the board's chair')."""
@@ -224,6 +232,8 @@ def answer_type(question: str) -> AnswerType:
         return "number"
     if _ROLE_QUESTION.search(question):
         return "role"
+    if _WHICH_PERSON.search(question):
+        return "person"  # "Which inspector led the visit?": a person, named
     if _BODY.search(question):
         return "body"
     if _NAME_OF_BODY.search(question):

@@ -214,8 +214,8 @@ def analyse(
         if any(s <= start < e for s, e in holding):
             continue  # "Who holds the post of director?": the post is what is asked
         terms.setdefault(stem(word), _bare(word))
-        if index > 0 and word[0].isupper():
-            names.append(_bare(word))
+        if index > 0 and word[0].isupper() and not _months_only(word):
+            names.append(_bare(_NAMED_PART.sub("", word)))
     return Question(
         text=text,
         terms=tuple(terms),
@@ -384,6 +384,15 @@ def _periods(text: str, mentions: list[DateMention], *, ranges: bool) -> tuple[P
 
 def _shift(iso_day: str, days: int) -> str:
     return (date.fromisoformat(iso_day) + timedelta(days=days)).isoformat()
+
+
+_NAMED_PART = re.compile(r"-[a-z][\w-]*$")
+"""What a hyphen adds to a name ("Birmingham-related", "Ofsted-rated"): not the name."""
+
+
+def _months_only(word: str) -> bool:
+    """ "November-December": a span of months, which no record need write as one word."""
+    return all(part.lower() in _MONTHS for part in re.split(r"[-–/]", word))
 
 
 def _bare(word: str) -> str:

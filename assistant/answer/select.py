@@ -54,7 +54,15 @@ from assistant.answer.scoring import (
 )
 from assistant.answer.soft import WordVectors
 from assistant.answer.tokens import stem, stems, words
-from index import SearchHit, Store, date_bounds, find_dates, vocabulary, year_in_name
+from index import (
+    SearchHit,
+    Store,
+    date_bounds,
+    find_dates,
+    spelt_out,
+    vocabulary,
+    year_in_name,
+)
 
 NAMED = frozenset({"person", "agent", "body", "role", "date"})
 """Answer types a heading-like line may answer by itself ("Author Jane Doe, Director")."""
@@ -126,6 +134,8 @@ class EvidenceSelector:
             for n, s in share.items()
             if s == 0 and stem(n) not in COUNCIL_STEMS and not _SHORT_FORM.fullmatch(n)
         ]  # "Northtown County Council" on pages saying only "Northtown" is known
+        spelt = self._spelt_out(selection.unknown_names, hits)
+        selection.unknown_names = [n for n in selection.unknown_names if n not in spelt]
         if selection.unknown_names:
             return selection
         short = {n for n in share if _SHORT_FORM.fullmatch(n)}  # "HM Inspector": a title
@@ -133,7 +143,7 @@ class EvidenceSelector:
             stem(n) for n, s in share.items() if s < COMMON_NAME_SHARE and (s or n not in short)
         }
         required -= given_names(question.text)  # "Cllr Lawrence" names Les Lawrence
-        pairs = expansions(self.store.acronyms())
+        pairs = expansions({**self.store.acronyms(), **spelt})
         asked = frozenset(w.lower() for _, _, w in words(question.text))
         query = Query(
             vector,
@@ -195,6 +205,20 @@ class EvidenceSelector:
             else:
                 selection.chosen = self._choose(question, ranked, model.threshold, query)
         return selection
+
+    def _spelt_out(self, names: list[str], hits: list[SearchHit]) -> dict[str, str]:
+        """Acronyms the question uses that no record writes, each spelt out by a name in a
+        document found ("the LGA" of a page naming the Local Government Association)."""
+        short = [n for n in names if _ACRONYM.fullmatch(n)]
+        found: dict[str, str] = {}
+        documents = dict.fromkeys(hit.document.id for hit in hits[: self.rules.hits_read])
+        for doc_id in documents if short else ():
+            text = self.store.text(doc_id)
+            for name in short:
+                long = found.get(name) or spelt_out(name, text)
+                if long:
+                    found[name] = long
+        return found
 
     def _led_list(
         self,
@@ -588,10 +612,18 @@ def _of_record_asked(question: Question, candidate: Candidate) -> bool:
     return in_period(question.record_periods, of_record)
 
 
-_OFFICE_SHORT = {"councillor": ("cllr",), "chief executive": ("ceo",)}
-"""How records shorten an office before a name ("Cllr Jane Doe")."""
+_OFFICE_SHORT = {
+    "councillor": ("cllr",),
+    "chief executive": ("ceo",),
+    "minister": ("secretary of state", "under secretary", "under-secretary"),
+    "inspector": ("hmi",),
+}
+"""How records shorten or formally title an office before a name ("Cllr Jane Doe", "the
+Under Secretary of State, Jane Doe MP" for a minister)."""
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+"""An acronym a question may use where the records spell the name out."""
 _SHORT_FORM = re.compile(r"[A-Z]{2}")
 """Two capitals ("HM"): a short form records may write out ("Her Majesty's"), no name a
 question must find as written."""

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from assistant.conversation.entities import is_person, named, without_modifier
+from assistant.conversation.entities import is_person, is_plural, named, without_modifier
 from assistant.conversation.models import Exchange
-from assistant.conversation.parts import Parts, parts
+from assistant.conversation.parts import Parts, first_part, parts
 from assistant.conversation.periods import Shift, UnknownPeriod, cut_shift, shifted
 from assistant.conversation.referents import (
     IMPERSONAL,
@@ -83,6 +83,9 @@ def follow(
     if counted is not None:  # "How many of the recommendations …?" - "What about the rest?"
         other = sentence("What about the other", counted.group(1))
         return Step(_in_place(other, Antecedents(history, recall, common)))
+    said = _SAID_SO.fullmatch(rest.strip())
+    if said is not None:  # "Who said so?": who said what the previous answer quoted
+        return Step(_who_said(said.group(1), history[-1]))
     if _asks_after(rest):
         asked = rest.strip()
         return Step(
@@ -93,7 +96,7 @@ def follow(
         return Step(elided)
     antecedents = Antecedents(history, recall, common)
     placed = _THERE.sub(lambda m: _there(m, antecedents), _one_named(rest, history[-1].question))
-    prev = parts(history[-1].question)
+    prev = parts(first_part(history[-1].question))
     placed = _bound_to(placed, prev)
     placed = _that_thing(placed, prev)
     cur = parts(placed)
@@ -161,6 +164,31 @@ _ELIDED = re.compile(
 _AUXILIARY_AT = re.compile(r"\s(was|were|is|are|has|have|had)(n['’]t|\s+not)?\b", re.I)
 
 
+_SAID_SO = re.compile(
+    r"(?:and\s+)?(?:who|which\s+[\w'’-]+)\s+(said|says|stated|claimed|announced|wrote)\s+"
+    r"(?:so|that|this|it)\W*|says\s+who\W*",
+    re.I,
+)
+"""A follow-up asking who said what was just answered ("Who said so?", "Says who?")."""
+_LEAD_IN = re.compile(r"^(?:in (?:the|an) [^:]{0,80}:\s*)?(?:,?\s*under “[^”]*”:\s*)?", re.I)
+"""The writer's lead-in before a quote ("In the record of 3 May 2013, under “…”: ")."""
+_SAID_WORDS = 30
+_SAYING = re.compile(r"\b(?:said|says|told|added|stated|commented)\b")
+"""A quote that names its speaker: the one a "Who said so?" is answered from."""
+
+
+def _who_said(verb: str | None, exchange: Exchange) -> str:
+    """Who said the previous answer's first quote that names a speaker (else its first
+    quote, else what was asked), the speaker's name taken out: it is what is asked."""
+    quotes = re.split(r"\s*\[\d+\]\s*", exchange.reply)[:-1]
+    quoted = next((q for q in quotes if _SAYING.search(q)), quotes[0] if quotes else "")
+    said = _LEAD_IN.sub("", quoted.strip()) or first_part(exchange.question).rstrip("?.! ")
+    for person in named(said).people:  # the speaker is what is asked, not given
+        said = said.replace(person.name, " ")
+    said = " ".join(re.sub(r"(?:\s*,)+", ",", said).split()[:_SAID_WORDS])
+    return sentence(f"Who {(verb or 'said').lower()}", f"“{said}”")
+
+
 def _elided(text: str, previous: str) -> str | None:
     """ "And which one wasn't?" after "Which areas were rated good?": the previous question
     with its verb phrase, negated or not as the follow-up says ("Which areas were not rated
@@ -205,22 +233,58 @@ def _in_place(question: str, antecedents: Antecedents) -> str:
     place = _topic(antecedents)
     if place is None or place.lower() in question.lower():
         return question
+    second = _SECOND_PART.search(question)  # "Who …, and when?": the place goes with the first
+    if second is not None:
+        return sentence(question[: second.start()], f"in {place}{question[second.start() :]}")
     return sentence(question.rstrip("?.! "), f"in {place}")
+
+
+_SECOND_PART = re.compile(r",?\s+and\s+(?:when|who|what|where|why|how|which)\b", re.I)
 
 
 def _topic(antecedents: Antecedents) -> str | None:
     """The place the latest question naming one is about: a one-word name it gives as an
-    owner or after a preposition ("Bradford's services", "in Somerset", "to Worcestershire"),
-    not one that acts ("Ofsted rated …", "its Ofsted rating")."""
+    owner, after a preposition or before what it qualifies ("Bradford's services", "in
+    Somerset", "Leeds children's services"), not one that acts ("Ofsted rated …")."""
     for exchange in reversed(antecedents.history):
         question = exchange.question
         for place in reversed(antecedents.places(question)):
             name = re.escape(place)
             owner = rf"\b{name}['’](?:s\b|(?!\w))"
             owner_or_object = rf"{owner}|\b(in|at|for|to|of|on|across)\s+{name}\b"
-            if re.search(owner_or_object, question):
+            if re.search(owner_or_object, question) or _modifies(place, question):
                 return place
+        for body in named(question).bodies:
+            council = _COUNCIL.fullmatch(body)
+            if council:
+                return council.group(1)  # "Devon County Council's services": Devon
     return None
+
+
+_COUNCIL = re.compile(
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)??)\s+(?:(?:County|City|Borough|District)\s+)?Council"
+)
+"""A council's name: the place it is the council of, which its pages call it by."""
+
+
+def _modifies(place: str, question: str) -> bool:
+    """The place opens a noun phrase and names what the next word names ("in Bradford
+    children's services", "did Bradford children's services"), rather than acting ("did
+    Ofsted move") or qualifying another's thing ("its good Ofsted rating")."""
+    for m in re.finditer(rf"(?:^|\b([\w'’-]+)\s+){re.escape(place)}\s+([\w'’-]+)", question):
+        before, following = (m.group(1) or "").lower(), m.group(2)
+        if is_verb(following) or following.lower() in AUXILIARIES | FUNCTION_WORDS:
+            continue
+        if not before or before in _OPENERS:
+            return True
+        if before in AUXILIARIES and following.endswith(("'s", "’s")):
+            return True  # the subject of "did Bradford children's services …"
+    return False
+
+
+_OPENERS = frozenset(
+    ["in", "of", "for", "at", "to", "on", "about", "across", "from", "within", "with", "by"]
+)
 
 
 def _there(m: re.Match[str], antecedents: Antecedents) -> str:
@@ -424,7 +488,9 @@ def _substituted(text: str, context: _Context, after: str | None = None) -> str:
 
     def swap(m: re.Match[str]) -> str:
         word = m.group(1).lower()
-        if word in _DEMONSTRATIVE and _TIME_BOUND.search(text[: m.start()]) and context.prev.dates:
+        if word in _DEMONSTRATIVE and _TIME_BOUND.search(text[: m.start()]):
+            if not context.prev.dates:
+                return m.group(0)  # "after that": after what was told, no thing asked about
             return _IN.sub("", context.prev.dates)  # "before that": before the date asked about
         before = WORD.findall(text[: m.start()])[-1:] or ([after] if after else [])
         following = WORD.findall(text[m.end() :])[:1]
@@ -463,7 +529,10 @@ def _referent(word: str, possessive: bool, context: _Context) -> str:
             raise _Unresolved(word)
         return word
     if possessive and found != word:
-        return f"{without_modifier(found)}'s"  # "its" of "the review into …": "the review's"
+        owner = without_modifier(found)
+        if is_plural(owner) and owner.endswith("s"):
+            return f"{owner}'"  # "their minds": "the inspectors' minds"
+        return f"{owner}'s"  # "its" of "the review into …": "the review's"
     return found
 
 

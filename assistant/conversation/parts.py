@@ -27,6 +27,8 @@ _DO = frozenset(_DO_TEXT.split())
 _HEAD_PARTICLES = frozenset({"up", "out", "off", "down", "back"})  # not "over X", "about X"
 _HAVE = frozenset({"has", "have", "had", "hasn't", "haven't", "hadn't"})
 _ARTICLES = frozenset({"the", "a", "an"})
+_NOUN_BEFORE = frozenset(["its", "his", "her", "their", "our", "my", "your", "latest"])
+"""Words after which a closing verb-like word is a noun ("in its latest report")."""
 _YEAR_PART = re.compile(r"(?:/\d{2}\b)?")  # "2004/05"
 _JOIN = re.compile(r"\s*(?:and|to|-|–)\s*")
 
@@ -50,6 +52,22 @@ class Parts:
             if (word.endswith("ed") and is_verb(word)) or word in PARTICIPLES:
                 return phrase
         return ""
+
+
+_SOURCE = re.compile(r"^\s*according to\s+([^,?]+?)\s*,\s*", re.I)
+_SECOND = re.compile(r",?\s+and\s+(?:when|who|whom|what|where|why|how|which)\b.*$", re.I | re.S)
+
+
+def source_of(question: str) -> str | None:
+    """The record an "According to X, …" question reads from: what a later "it" says."""
+    m = _SOURCE.match(question)
+    return m.group(1) if m else None
+
+
+def first_part(question: str) -> str:
+    """A question without its source clause and second part ("According to the report, who
+    …, and when?"): what a later turn's pronouns can point back to."""
+    return _SECOND.sub("", _SOURCE.sub("", question)).strip() or question
 
 
 def parts(text: str) -> Parts:
@@ -175,8 +193,8 @@ def _trailing_verb(tokens: list[str], end: int, aux: str, alone: bool = False) -
     stranded = last in PARTICLES or last.lower() in _STRANDED
     particle = end > 2 and stranded and _fits(tokens[end - 2], aux)
     size = 2 if particle else 1
-    if end > size and tokens[end - size - 1].lower() in _ARTICLES:
-        return ""  # "... say about the report": a noun after "the", not the verb
+    if end > size and tokens[end - size - 1].lower() in _ARTICLES | _NOUN_BEFORE:
+        return ""  # "... say about the report", "in its latest report": a noun, not the verb
     if (end > size or (alone and end == size)) and _fits(tokens[end - size], aux):
         if end - size > 1 and tokens[end - size - 1].lower() in _VERB_ADVERBS:
             size += 1  # "When was the trust first set up?": "first" goes with the verb

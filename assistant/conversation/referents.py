@@ -18,7 +18,7 @@ from assistant.conversation.entities import (
     without_modifier,
 )
 from assistant.conversation.models import Exchange
-from assistant.conversation.parts import Parts, parts
+from assistant.conversation.parts import Parts, first_part, parts, source_of
 from assistant.conversation.words import (
     AUXILIARIES,
     FUNCTION_WORDS,
@@ -119,7 +119,10 @@ class Antecedents:
         self.history = history
         self.recall = recall
         self.common = common
-        self.previous = parts(history[-1].question) if history else Parts("", "", "", "")
+        self.previous = (
+            parts(first_part(history[-1].question)) if history else Parts("", "", "", "")
+        )
+        self.source = source_of(history[-1].question) if history else None
         self._names: dict[int, Named] = {}
         self._texts: dict[int, str] = {}
 
@@ -129,8 +132,10 @@ class Antecedents:
         a "who" question asked for; the person its answer names for what was asked. Not one
         an earlier message called by the other pronoun ("she" is not whom "he" stood for)."""
         for age, exchange in enumerate(reversed(self.history)):
-            asked = parts(exchange.question)
+            asked = parts(first_part(exchange.question))
             who = _asks_who(asked)
+            if who and (people := self._fitting(self._answered(exchange).people, word)):
+                return people[0]  # "Who wrote the review for X?" - "he": who wrote it
             if people := self._fitting(named(exchange.question).people, word):
                 return people[0]
             role = Person(asked.subject)
@@ -173,6 +178,8 @@ class Antecedents:
         thing ("the Task Force"); else the body its answer named for a "which council" or
         "who" question. "They" after "who" is the answer's body first."""
         previous, plural = self.previous, word in PLURAL
+        if self.source and word in ("it", "its"):
+            return self.source  # "According to the report, …?" - "What did it recommend?"
         if plural and previous.topic and is_plural(previous.topic):
             return f"the {previous.topic}"
         if word in ("them", "those"):  # "How many of them?": the people or things asked of

@@ -1,0 +1,175 @@
+"""Wording found in questions written by others (the tenth round's probes), each shown on a
+page or conversation written for the test (Northtown is no real council, Jane Doe no real
+person): a counted noun after a long name, a name with a hyphened word, months joined by a
+hyphen, a person asked by role, an acronym the records spell out, "Who said so?", and the
+follow-ups that keep a place, a source or the person answered."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from assistant.answer.figures import unit_of
+from assistant.answer.intent import answer_type
+from assistant.answer.question import analyse
+from assistant.conversation import Resolution, Turn, resolve
+from assistant.engine import Assistant
+from index import Embedder, spelt_out
+
+from .conftest import page_assistant
+
+PAGE = """Northtown review published
+
+Published 2 March 2021
+
+The review makes 9 recommendations that relate to Northtown's children's services.
+
+Commenting on the review, chair of the Northtown Carers Association's board, Jane Doe, said \
+the findings were hard to read.
+
+The chief executive of Northtown Council, John Roe, said the council was sorry for its part.
+"""
+
+
+@pytest.fixture(scope="module")
+def northtown(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Assistant]:
+    """The page ingested once for this module."""
+    assistant = page_assistant(tmp_path_factory, embedder, "northtown-review-2021.txt", PAGE)
+    yield assistant
+    assistant.close()
+
+
+def chat(*turns: tuple[str, str]) -> Resolution:
+    """Resolve a conversation of (role, text) turns."""
+    return resolve([Turn("user" if role == "user" else "assistant", text) for role, text in turns])
+
+
+def test_how_many_counts_the_plural_noun_after_a_long_name() -> None:
+    unit = unit_of("How many Northtown serious case review recommendations relate to the trust?")
+    assert unit is not None and "recom" in unit.split(":")[1].split(",")
+    assert unit_of("How many children's homes were inspected?") == "count:child,hom"
+
+
+def test_a_name_with_a_hyphened_word_is_the_name() -> None:
+    assert "Northtown" in analyse("How many Northtown-related recommendations were met?").names
+    assert "November-December" not in analyse("Who did the November-December review?").names
+
+
+def test_which_role_asks_for_a_person_and_an_auxiliary_is_no_role() -> None:
+    assert answer_type("Which inspector led the visit to Northtown?") == "person"
+    assert answer_type("Which Ofsted inspector led the inspection?") == "person"
+    assert answer_type("What was the name of Northtown council's chief executive?") == "person"
+    assert answer_type("What did inspectors find at the inspection?") == "any"
+    assert answer_type("What was the name of the trust?") == "body"
+
+
+def test_an_acronym_is_spelt_out_by_a_capitalised_name() -> None:
+    text = "The chair of the Northtown Carers Association’s board spoke."
+    assert spelt_out("NCA", text) == "Northtown Carers Association’s"
+    assert spelt_out("XYZ", text) is None
+
+
+def test_an_acronym_no_record_writes_is_found_spelt_out(northtown: Assistant) -> None:
+    answer = northtown.ask("Who commented for the NCA?")
+    assert answer.status == "answered", answer.answer
+    assert "Jane Doe" in answer.answer
+
+
+def test_a_long_name_before_the_counted_noun_still_finds_the_count(
+    northtown: Assistant,
+) -> None:
+    answer = northtown.ask(
+        "How many Northtown review recommendations relate to Northtown's children's services?"
+    )
+    assert answer.status == "answered", answer.answer
+    assert "9 recommendations" in answer.answer
+
+
+def test_who_said_so_asks_who_said_the_quote_that_names_its_speaker(
+    northtown: Assistant,
+) -> None:
+    reply = (
+        "In the record of 2 March 2021: The review makes 9 recommendations. [1] In the record"
+        " of 2 March 2021: The chief executive of Northtown Council, John Roe, said the council"
+        " was sorry for its part. [2]"
+    )
+    asked = chat(
+        ("user", "Did Northtown council apologise?"),
+        ("assistant", reply),
+        ("user", "Who said so?"),
+    )
+    assert asked.question.startswith("Who said “The chief executive of Northtown Council,")
+    assert "John Roe" not in asked.question  # the speaker is what is asked
+    answer = northtown.ask(asked.question)
+    assert answer.status == "answered", answer.answer
+    assert "John Roe" in answer.answer
+
+
+def test_a_place_naming_what_follows_is_the_topic_but_not_a_body_that_acts() -> None:
+    result = chat(
+        ("user", "Why were Northtown children's services rated inadequate?"),
+        ("assistant", ""),
+        ("user", "Who is taking the service over?"),
+    )
+    assert result.question == "Who is taking the service over in Northtown?"
+    acting = chat(
+        ("user", "Which service did Ofsted move up to good?"),
+        ("assistant", ""),
+        ("user", "When did the partnership begin?"),
+    )
+    assert acting.question == "When did the partnership begin?"
+
+
+def test_a_council_body_is_the_place_of_the_conversation() -> None:
+    result = chat(
+        ("user", "What did Northtown County Council promise?"),
+        ("assistant", ""),
+        ("user", "Who is taking the service over?"),
+    )
+    assert result.question == "Who is taking the service over in Northtown?"
+
+
+def test_it_after_according_to_is_the_source() -> None:
+    result = chat(
+        ("user", "According to the improvement plan, who leads the service?"),
+        ("assistant", ""),
+        ("user", "What did it recommend?"),
+    )
+    assert result.question == "What did the improvement plan recommend?"
+
+
+def test_he_after_a_who_question_is_the_person_answered() -> None:
+    result = chat(
+        ("user", "Who wrote the review for Northtown?"),
+        ("assistant", "Author: Jane Doe, independent reviewer. [1]"),
+        ("user", "Which company was she with?"),
+    )
+    assert result.question == "Which company was Jane Doe with?"
+
+
+def test_after_that_with_no_date_asked_keeps_that() -> None:
+    result = chat(
+        ("user", "What did the Northtown inspectors find?"),
+        ("assistant", "Inspectors found that leadership was weak. [1]"),
+        ("user", "What happened after that?"),
+    )
+    assert "after that" in result.question
+
+
+def test_their_of_a_plural_thing_takes_the_plural_possessive() -> None:
+    result = chat(
+        ("user", "Which inspectors visited Northtown in May?"),
+        ("assistant", ""),
+        ("user", "What were their findings?"),
+    )
+    assert result.question == "What were the inspectors' findings?"
+
+
+def test_a_closing_word_after_its_or_latest_is_a_noun_not_the_verb() -> None:
+    result = chat(
+        ("user", "What did Ofsted rate Northtown's children's services in its latest report?"),
+        ("assistant", ""),
+        ("user", "How long had they been inadequate before that?"),
+    )
+    assert "its latest" not in result.question
