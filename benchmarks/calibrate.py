@@ -31,7 +31,7 @@ from assistant.answer.question import analyse
 from assistant.answer.scoring import CALIBRATION, FEATURES, Model, default_model
 from assistant.engine import Assistant
 from assistant.settings import Settings
-from benchmarks.devset import SHARED, halves, holds, ingest, judge, load
+from benchmarks.devset import DEVSET, SHARED, halves, holds, ingest, judge, load
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 LEGACY = Path(__file__).resolve().parents[1] / "tests" / "data" / "labelled_questions.jsonl"
@@ -48,10 +48,12 @@ the dev questions): among them the highest, safest threshold is kept."""
 THRESHOLDS = (0.2, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 
 
-def dev_questions() -> list[dict[str, object]]:
-    """The questions about documents of the dev half."""
+def dev_questions(extra: tuple[Path, ...] = ()) -> list[dict[str, object]]:
+    """The questions about documents of the dev half, of the development set and of the
+    `extra` labelled sets in its format (the fresh set, the probes)."""
     half_of = halves()
-    return [q for q in load("questions.jsonl") if half_of[str(q["doc"])] == "dev"]
+    items = [q for data in (DEVSET, *extra) for q in load("questions.jsonl", data)]
+    return [q for q in items if half_of[str(q["doc"])] == "dev"]
 
 
 def legacy_questions() -> list[dict[str, object]]:
@@ -72,17 +74,21 @@ def legacy_questions() -> list[dict[str, object]]:
     return items
 
 
-def dev_sets(home: Path) -> list[tuple[Assistant, list[dict[str, object]]]]:
-    """(index, its questions): the dev set's, and the older set's two indexes."""
+def dev_sets(
+    home: Path, extra: tuple[Path, ...] = ()
+) -> list[tuple[Assistant, list[dict[str, object]]]]:
+    """(index, its questions): the dev set's (with `extra` sets' dev halves), and the older
+    set's two indexes."""
     main = Assistant(Settings(home=home / "devset"), create=True)
-    ingest(main)
+    if not main.documents():
+        ingest(main)
     reference = Assistant(Settings(home=home / "reference"), create=True)
     reference.ingest([SHARED / "corpus"])
     combined = Assistant(Settings(home=home / "samples"), create=True)
     combined.ingest([SHARED / "corpus", SAMPLES])
     legacy = legacy_questions()
     return [
-        (main, dev_questions()),
+        (main, dev_questions(extra)),
         (reference, [q for q in legacy if q["corpus"] == "reference"]),
         (combined, [q for q in legacy if q["corpus"] == "samples"]),
     ]
@@ -175,9 +181,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--home", type=Path)
     parser.add_argument("--write", action="store_true", help="save calibration.json")
+    parser.add_argument(
+        "--extra", type=Path, action="append", default=[], help="another set's dev half too"
+    )
     args = parser.parse_args()
     home = args.home or Path(tempfile.mkdtemp(prefix="calibrate-"))
-    sets = dev_sets(home)
+    sets = dev_sets(home, tuple(args.extra))
     xs, ys = zip(*(labelled_candidates(a, qs) for a, qs in sets), strict=True)
     x, y = np.vstack(xs), np.concatenate(ys)
     count = sum(len(qs) for _, qs in sets)

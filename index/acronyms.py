@@ -46,9 +46,10 @@ def spelt_out(short: str, text: str) -> str | None:
     uses ("LGA" asked of a page saying "Local Government Association")."""
     for run in _CAPITALISED_RUN.finditer(text):
         words = run.group().split()
-        long = _expansion(words, short) if len(words) > 1 else None
-        if long and " " in long:
-            return long
+        for end in range(2, len(words) + 1):  # "Her Majesty's Inspector Jane Doe": HMI
+            long = _expansion(words[:end], short)
+            if long and " " in long:
+                return long
     return None
 
 

@@ -15,6 +15,7 @@ from assistant.answer.intent import answer_type
 from assistant.answer.question import analyse
 from assistant.conversation import Resolution, Turn, resolve
 from assistant.engine import Assistant
+from assistant.factcheck import FactChecker
 from index import Embedder, spelt_out
 
 from .conftest import page_assistant
@@ -29,6 +30,20 @@ Commenting on the review, chair of the Northtown Carers Association's board, Jan
 the findings were hard to read.
 
 The chief executive of Northtown Council, John Roe, said the council was sorry for its part.
+
+Cllr Mary Major, who chaired an inquiry into the service, was made lead member last month.
+
+Cllr Major and Mr Roe are now drawing up plans to reshape the social work team.
+
+Her Majesty's Inspector Sam Smithee wrote to the council after the visit.
+
+The Northtown adoption service has been upgraded by Ofsted from satisfactory to good.
+
+Feedback from the inspection of the Northtown adoption service was positive, with a \
+judgement of good.
+
+Northtown works with nearly 3,000 families a year, including 300 in care and 120 older \
+care leavers.
 """
 
 
@@ -173,3 +188,57 @@ def test_a_closing_word_after_its_or_latest_is_a_noun_not_the_verb() -> None:
         ("user", "How long had they been inadequate before that?"),
     )
     assert "its latest" not in result.question
+
+
+def test_a_question_opened_by_a_phrase_is_read_with_the_question_word_first() -> None:
+    result = chat(
+        ("user", "What did the Northtown review recommend?"),
+        ("assistant", ""),
+        ("user", "Besides social services, who else did its recommendations cover?"),
+    )
+    assert result.question == (
+        "Who else did the Northtown review's recommendations cover besides social services?"
+    )
+
+
+def test_in_one_message_her_is_not_whom_he_named() -> None:
+    result = chat(
+        ("user", "Who was the cabinet member when the review into Sam Roe's death came out?"),
+        ("assistant", "Cllr Jane Doe, Cabinet Member for Children, said the review was hard. [1]"),
+        ("user", "What did she say his legacy would be?"),
+    )
+    assert "Jane Doe" in result.question and "Sam Roe's legacy" in result.question
+
+
+def test_an_acronym_is_spelt_out_inside_a_longer_capitalised_run(northtown: Assistant) -> None:
+    assert spelt_out("HMI", "Her Majesty's Inspector Sam Smithee wrote.") == (
+        "Her Majesty's Inspector"
+    )
+    answer = northtown.ask("Which HMI wrote to the council?")
+    assert answer.status == "answered", answer.answer
+    assert "Sam Smithee" in answer.answer
+
+
+def test_one_called_by_title_and_surname_is_shown_named_in_full(northtown: Assistant) -> None:
+    answer = northtown.ask("Who is John Roe drawing up plans with?")
+    assert answer.status == "answered", answer.answer
+    assert "Mary Major" in answer.answer  # the sentence above naming "Cllr Major" in full
+    assert answer.citations[0].evidence.context is not None
+    assert answer.citations[0].evidence.context.role == "named"
+
+
+def test_a_claimed_fall_is_not_supported_by_a_sentence_saying_no_move(
+    northtown: Assistant,
+) -> None:
+    """ "downgraded" against "judged good" (no move) was supported; "upgraded" contradicts."""
+    check = FactChecker.of(northtown).check("Ofsted downgraded the Northtown adoption service.")
+    assert check.verdict == "contradicted", check.explanation
+    assert "upgraded" in check.citations[0].evidence.quote
+
+
+def test_two_figures_swapped_between_what_they_count_contradict(northtown: Assistant) -> None:
+    checker = FactChecker.of(northtown)
+    swapped = checker.check("Northtown has 120 children in care and 300 older care leavers.")
+    assert swapped.verdict == "contradicted", swapped.explanation
+    right = checker.check("Northtown has 300 children in care and 120 older care leavers.")
+    assert right.verdict == "supported", right.explanation

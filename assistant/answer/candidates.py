@@ -93,6 +93,7 @@ class Candidate:
     line: bool = False  # a heading-like line ("Author Jane Doe, Director"), not a sentence
     same_paragraph: bool = False  # the previous sentence is of its paragraph
     speaker: Span | None = None  # for a quotation running on over paragraphs: who says it
+    namer: Span | None = None  # the sentence above naming in full one it calls "Cllr Doe"
 
     @property
     def context_text(self) -> str:
@@ -329,6 +330,7 @@ class CandidateReader:
             line=line,
             same_paragraph=previous is not None and previous.paragraph == row.paragraph,
             speaker=_span(text, speaker) if speaker and speaker != previous else None,
+            namer=_span(text, namer) if (namer := _namer(text, upto)) else None,
         )
 
 
@@ -398,6 +400,29 @@ def _speaker(text: str, upto: list[StoredSentence]) -> StoredSentence | None:
             return said[0]
         if not _opens_quoted(text, paragraph[0]):
             return None
+    return None
+
+
+_TITLED_SURNAME = re.compile(
+    r"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof|Professor)\.?\s+([A-Z][a-z'’-]+)\b(?!\s+[A-Z])"
+)
+"""A person called by title and surname alone ("Cllr Clark", "Mr Tucker")."""
+
+
+def _namer(text: str, upto: list[StoredSentence]) -> StoredSentence | None:
+    """The nearest sentence above that names in full ("Cllr Jane Clark") someone the last
+    sentence calls only by title and surname ("Cllr Clark"): who that is."""
+    quote = text[upto[-1].start : upto[-1].end]
+    surnames = [m.group(1) for m in _TITLED_SURNAME.finditer(quote)]
+    for surname in surnames:
+        full = re.compile(
+            rf"\b(?!(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof)\b)[A-Z][a-z'’-]+\s+{surname}\b"
+        )
+        if full.search(quote):
+            continue
+        for row in reversed(upto[:-1]):
+            if full.search(text[row.start : row.end]):
+                return row
     return None
 
 

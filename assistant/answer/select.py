@@ -428,7 +428,7 @@ class EvidenceSelector:
                 directness[id(evidence)] = _directness(candidate, query)
         if question.asks_when and any(_says_when(e) for e in chosen):
             chosen = [e for e in chosen if _says_when(e)]  # "when …?": those that say when
-        return sorted(chosen, key=lambda e: -directness[id(e)])
+        return _unnamed_when_quoted(sorted(chosen, key=lambda e: -directness[id(e)]))
 
     def _with_words(self, query: Query, question: Question, candidates: list[Candidate]) -> Query:
         """The query with its terms' word vectors and the candidates' (for soft matching)."""
@@ -843,6 +843,9 @@ def _context(
     previous = candidate.previous
     if previous is not None and _opens_pointing_back(candidate.text):
         return Context("previous", previous.text, previous.start, previous.end)
+    namer = candidate.namer
+    if namer is not None and question.kind in ("person", "agent"):
+        return Context("named", namer.text, namer.start, namer.end)  # "Cllr Clark": who
     return None
 
 
@@ -881,9 +884,24 @@ def _repeats(evidence: Evidence, chosen: Evidence) -> bool:
     if evidence.quote == chosen.quote:
         return True
     return any(
-        shown is not None and (shown.start, shown.end) == (other.start, other.end)
+        shown is not None
+        and shown.role != "named"  # who "Ms Doe" is: a sentence that answers by itself too
+        and (shown.start, shown.end) == (other.start, other.end)
         for shown, other in ((evidence.context, chosen), (chosen.context, evidence))
     )
+
+
+def _unnamed_when_quoted(chosen: list[Evidence]) -> list[Evidence]:
+    """A quote's "named" context dropped when that sentence is itself quoted."""
+    quoted = {(e.document.id, e.start, e.end) for e in chosen}
+    return [
+        replace(e, context=None)
+        if e.context is not None
+        and e.context.role == "named"
+        and (e.document.id, e.context.start, e.context.end) in quoted
+        else e
+        for e in chosen
+    ]
 
 
 def _with_score(evidence: Evidence, candidate: Candidate) -> Evidence:

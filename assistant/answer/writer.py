@@ -123,12 +123,12 @@ def _shown(evidence: Evidence, quoted: set[tuple[str, int]]) -> str:
     """The quote, after the previous sentence (or who speaks it) when the answer needs it
     and does not show that sentence already."""
     context = evidence.context
-    if context is None or context.role not in ("previous", "speaker"):
+    if context is None or context.role not in ("previous", "speaker", "named"):
         return evidence.quote
     if (evidence.document.id, context.start) in quoted:
         return evidence.quote
     quoted.add((evidence.document.id, context.start))  # shown once: the next quote follows
-    gap = " … " if context.role == "speaker" else " "  # who speaks, paragraphs above
+    gap = " … " if context.role in ("speaker", "named") else " "  # from paragraphs above
     return f"{context.quote}{gap}{evidence.quote}"
 
 

@@ -73,7 +73,7 @@ def follow(
     lead = _LEAD.match(text)
     if history:
         text = _with_year(text, history[-1].question)
-    rest, shift = cut_shift(text[lead.end() :] if lead else text)
+    rest, shift = cut_shift(_fronted_last(text[lead.end() :] if lead else text))
     pending, orphans = unbound(rest), unbound(rest, strict=False)
     if not history:
         return Step(text, _pronoun_note(orphans[0]) if orphans else _period_note(shift))
@@ -114,6 +114,25 @@ def follow(
         return Step(text, _period_note(missing.shift))
     except _Unresolved as missing:
         return Step(text, _pronoun_note(missing.word))
+
+
+_FRONTED = re.compile(
+    r"^\s*(?!according\b)((?:besides|apart from|aside from|other than|except|beyond|as well as|"
+    r"in addition to|for|in|on|at|during|after|before|since|by)\b[^,?]{1,60}),\s*"
+    r"((?:who|whom|what|which|when|where|why|how)\b[^?]*)\?*\s*$",
+    re.I,
+)
+"""A question opened by a phrase before its question word ("Besides social services, who
+else …?"): read with the phrase put last, so the question word leads."""
+
+
+def _fronted_last(text: str) -> str:
+    """ "Besides X, who else did it cover?" as "Who else did it cover besides X?"."""
+    m = _FRONTED.match(text)
+    if m is None:
+        return text
+    asked, phrase = m.group(2).strip(), m.group(1).strip()
+    return f"{asked[:1].upper()}{asked[1:]} {phrase[:1].lower()}{phrase[1:]}?"
 
 
 _COUNTED = re.compile(

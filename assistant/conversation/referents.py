@@ -125,8 +125,17 @@ class Antecedents:
         self.source = source_of(history[-1].question) if history else None
         self._names: dict[int, Named] = {}
         self._texts: dict[int, str] = {}
+        self._stood_for: dict[str, str] = {}  # this message's pronouns and whom they named
 
     def person(self, word: str = "") -> Person | None:
+        """As `_person`, remembered so that in one message "her" is not whom "he" was
+        ("What did he say her legacy would be?")."""
+        found = self._person(word)
+        if found is not None and word:
+            self._stood_for[word.lower()] = found.name
+        return found
+
+    def _person(self, word: str = "") -> Person | None:
         """The person "he" or "she" (`word`) stands for, from the latest exchange that names
         one: a name in its question; its subject, when a role ("the Minister") and not what
         a "who" question asked for; the person its answer names for what was asked. Not one
@@ -152,7 +161,12 @@ class Antecedents:
         """Those of the people who are no place and whom no earlier message called by the
         pronoun of the other sex."""
         other = _OTHER_SEX.get(word.lower(), frozenset())
-        return [p for p in self._not_places(tuple(people)) if not self._called(p, other)]
+        taken = {name for pronoun, name in self._stood_for.items() if pronoun in other}
+        return [
+            p
+            for p in self._not_places(tuple(people))
+            if not self._called(p, other) and p.name not in taken
+        ]
 
     def _called(self, person: Person, pronouns: frozenset[str]) -> bool:
         """An earlier message used one of the pronouns where its resolved question names the

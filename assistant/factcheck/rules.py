@@ -348,7 +348,7 @@ def _figures(claim: Claim, unit: Unit) -> Found:
                 continue
         values = unit.facts.values(figure.percent)
         if figure.value in values:
-            done = _done_in_full(claim, figure, unit)
+            done = _done_in_full(claim, figure, unit) or _swapped(claim, figure, unit)
             if done is not None:
                 return done
             counted = _counted_otherwise(figure, unit, claimed)
@@ -398,6 +398,23 @@ def _in_progress(text: str) -> str | None:
     """ "are still being implemented": said to be under way, not done."""
     found = _PROGRESSIVE.search(text)
     return found.group(1) if found else None
+
+
+def _swapped(claim: Claim, figure: Figure, unit: Unit) -> Found:
+    """Two figures of the claim the unit gives, each for what the claim says the other
+    counts: "440 children in care and 700 care leavers" against "700 in care and 440 older
+    care leavers"."""
+    nouns = {f.value: f.noun for f in claim.facts.figures if f.percent == figure.percent}
+    given = [f for f in unit.facts.figures if f.percent == figure.percent]
+    if figure.noun is None or any(f.noun == figure.noun for f in given if f.value == figure.value):
+        return None
+    for other in given:
+        claimed_noun = nouns.get(other.value)
+        if other.value == figure.value or claimed_noun is None:
+            continue
+        if other.noun == figure.noun and claimed_noun != figure.noun:
+            return "conflicts", f"the records give {other.text} for it, not {figure.text}"
+    return None
 
 
 def _counted_otherwise(figure: Figure, unit: Unit, claimed: set[float]) -> Found:
@@ -590,6 +607,9 @@ def _negation(claim: Claim, unit: Unit) -> Found:
 def _direction(claim: Claim, unit: Unit) -> Found:
     """ "Rose to 15 per cent" against "dropped … to 15 per cent": the move turned round."""
     said, given = claim.facts.directions, unit.facts.directions
+    if len(said) == 1 and not given:
+        way = {"rise": "went up", "fall": "went down"}[min(said)]
+        return "silent", f"no record says it {way}"  # "downgraded" against "judged good"
     if not said or not given or said & given or len(said) > 1:
         return None
     moved = {"rise": "rose", "fall": "fell"}

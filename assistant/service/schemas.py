@@ -109,7 +109,7 @@ class DocumentOut(BaseModel):
 class ContextOut(BaseModel):
     """A heading or previous sentence shown with a quote because the quote needs it."""
 
-    role: Literal["heading", "previous", "speaker"]
+    role: Literal["heading", "previous", "speaker", "named"]
     quote: str
     start: int
     end: int
