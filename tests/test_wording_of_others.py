@@ -16,6 +16,7 @@ from assistant.answer.question import analyse
 from assistant.conversation import Resolution, Turn, resolve
 from assistant.engine import Assistant
 from assistant.factcheck import FactChecker
+from assistant.factcheck.facts import read_facts
 from index import Embedder, spelt_out
 
 from .conftest import page_assistant
@@ -44,6 +45,10 @@ judgement of good.
 
 Northtown works with nearly 3,000 families a year, including 300 in care and 120 older \
 care leavers.
+
+The Northtown inquiry was strongly criticised by the minister, Jill Bloggs.
+
+She highlighted 7 "serious omissions" in the inquiry's findings.
 """
 
 
@@ -242,3 +247,21 @@ def test_two_figures_swapped_between_what_they_count_contradict(northtown: Assis
     assert swapped.verdict == "contradicted", swapped.explanation
     right = checker.check("Northtown has 300 children in care and 120 older care leavers.")
     assert right.verdict == "supported", right.explanation
+
+
+def test_a_sentence_opening_with_she_pairs_with_the_paragraph_before(
+    northtown: Assistant,
+) -> None:
+    """News pages give each sentence its paragraph: "She highlighted 7 …" is the minister's."""
+    check = FactChecker.of(northtown).check(
+        "Jill Bloggs highlighted nine serious omissions in the Northtown inquiry."
+    )
+    assert check.verdict == "contradicted", check.explanation
+    assert "7" in check.explanation and "four" not in check.explanation
+
+
+def test_an_age_is_bound_to_no_date() -> None:
+    facts = read_facts(
+        "The council was told in January 2022 after the death of 16-month-old Sam Roe.", set()
+    )
+    assert [(f.text, f.date) for f in facts.figures] == [("16", None)]

@@ -194,7 +194,7 @@ class UnitReader:
                     names_own=weights.required <= own,
                 )
                 units.setdefault((doc.id, unit.start, unit.end), unit)
-                if previous is not None and previous[0].paragraph == sentence.paragraph:
+                if previous is not None and _reads_on(previous[0], sentence, quote):
                     span = text[previous[0].start : sentence.end]
                     best = max(unit.coverage, previous[1].coverage)
                     gains = self._coverage(weights, span, about) >= best + PAIR_GAIN
@@ -273,6 +273,18 @@ class UnitReader:
     def _is_heading(self, quote: str, title: str) -> bool:
         """Titles and short unpunctuated lines name a subject; they state nothing."""
         return len(quote.split()) < self.min_words or is_heading(quote, title)
+
+
+_OPENING_PRONOUN = re.compile(r"^\W*(?:he|she|they)\b", re.I)
+"""A sentence opening with a personal pronoun: it goes on about the one named before."""
+
+
+def _reads_on(previous: StoredSentence, sentence: StoredSentence, quote: str) -> bool:
+    """The sentence may pair with the one before: the same paragraph, or the next one when
+    it opens with "He", "She" or "They" (news pages give each sentence its paragraph)."""
+    if previous.paragraph == sentence.paragraph:
+        return True
+    return previous.ord == sentence.ord - 1 and bool(_OPENING_PRONOUN.match(quote))
 
 
 def _named_in_part(

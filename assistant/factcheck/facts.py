@@ -357,8 +357,10 @@ def _bound(
 
     "23 per cent in December 2009" binds forwards; "In April 2010 the rate stood at
     15 per cent" binds backwards, provided no other figure sits between the two and the
-    date does not close a range.
+    date does not close a range. An age ("16-month-old") is nobody's measurement: unbound.
     """
+    if _AGE_AFTER.match(text[figure.end :]):
+        return figure
     for mention in dates:
         gap = text[figure.end : mention.start]
         if mention.start >= figure.end and (BIND_GAP.match(gap) or _PER_UNIT_GAP.match(gap)):
@@ -373,6 +375,15 @@ def _bound(
         if not between and not (after and BIND_GAP.match(text[figure.end : after[0].start])):
             return _with_date(figure, last.value)
     return figure
+
+
+_AGE_AFTER = re.compile(r"[\s-]*(?:years?|months?|weeks?|days?)[\s-]*old\b", re.I)
+"""What follows a figure giving someone's age ("16-month-old", "two years old")."""
+
+
+def is_age(figure: Figure, text: str) -> bool:
+    """The figure gives someone's age ("four-year-old"): it counts nothing."""
+    return bool(_AGE_AFTER.match(text[figure.end :]))
 
 
 _RANGE_JOIN = re.compile(r"^\s*(?:and|to|until|-|–|—)\s*$", re.I)

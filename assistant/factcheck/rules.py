@@ -57,6 +57,7 @@ from assistant.factcheck.facts import (
     PRECISION,
     Figure,
     grade_label,
+    is_age,
     nearest_grade,
     overlaps,
 )
@@ -356,7 +357,11 @@ def _figures(claim: Claim, unit: Unit) -> Found:
                 return counted
             continue
         kind = [
-            f for f in unit.facts.figures if f.percent == figure.percent and f.value not in claimed
+            f
+            for f in unit.facts.figures
+            if f.percent == figure.percent
+            and f.value not in claimed
+            and (is_age(figure, claim.text) or not is_age(f, unit.quote))  # an age: of ages
         ]  # "Ten of the twelve": the unit's 12 is the claim's too, not another count
         same = [f for f in kind if _same_noun(figure, f)]  # not "30 years" for "three decades"
         if any(f.context & figure.context for f in same) or (same and not figure.context):
