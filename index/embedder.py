@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -59,11 +60,22 @@ class Embedder:
         self.batch_size = batch_size  # torch's batches; onnx-int8 runs one text at a time
         self._lock = threading.Lock()  # fast tokenizers fail ("Already borrowed") if shared
         path = resolve_model(model)
+        self._path = path
         if encoder == "torch":
             self._backend: Encoder = TorchEncoder(path, batch_size)
         else:
             self._backend = _onnx(path, cache_dir or default_cache_dir())
         self.dimension = self._backend.dimension
+
+    @cached_property
+    def whole_words(self) -> frozenset[str]:
+        """The model's whole words (its WordPiece vocab.txt, pieces left out): common
+        English words, which a question may use though no record does; empty when the
+        model is no local folder."""
+        vocab = Path(self._path) / "vocab.txt"
+        if not vocab.is_file():
+            return frozenset()
+        return frozenset(w for w in vocab.read_text(encoding="utf-8").split() if w.isalpha())
 
     def embed_batch(self, texts: list[str]) -> np.ndarray:
         """Embed texts in one call; rows are L2-normalised so inner product is cosine."""

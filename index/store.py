@@ -320,6 +320,14 @@ class Store:
         """The words of `words` the vocabulary already holds a vector for."""
         return set(self.word_vectors(words, vectors=False))
 
+    def completions(self, prefix: str, limit: int = 8) -> list[str]:
+        """Vocabulary words that start with `prefix` (lower case), in order."""
+        rows = self._db.execute(
+            "SELECT word FROM words WHERE word > ? AND word < ? ORDER BY word LIMIT ?",
+            (prefix, prefix + "\uffff", limit),
+        )
+        return [str(r[0]) for r in rows]
+
     def word_vectors(self, words: set[str], *, vectors: bool = True) -> dict[str, np.ndarray]:
         """The stored vectors of those words the vocabulary holds."""
         found: dict[str, np.ndarray] = {}

@@ -13,6 +13,7 @@ import pytest
 from assistant.answer.figures import unit_of
 from assistant.answer.intent import answer_type
 from assistant.answer.question import analyse
+from assistant.answer.shortened import written_out
 from assistant.conversation import Resolution, Turn, resolve
 from assistant.engine import Assistant
 from assistant.factcheck import FactChecker
@@ -265,3 +266,15 @@ def test_an_age_is_bound_to_no_date() -> None:
         "The council was told in January 2022 after the death of 16-month-old Sam Roe.", set()
     )
     assert [(f.text, f.date) for f in facts.figures] == [("16", None)]
+
+
+def test_a_shortened_word_no_record_uses_is_read_written_out(northtown: Assistant) -> None:
+    english = northtown.embedder.whole_words
+    assert "hold" in english and "exec" not in english
+    asked = "Who is the chief exec of Northtown Council, and what post does he hold?"
+    assert written_out(asked, northtown.store, english) == (
+        "Who is the chief executive of Northtown Council, and what post does he hold?"
+    )
+    answer = northtown.ask("Who is the chief exec of Northtown Council?")
+    assert answer.status == "answered", answer.answer
+    assert "John Roe" in answer.answer

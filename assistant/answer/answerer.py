@@ -19,6 +19,7 @@ from assistant.answer.question import Question, analyse
 from assistant.answer.refusal import empty_index, not_found, searched_shape
 from assistant.answer.scoring import default_model
 from assistant.answer.select import EvidenceSelector, Selection
+from assistant.answer.shortened import written_out
 from assistant.answer.tokens import uncontracted
 from assistant.answer.writer import AnswerWriter, Draft
 from assistant.errors import InvalidQuery, QuoteMismatch
@@ -56,6 +57,8 @@ class Answerer:
     def ask(self, text: str, filters: Filters | None = None) -> Answer:
         """The answer to a question, or not_found with what was searched and related reading."""
         checked = uncontracted(_checked(text, self.max_question_chars))
+        english: frozenset[str] = getattr(self.searcher.embedder, "whole_words", frozenset())
+        checked = written_out(checked, self.store, english)
         question = analyse(checked, day_first=self.day_first)
         filters = filters or Filters()
         documents, passages = self.store.counts()
