@@ -278,3 +278,33 @@ def test_a_shortened_word_no_record_uses_is_read_written_out(northtown: Assistan
     answer = northtown.ask("Who is the chief exec of Northtown Council?")
     assert answer.status == "answered", answer.answer
     assert "John Roe" in answer.answer
+
+
+def test_who_by_asks_by_whom_the_thing_asked_about_was_done() -> None:
+    result = chat(
+        ("user", "When was Sam Roe murdered?"),
+        ("assistant", ""),
+        ("user", "Who by?"),
+    )
+    assert result.question == "By whom was Sam Roe murdered?"
+
+
+def test_the_time_before_that_is_only_the_shift() -> None:
+    result = chat(
+        ("user", "What overall judgement did Ofsted give Northtown's services in 2014?"),
+        ("assistant", ""),
+        ("user", "And the time before that?"),
+    )
+    assert (
+        result.question
+        == "What overall judgement did Ofsted give Northtown's services before 2014?"
+    )
+
+
+def test_he_after_which_councillor_is_the_councillor_answered() -> None:
+    result = chat(
+        ("user", "Which Northtown councillor spoke for the council on children's services?"),
+        ("assistant", "Councillor Jane Doe added: “We will do better.” [1]"),
+        ("user", "What did she say about the inspection?"),
+    )
+    assert result.question == "What did Councillor Jane Doe say about the inspection?"

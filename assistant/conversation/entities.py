@@ -21,7 +21,8 @@ _ROLES_TEXT = """
     minister secretary director leader member chair chairman chairwoman chairperson chief
     executive commissioner inspector officer head mayor manager spokesman spokeswoman
     spokesperson president coroner judge mp adviser advisor governor deputy headteacher
-    teacher nurse doctor worker author reviewer lead
+    teacher nurse doctor worker author reviewer lead councillor councilor constable
+    superintendent detective paediatrician pediatrician
     """
 _ROLES = frozenset(_ROLES_TEXT.split())
 _INSTITUTION_TEXT = """
@@ -114,11 +115,16 @@ def places(text: str) -> tuple[str, ...]:
     """Single capitalised words inside sentences that name no person, role or month: the
     places and bodies a question names in one word ("Northtown's", "Westshire")."""
     found: list[str] = []
-    for run in _runs(_TOKEN.findall(text)):
-        word = run.words[0]
-        if len(run.words) == 1 and not run.opens and plain(word):
-            found.append(word)
+    tokens = _TOKEN.findall(text)
+    for run in _runs(tokens):
+        opens = run.opens and tokens[run.start].lower() not in _QUESTION_OPENERS
+        if len(run.words) == 1 and not opens and plain(run.words[0]):
+            found.append(run.words[0])  # "Which Leeds councillor …": Leeds, though it opens
     return _unique(found)
+
+
+_QUESTION_OPENERS = frozenset(["which", "what", "whose", "did", "does", "do", "has", "is", "was"])
+"""Words opening a question that a capitalised run may take in ("Which Leeds …")."""
 
 
 def ranked(text: str, question: str) -> Named:

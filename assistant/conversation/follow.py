@@ -74,6 +74,7 @@ def follow(
     if history:
         text = _with_year(text, history[-1].question)
     rest, shift = cut_shift(_fronted_last(text[lead.end() :] if lead else text))
+    rest = _OCCASION.sub("", rest)  # "the time before that": "before that"
     pending, orphans = unbound(rest), unbound(rest, strict=False)
     if not history:
         return Step(text, _pronoun_note(orphans[0]) if orphans else _period_note(shift))
@@ -83,6 +84,10 @@ def follow(
     if counted is not None:  # "How many of the recommendations …?" - "What about the rest?"
         other = sentence("What about the other", counted.group(1))
         return Step(_in_place(other, Antecedents(history, recall, common)))
+    by_whom = _BY_WHOM.fullmatch(rest.strip())
+    asked_how = _WH_LED.match(history[-1].question)
+    if by_whom is not None and asked_how is not None:  # "When was X murdered?" - "Who by?"
+        return Step(sentence("By whom", history[-1].question[asked_how.end() :]))
     said = _SAID_SO.fullmatch(rest.strip())
     if said is not None:  # "Who said so?": who said what the previous answer quoted
         return Step(_who_said(said.group(1), history[-1]))
@@ -181,6 +186,18 @@ _ELIDED = re.compile(
     re.I,
 )
 _AUXILIARY_AT = re.compile(r"\s(was|were|is|are|has|have|had)(n['’]t|\s+not)?\b", re.I)
+
+
+_OCCASION = re.compile(
+    r"^\s*(?:what about\s+)?(?:the|that)\s+(?:time|one|occasion|inspection)\s+"
+    r"(?=(?:before|after)\s+(?:that|then)\W*$)",
+    re.I,
+)
+"""An occasion named before "before that" ("the time before that"): only the shift."""
+_BY_WHOM = re.compile(r"(?:and\s+)?(?:who\s+by|by\s+whom|by\s+who)\W*", re.I)
+"""A follow-up asking who did what the previous question asked about ("Who by?")."""
+_WH_LED = re.compile(r"^\s*(?:when|where|why|how|what|which)\s+(?=(?:was|were|is|are)\s)", re.I)
+"""A question whose word leads a passive verb ("When was X murdered?"): "by whom" takes it."""
 
 
 _SAID_SO = re.compile(
@@ -302,8 +319,10 @@ def _modifies(place: str, question: str) -> bool:
 
 
 _OPENERS = frozenset(
-    ["in", "of", "for", "at", "to", "on", "about", "across", "from", "within", "with", "by"]
+    "in of for at to on about across from within with by which what whose the".split()  # noqa: SIM905
 )
+"""Words before a place opening a noun phrase ("in Bradford children's services", "Which
+Leeds councillor …", "the Leeds team")."""
 
 
 def _there(m: re.Match[str], antecedents: Antecedents) -> str:

@@ -142,7 +142,7 @@ class Antecedents:
         an earlier message called by the other pronoun ("she" is not whom "he" stood for)."""
         for age, exchange in enumerate(reversed(self.history)):
             asked = parts(first_part(exchange.question))
-            who = _asks_who(asked)
+            who = _asks_who(asked) or _asks_which_person(asked)
             if who and (people := self._fitting(self._answered(exchange).people, word)):
                 return people[0]  # "Who wrote the review for X?" - "he": who wrote it
             if people := self._fitting(named(exchange.question).people, word):
@@ -152,7 +152,7 @@ class Antecedents:
                 return role
             if people := self._fitting(self._answered(exchange).people, word):
                 return people[0]
-            if age == 0 and who:
+            if age == 0 and _asks_who(asked):
                 words = [asked.head.split(maxsplit=1)[1], asked.subject, asked.verb, asked.rest]
                 return Person(f"the person who {' '.join(' '.join(words).split())}")
         return None
@@ -370,6 +370,13 @@ def _asked_as_place(name: str, questions: str) -> bool:
 def _asks_who(asked: Parts) -> bool:
     """Whether a question asks for a person or body ("Who chaired ...?")."""
     return asked.head.lower().split()[:1] in (["who"], ["whom"])
+
+
+def _asks_which_person(asked: Parts) -> bool:
+    """Whether a question asks which person holds a role ("Which Leeds councillor spoke
+    …?"): its answer names the one a later "he" or "she" stands for."""
+    which = asked.head.lower().split() in (["which"], ["what"])  # not "What did the Minister …"
+    return which and is_person(asked.topic or asked.subject)
 
 
 _TRAILING_TIME = re.compile(

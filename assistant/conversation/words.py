@@ -27,6 +27,9 @@ _VERBS_TEXT = """
     decide recommend agree become became come came leave left conclude judge rate inspect appoint
     announce approve criticise criticize describe warn respond apologise apologize deliver
     visit review work get got go went tell told ask see saw pay paid put carry
+    speak spoke spoken written taken given chose chosen knew known brought thought sent
+    spent built won lost felt heard stood sought taught caught drew drawn broke broken
+    begun kept bought
     """
 VERBS = frozenset(_VERBS_TEXT.split())
 _PARTICIPLES_TEXT = """
