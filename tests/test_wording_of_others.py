@@ -308,3 +308,16 @@ def test_he_after_which_councillor_is_the_councillor_answered() -> None:
         ("user", "What did she say about the inspection?"),
     )
     assert result.question == "What did Councillor Jane Doe say about the inspection?"
+
+
+def test_how_many_of_them_were_there_counts_the_group_asked_about() -> None:
+    """ "there" after "were" is no place; "involved" after "did … say about the staff" is
+    no verb; "them" is the group the previous question ended on."""
+    result = chat(
+        ("user", "Who is Jane Doe?"),
+        ("assistant", "Jane Doe, Director of Northtown Children's Services, said: “No.” [1]"),
+        ("user", "What did she say about the staff involved?"),
+        ("assistant", ""),
+        ("user", "How many of them were there?"),
+    )
+    assert result.question == "How many of the staff were there?"

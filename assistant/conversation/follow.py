@@ -30,7 +30,8 @@ from assistant.conversation.words import (
 from index import find_dates
 
 _LEAD = re.compile(r"^(?:and|but|also|what about|how about)\b[\s,]*", re.I)
-_THERE = re.compile(r"\s+there(?=\W*$)", re.I)
+_THERE = re.compile(r"(?<!\bwas)(?<!\bwere)(?<!\bis)(?<!\bare)(?<!\bbe)\s+there(?=\W*$)", re.I)
+"""A closing "there" that is a place ("the leader there"), not "How many were there?"."""
 _MODIFIER = re.compile(
     r"(?:at|in|on|for|after|before|during|under|about|by|with|within|among|from)\b", re.I
 )
@@ -532,6 +533,8 @@ def _substituted(text: str, context: _Context, after: str | None = None) -> str:
             return _IN.sub("", context.prev.dates)  # "before that": before the date asked about
         before = WORD.findall(text[: m.start()])[-1:] or ([after] if after else [])
         following = WORD.findall(text[m.end() :])[:1]
+        if word == "there" and {w.lower() for w in before + following} & BE:
+            return m.group(0)  # "How many were there?", "Were there any …?": none is a place
         event = _EVENT_OF.get(context.prev.verb.split()[-1].lower()) if context.prev.verb else None
         if word == "it" and event and following and following[0].lower() in _EVENT_VERBS:
             return f"the {event}"  # "When did Ofsted inspect …?" - "How long did it last?"

@@ -11,6 +11,7 @@ from assistant.conversation.words import (
     FUNCTION_WORDS,
     PARTICIPLES,
     PARTICLES,
+    VERBS,
     is_verb,
 )
 from index import find_dates
@@ -148,6 +149,8 @@ def _fits(word: str, aux: str) -> bool:
     if aux in BE or aux in _HAVE:
         regular = word.endswith(("ed", "ing")) and len(word) > 4 and word.islower()
         return regular or word in PARTICIPLES
+    if aux in _DO and word.endswith("ed") and word not in VERBS:
+        return False  # "What did she say about the staff involved?": "involved" is no verb
     return is_verb(word)
 
 

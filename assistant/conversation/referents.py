@@ -200,6 +200,9 @@ class Antecedents:
             subject = _LEADING_PREPOSITION.sub("", self.previous.subject)
             if _definite(subject) and is_plural(without_modifier(subject)):
                 return subject
+            group = _PLURAL_GROUP.search(self.previous.rest)
+            if group and is_plural(without_modifier(group.group(1))):
+                return group.group(1)  # "… say about the staff involved?" - "How many of them?"
         asked = self.history[-1].question if self.history else ""
         owners = [o for o in _OWNER.findall(asked) if word == "their" or not is_person(o)]
         if word in POSSESSIVE and owners:
@@ -365,6 +368,10 @@ def _asked_as_place(name: str, questions: str) -> bool:
     owner = rf"\b{quoted}['’](?!\w)" if name.endswith("s") else "(?!)"  # "Eastshire Fields'"
     placed = rf"\b(?:in|at|across|to|from)\s+{quoted}\b"
     return re.search(f"{owner}|{placed}", questions) is not None
+
+
+_PLURAL_GROUP = re.compile(r"\b(the\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)(?:\s+[a-z]+ed)?\s*$")
+"""The definite group a question ends on ("about the staff involved"): what "them" counts."""
 
 
 def _asks_who(asked: Parts) -> bool:
