@@ -321,3 +321,27 @@ def test_how_many_of_them_were_there_counts_the_group_asked_about() -> None:
         ("user", "How many of them were there?"),
     )
     assert result.question == "How many of the staff were there?"
+
+
+def test_a_grade_after_rated_is_no_verb_and_who_is_its_own_subject() -> None:
+    rated = chat(
+        ("user", "When was Northtown rated outstanding?"),
+        ("assistant", ""),
+        ("user", "Who runs its children's services?"),
+    )
+    assert rated.question == "Who runs Northtown's children's services?"
+    criticised = chat(
+        ("user", "What did Ofsted find in Northtown in 2017?"),
+        ("assistant", ""),
+        ("user", "Who was criticised?"),
+    )
+    assert criticised.question == "Who was criticised in 2017 in Northtown?"
+
+
+def test_who_said_so_after_no_quote_is_not_guessed() -> None:
+    result = chat(
+        ("user", "What did Northtown say about the inspection?"),
+        ("assistant", "The records do not say."),
+        ("user", "Who said so?"),
+    )
+    assert result.unresolved

@@ -90,8 +90,10 @@ def follow(
     if by_whom is not None and asked_how is not None:  # "When was X murdered?" - "Who by?"
         return Step(sentence("By whom", history[-1].question[asked_how.end() :]))
     said = _SAID_SO.fullmatch(rest.strip())
-    if said is not None:  # "Who said so?": who said what the previous answer quoted
+    if said is not None and _CITED.search(history[-1].reply):  # "Who said so?": of its quote
         return Step(_who_said(said.group(1), history[-1]))
+    if said is not None:  # nothing was quoted: nobody said anything the user could mean
+        return Step(text, "I could not tell what was said: quote or name it.")
     if _asks_after(rest):
         asked = rest.strip()
         return Step(
@@ -214,12 +216,15 @@ _SAYING = re.compile(r"\b(?:said|says|told|added|stated|commented)\b")
 """A quote that names its speaker: the one a "Who said so?" is answered from."""
 
 
+_CITED = re.compile(r"\[\d+\]")
+
+
 def _who_said(verb: str | None, exchange: Exchange) -> str:
     """Who said the previous answer's first quote that names a speaker (else its first
-    quote, else what was asked), the speaker's name taken out: it is what is asked."""
-    quotes = re.split(r"\s*\[\d+\]\s*", exchange.reply)[:-1]
-    quoted = next((q for q in quotes if _SAYING.search(q)), quotes[0] if quotes else "")
-    said = _LEAD_IN.sub("", quoted.strip()) or first_part(exchange.question).rstrip("?.! ")
+    quote), the speaker's name taken out: it is what is asked."""
+    quotes = _CITED.split(exchange.reply)[:-1]
+    quoted = next((q for q in quotes if _SAYING.search(q)), quotes[0])
+    said = _LEAD_IN.sub("", quoted.strip())
     for person in named(said).people:  # the speaker is what is asked, not given
         said = said.replace(person.name, " ")
     said = " ".join(re.sub(r"(?:\s*,)+", ",", said).split()[:_SAID_WORDS])
@@ -374,12 +379,17 @@ def _rewrite(cur: Parts, prev: Parts, dates: str, context: _Context) -> str:
         return sentence(head, prev.subject, prev.participle, dates)
     if not cur.subject and tail in _INTRANSITIVE:
         return sentence(cur.head, dates)  # "What happened the year after?": asked of a period
+    if not cur.subject and _WHO_DID.match(cur.head) and tail not in AUXILIARIES:
+        rest = _substituted(cur.rest, context, after=tail)
+        return sentence(cur.head, rest, dates)  # "Who was criticised?": "who" is the subject
     subject = _substituted(cur.subject or "it", context, after=cur.head.split()[-1])
     rest = _substituted(cur.rest, context, after=cur.verb.split()[-1] if cur.verb else None)
     return sentence(cur.head, subject, cur.verb, rest, dates)
 
 
 _WHEN_WHY = re.compile(r"^(?:when|why|where)\b", re.I)
+_WHO_DID = re.compile(r"^(?:who|whom)\b", re.I)
+"""A question whose word is its subject ("Who was criticised?"): no "it" to supply."""
 
 
 def _asked_what_was_done(prev: Parts) -> bool:
