@@ -395,7 +395,7 @@ SCRUTINY_REPLY = (  # a context sentence naming another person comes first
             "Who runs children's social care in Sunderland?",
             SUNDERLAND_REPLY,
             "When was it set up?",
-            "When was the Together for Children set up?",
+            "When was the Together for Children set up in Sunderland?",  # the place kept
         ),
         (
             "Which council said sorry over Daniel Pelka?",

@@ -166,7 +166,7 @@ def test_he_after_a_who_question_is_the_person_answered() -> None:
         ("assistant", "Author: Jane Doe, independent reviewer. [1]"),
         ("user", "Which company was she with?"),
     )
-    assert result.question == "Which company was Jane Doe with?"
+    assert result.question == "Which company was Jane Doe with in Northtown?"
 
 
 def test_after_that_with_no_date_asked_keeps_that() -> None:
@@ -307,7 +307,7 @@ def test_he_after_which_councillor_is_the_councillor_answered() -> None:
         ("assistant", "Councillor Jane Doe added: “We will do better.” [1]"),
         ("user", "What did she say about the inspection?"),
     )
-    assert result.question == "What did Councillor Jane Doe say about the inspection?"
+    assert result.question == "What did Councillor Jane Doe say about the inspection in Northtown?"
 
 
 def test_how_many_of_them_were_there_counts_the_group_asked_about() -> None:
@@ -345,3 +345,14 @@ def test_who_said_so_after_no_quote_is_not_guessed() -> None:
         ("user", "Who said so?"),
     )
     assert result.unresolved
+
+
+def test_a_pronoun_named_by_the_rewrite_keeps_the_place_of_the_conversation() -> None:
+    """A commissioner may serve several councils: "When was she appointed?" after "Who is
+    the commissioner for Northtown?" is asked of Northtown, not of her other posts."""
+    result = chat(
+        ("user", "Who is the commissioner for Northtown?"),
+        ("assistant", "The government put Jane Doe in place as commissioner for Northtown. [1]"),
+        ("user", "When was she appointed?"),
+    )
+    assert result.question == "When was Jane Doe appointed in Northtown?"

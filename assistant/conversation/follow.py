@@ -117,7 +117,7 @@ def follow(
     try:
         dates = _dates(cur, prev, shift, antecedents)
         rewritten = _rewrite(cur, prev, dates, _Context(antecedents, prev, set(orphans)))
-        return Step(_in_place(rewritten, antecedents))
+        return Step(_in_place(rewritten, antecedents, typed=rest))
     except UnknownPeriod as missing:
         return Step(text, _period_note(missing.shift))
     except _Unresolved as missing:
@@ -266,10 +266,11 @@ def _asks_after(text: str) -> bool:
     return all(w.lower() not in FUNCTION_WORDS | _NO_THING and len(w) > 2 for w in words)
 
 
-def _in_place(question: str, antecedents: Antecedents) -> str:
+def _in_place(question: str, antecedents: Antecedents, typed: str | None = None) -> str:
     """A follow-up that names nobody and nowhere ("Who is taking the service over?") is
-    still about the place the conversation is about."""
-    found = named(question)
+    still about the place the conversation is about; so is one whose pronoun the rewrite
+    named (`typed`: the message as typed, "When was she appointed?")."""
+    found = named(typed if typed is not None else question)
     if antecedents.places(question) or found.bodies or found.people:
         return question
     place = _topic(antecedents)
