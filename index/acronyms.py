@@ -42,14 +42,15 @@ def find_acronyms(text: str) -> dict[str, str]:
 
 
 def spelt_out(short: str, text: str) -> str | None:
-    """The capitalised name in the text whose initials spell an acronym the text never
-    uses ("LGA" asked of a page saying "Local Government Association")."""
+    """The first capitalised name in the text whose initials spell the acronym, its
+    possessive dropped ("LGA" of a page saying "the Local Government Association’s
+    board"; "HMI" inside "Her Majesty's Inspector Jane Doe")."""
     for run in _CAPITALISED_RUN.finditer(text):
         words = run.group().split()
-        for end in range(2, len(words) + 1):  # "Her Majesty's Inspector Jane Doe": HMI
+        for end in range(2, len(words) + 1):
             long = _expansion(words[:end], short)
             if long and " " in long:
-                return long
+                return re.sub(r"['’]s?$", "", long)
     return None
 
 

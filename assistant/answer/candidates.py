@@ -403,10 +403,15 @@ def _speaker(text: str, upto: list[StoredSentence]) -> StoredSentence | None:
     return None
 
 
-_TITLED_SURNAME = re.compile(
-    r"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof|Professor)\.?\s+([A-Z][a-z'’-]+)\b(?!\s+[A-Z])"
-)
+_TITLES = "Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady"
+_TITLED_SURNAME = re.compile(rf"\b(?:{_TITLES})\.?\s+([A-Z][\w'’-]+)\b(?!\s+[A-Z])")
 """A person called by title and surname alone ("Cllr Clark", "Mr Tucker")."""
+_NOT_GIVEN_NAMES_TEXT = """
+    The A An When Then If As But And After Before While Since So This That Her His Their Its
+    Our Officer Minister Director Inspector Chair Leader Member Councillor
+"""
+_NOT_GIVEN_NAMES = frozenset(_NOT_GIVEN_NAMES_TEXT.split())
+"""Capitalised words before a surname that are no given name ("When Clark arrived")."""
 
 
 def _namer(text: str, upto: list[StoredSentence]) -> StoredSentence | None:
@@ -415,13 +420,12 @@ def _namer(text: str, upto: list[StoredSentence]) -> StoredSentence | None:
     quote = text[upto[-1].start : upto[-1].end]
     surnames = [m.group(1) for m in _TITLED_SURNAME.finditer(quote)]
     for surname in surnames:
-        full = re.compile(
-            rf"\b(?!(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof)\b)[A-Z][a-z'’-]+\s+{surname}\b"
-        )
-        if full.search(quote):
+        full = re.compile(rf"\b(?!(?:{_TITLES})\b)([A-Z][a-z'’-]+)\s+{re.escape(surname)}\b")
+        if any(m.group(1) not in _NOT_GIVEN_NAMES for m in full.finditer(quote)):
             continue
         for row in reversed(upto[:-1]):
-            if full.search(text[row.start : row.end]):
+            found = full.finditer(text[row.start : row.end])
+            if any(m.group(1) not in _NOT_GIVEN_NAMES for m in found):
                 return row
     return None
 

@@ -40,8 +40,19 @@ _HOW_MANY = re.compile(
     r"\bhow many\s+(?:of\s+(?:the|its|their|these|those)\s+)?((?:[\w'’-]+\s+){0,5}[\w'’-]+)",
     re.I,
 )
-_PLURAL = re.compile(r"[a-z][a-z-]*[^siu'’\W]s")
+_PLURAL = re.compile(r"[a-z][a-z-]{2,}[^siu'’\W]s")
 """A plural common noun ("recommendations"): the head that ends what "how many" counts."""
+
+
+def _heads(said: list[str], at: int) -> bool:
+    """The word at `at` is a plural ending its noun phrase: no plural noun it qualifies
+    follows ("recommendations relate", "inspectors came"; not "sports halls")."""
+    if not _PLURAL.fullmatch(said[at]) or said[at] in _FUNCTION_WORDS:
+        return False
+    following = said[at + 1].lower() if at + 1 < len(said) else ""
+    return not (_PLURAL.fullmatch(following) and following not in _FUNCTION_WORDS)
+
+
 _AUXILIARIES = frozenset(
     "did do does was were is are has have had will would can could should".split()  # noqa: SIM905
 )
@@ -82,7 +93,7 @@ def unit_of(question: str) -> str | None:
     if counted:
         said = counted.group(1).split()
         ends = next((i for i, w in enumerate(said) if w.lower() in _AUXILIARIES), len(said))
-        ends = min(ends, next((i + 1 for i, w in enumerate(said) if _PLURAL.fullmatch(w)), ends))
+        ends = min(ends, next((i + 1 for i, w in enumerate(said) if _heads(said, i)), ends))
         kept = [w for w in said[:ends] if w.lower() not in _FUNCTION_WORDS]
         parts = [p for w in kept if "-" in w for p in w.split("-") if p]  # "under-fives"
         stems = dict.fromkeys(stem(w) for w in kept + parts)

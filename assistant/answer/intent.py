@@ -201,7 +201,10 @@ _WHICH_PERSON = re.compile(
     r"^\s*(?:which|what)\s+(?:(?!(?:did|does|do|was|were|is|are|has|have|had|will|would|"
     r"can|could|should)\b)[\w'’-]+\s+){0,2}?(?:director|chair(?:man|woman|person)?|"
     r"chief executive|minister|leader|commissioner|manager|councillor|mayor|judge|"
-    r"inspector|officer|spokes(?:man|woman|person)|social worker)s?\b(?!['’])",
+    r"inspector|officer|spokes(?:man|woman|person)|social worker)s?\b(?!['’])"
+    r"(?=\s+(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could|should|"
+    r"led|wrote|said|made|gave|took|ran|became|came|found|told|met|held|spoke|signed|"
+    r"[a-z]+ed)\b|\W*$)",
     re.I,
 )
 """'Which inspector led the visit?', 'What council leader …?': a person asked by role."""

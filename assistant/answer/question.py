@@ -386,7 +386,7 @@ def _shift(iso_day: str, days: int) -> str:
     return (date.fromisoformat(iso_day) + timedelta(days=days)).isoformat()
 
 
-_NAMED_PART = re.compile(r"-[a-z][\w-]*$")
+_NAMED_PART = re.compile(r"-[a-z]+$")
 """What a hyphen adds to a name ("Birmingham-related", "Ofsted-rated"): not the name."""
 
 

@@ -210,15 +210,16 @@ class EvidenceSelector:
         """Acronyms the question uses that no record writes, each spelt out by a name in a
         document found ("the LGA" of a page naming the Local Government Association)."""
         short = [n for n in names if _ACRONYM.fullmatch(n)]
-        found: dict[str, str] = {}
+        readings: dict[str, dict[frozenset[str], str]] = {n: {} for n in short}
         documents = dict.fromkeys(hit.document.id for hit in hits[: self.rules.hits_read])
         for doc_id in documents if short else ():
             text = self.store.text(doc_id)
             for name in short:
-                long = found.get(name) or spelt_out(name, text)
+                long = spelt_out(name, text)
                 if long:
-                    found[name] = long
-        return found
+                    readings[name].setdefault(frozenset(stems(long)), long)
+        # one reading only: pages spelling it two ways leave it unknown
+        return {n: next(iter(r.values())) for n, r in readings.items() if len(r) == 1}
 
     def _led_list(
         self,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from assistant.answer.question import STOPWORDS
-from assistant.answer.tokens import stem
 from index import Store
 
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}(?![\w'’-])")
@@ -32,9 +31,17 @@ def written_out(text: str, store: Store, english: frozenset[str]) -> str:
     return _LOWER_WORD.sub(lambda m: full.get(m.group(), m.group()), text)
 
 
+LOOKED_AT = 8
+"""Record words a shortening may begin; one beginning more is too vague to read."""
+
+
 def _completion(word: str, store: Store) -> str | None:
-    """The shortest record word the word begins, when every such word is of one family."""
-    found = [w for w in store.completions(word) if len(w) >= len(word) + MIN_GAIN]
-    if not found or len({stem(w) for w in found}) != 1:
+    """The shortest record word the word begins, when every other word it begins is that
+    word inflected ("executive", "executives"; not "executed" beside "executive")."""
+    begun = store.completions(word, limit=LOOKED_AT + 1)
+    found = [w for w in begun if len(w) >= len(word) + MIN_GAIN]
+    if not found or len(begun) > LOOKED_AT:
         return None
-    return min(found, key=len)
+    shortest = min(found, key=len)
+    inflected = {shortest + end for end in ("", "s", "es", "'s", "’s")}
+    return shortest if all(w in inflected for w in found) else None

@@ -123,7 +123,7 @@ def places(text: str) -> tuple[str, ...]:
     return _unique(found)
 
 
-_QUESTION_OPENERS = frozenset(["which", "what", "whose", "did", "does", "do", "has", "is", "was"])
+_QUESTION_OPENERS = frozenset(["which", "what", "whose"])
 """Words opening a question that a capitalised run may take in ("Which Leeds …")."""
 
 

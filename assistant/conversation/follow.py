@@ -22,6 +22,7 @@ from assistant.conversation.words import (
     AUXILIARIES,
     BE,
     FUNCTION_WORDS,
+    PARTICIPLES,
     WORD,
     has_content,
     is_verb,
@@ -87,10 +88,20 @@ def follow(
         return Step(_in_place(other, Antecedents(history, recall, common)))
     by_whom = _BY_WHOM.fullmatch(rest.strip())
     asked_how = _WH_LED.match(history[-1].question)
-    if by_whom is not None and asked_how is not None:  # "When was X murdered?" - "Who by?"
+    if by_whom is not None and asked_how is not None and _ends_passive(history[-1].question):
         return Step(sentence("By whom", history[-1].question[asked_how.end() :]))
+    bare_shift = _BARE_SHIFT.fullmatch(rest)
+    asked_when = parts(first_part(history[-1].question)).dates
+    if bare_shift and not asked_when:  # "And before that?": before the date answered, if any
+        told = Antecedents(history, recall, common).period()
+        if not told:
+            return Step(text, "I could not tell which time 'that' is: give a date.")
+        way = bare_shift.group(1).lower()
+        asked = first_part(history[-1].question).rstrip("?.! ")
+        return Step(sentence(asked, f"{way} {_IN.sub('', told)}"))
     said = _SAID_SO.fullmatch(rest.strip())
-    if said is not None and _CITED.search(history[-1].reply):  # "Who said so?": of its quote
+    quoted = [q for q in _CITED.split(history[-1].reply)[:-1] if _LEAD_IN.sub("", q.strip())]
+    if said is not None and quoted:  # "Who said so?": of its quote
         return Step(_who_said(said.group(1), history[-1]))
     if said is not None:  # nothing was quoted: nobody said anything the user could mean
         return Step(text, "I could not tell what was said: quote or name it.")
@@ -203,6 +214,16 @@ _WH_LED = re.compile(r"^\s*(?:when|where|why|how|what|which)\s+(?=(?:was|were|is
 """A question whose word leads a passive verb ("When was X murdered?"): "by whom" takes it."""
 
 
+_BARE_SHIFT = re.compile(r"\s*(before|after)\s+(?:that|then)\W*", re.I)
+"""A follow-up that only moves in time ("And before that?"): it needs a date to move from."""
+
+
+def _ends_passive(question: str) -> bool:
+    """The question ends on a past participle ("When was X murdered?"): "by whom" fits."""
+    last = WORD.findall(question)[-1:]
+    return bool(last) and (last[0].endswith("ed") or last[0].lower() in PARTICIPLES)
+
+
 _SAID_SO = re.compile(
     r"(?:and\s+)?(?:who|which\s+[\w'’-]+)\s+(said|says|stated|claimed|announced|wrote)\s+"
     r"(?:so|that|this|it)\W*|says\s+who\W*",
@@ -222,7 +243,7 @@ _CITED = re.compile(r"\[\d+\]")
 def _who_said(verb: str | None, exchange: Exchange) -> str:
     """Who said the previous answer's first quote that names a speaker (else its first
     quote), the speaker's name taken out: it is what is asked."""
-    quotes = _CITED.split(exchange.reply)[:-1]
+    quotes = [q for q in _CITED.split(exchange.reply)[:-1] if _LEAD_IN.sub("", q.strip())]
     quoted = next((q for q in quotes if _SAYING.search(q)), quotes[0])
     said = _LEAD_IN.sub("", quoted.strip())
     for person in named(said).people:  # the speaker is what is asked, not given
@@ -305,7 +326,7 @@ def _topic(antecedents: Antecedents) -> str | None:
 
 
 _COUNCIL = re.compile(
-    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)??)\s+(?:(?:County|City|Borough|District)\s+)?Council"
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)??)\s+(?:County|City|Borough|District)\s+Council"
 )
 """A council's name: the place it is the council of, which its pages call it by."""
 
@@ -384,10 +405,20 @@ def _rewrite(cur: Parts, prev: Parts, dates: str, context: _Context) -> str:
         rest = _substituted(cur.rest, context, after=tail)
         return sentence(cur.head, rest, dates)  # "Who was criticised?": "who" is the subject
     subject = _substituted(cur.subject or "it", context, after=cur.head.split()[-1])
+    source = context.antecedents.source
+    if cur.subject.lower() == "it" and source and _REPORTING.match(cur.verb):
+        subject = source  # "According to the plan, …?" - "What did it recommend?"
     rest = _substituted(cur.rest, context, after=cur.verb.split()[-1] if cur.verb else None)
     return sentence(cur.head, subject, cur.verb, rest, dates)
 
 
+_REPORTING = re.compile(
+    r"(?:say|said|says|recommend|find|found|conclu|state|propos|report|suggest|warn|"
+    r"highlight|criticis|prais|note|identif|describ|set out|list)",
+    re.I,
+)
+"""What a record does ("What did it recommend?", "its findings"): the record a question's
+"According to …" named, not the thing it asked about."""
 _WHEN_WHY = re.compile(r"^(?:when|why|where)\b", re.I)
 _WHO_DID = re.compile(r"^(?:who|whom)\b", re.I)
 """A question whose word is its subject ("Who was criticised?"): no "it" to supply."""
@@ -540,12 +571,15 @@ def _substituted(text: str, context: _Context, after: str | None = None) -> str:
         word = m.group(1).lower()
         if word in _DEMONSTRATIVE and _TIME_BOUND.search(text[: m.start()]):
             if not context.prev.dates:
-                return m.group(0)  # "after that": after what was told, no thing asked about
+                return m.group(0)  # "what had he led before that?": before the deed told
             return _IN.sub("", context.prev.dates)  # "before that": before the date asked about
         before = WORD.findall(text[: m.start()])[-1:] or ([after] if after else [])
         following = WORD.findall(text[m.end() :])[:1]
         if word == "there" and {w.lower() for w in before + following} & BE:
             return m.group(0)  # "How many were there?", "Were there any …?": none is a place
+        source = context.antecedents.source
+        if source and word in ("it", "its") and following and _REPORTING.match(following[0]):
+            return f"{source}'s" if word == "its" else source  # "According to the plan, …"
         event = _EVENT_OF.get(context.prev.verb.split()[-1].lower()) if context.prev.verb else None
         if word == "it" and event and following and following[0].lower() in _EVENT_VERBS:
             return f"the {event}"  # "When did Ofsted inspect …?" - "How long did it last?"

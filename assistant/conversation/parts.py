@@ -149,7 +149,7 @@ def _fits(word: str, aux: str) -> bool:
     if aux in BE or aux in _HAVE:
         regular = word.endswith(("ed", "ing")) and len(word) > 4 and word.islower()
         return regular or word in PARTICIPLES
-    if aux in _DO and word.endswith("ed") and word not in VERBS:
+    if aux in _DO and word.endswith("ed") and not word.endswith("eed") and word not in VERBS:
         return False  # "What did she say about the staff involved?": "involved" is no verb
     return is_verb(word)
 

@@ -143,7 +143,8 @@ class Antecedents:
         for age, exchange in enumerate(reversed(self.history)):
             asked = parts(first_part(exchange.question))
             who = _asks_who(asked) or _asks_which_person(asked)
-            if who and (people := self._fitting(self._answered(exchange).people, word)):
+            answered_first = who and (age == 0 or not named(exchange.question).people)
+            if answered_first and (people := self._fitting(self._answered(exchange).people, word)):
                 return people[0]  # "Who wrote the review for X?" - "he": who wrote it
             if people := self._fitting(named(exchange.question).people, word):
                 return people[0]
@@ -192,8 +193,6 @@ class Antecedents:
         thing ("the Task Force"); else the body its answer named for a "which council" or
         "who" question. "They" after "who" is the answer's body first."""
         previous, plural = self.previous, word in PLURAL
-        if self.source and word in ("it", "its"):
-            return self.source  # "According to the report, …?" - "What did it recommend?"
         if plural and previous.topic and is_plural(previous.topic):
             return f"the {previous.topic}"
         if word in ("them", "those"):  # "How many of them?": the people or things asked of

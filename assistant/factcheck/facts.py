@@ -359,7 +359,7 @@ def _bound(
     15 per cent" binds backwards, provided no other figure sits between the two and the
     date does not close a range. An age ("16-month-old") is nobody's measurement: unbound.
     """
-    if _AGE_AFTER.match(text[figure.end :]):
+    if is_age(figure, text):
         return figure
     for mention in dates:
         gap = text[figure.end : mention.start]

@@ -610,7 +610,9 @@ def _negation(claim: Claim, unit: Unit) -> Found:
 
 
 def _direction(claim: Claim, unit: Unit) -> Found:
-    """ "Rose to 15 per cent" against "dropped … to 15 per cent": the move turned round."""
+    """ "Rose to 15 per cent" against "dropped … to 15 per cent": the move turned round; a
+    claimed move against a unit stating none ("downgraded" against "judged good") is
+    silent: the unit does not say it moved."""
     said, given = claim.facts.directions, unit.facts.directions
     if len(said) == 1 and not given:
         way = {"rise": "went up", "fall": "went down"}[min(said)]

@@ -107,7 +107,8 @@ class DocumentOut(BaseModel):
 
 
 class ContextOut(BaseModel):
-    """A heading or previous sentence shown with a quote because the quote needs it."""
+    """A heading, previous sentence, speaker's sentence or the sentence naming in full one the
+    quote calls "Cllr Doe", shown with a quote because the quote needs it."""
 
     role: Literal["heading", "previous", "speaker", "named"]
     quote: str
