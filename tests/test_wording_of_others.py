@@ -381,3 +381,26 @@ def test_review_fixes_hold() -> None:
         ("user", "And before that?"),
     )
     assert answered.question == "When was Northtown first rated inadequate before 2018?"
+
+
+def test_inspectors_in_the_plural_name_no_inspector(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
+) -> None:
+    """ "with inspectors praising its leaders" names no inspector: a person named beside it
+    (the trust's chief executive) does not answer "Which inspector led …?"."""
+    page = (
+        "Northfield's children's services go from inadequate to outstanding in three years,"
+        " with inspectors praising leaders' focus\n\n"
+        "Ofsted has rated children's services in Northfield as outstanding.\n\n"
+        "Trust chief executive Ann Example\n\n"
+        "The trust took over the services in 2017.\n"
+    )
+    assistant = page_assistant(tmp_path_factory, embedder, "northfield-2021.txt", page)
+    try:
+        answer = assistant.ask(
+            "Which Ofsted inspector led the inspection that rated Northfield's services"
+            " outstanding?"
+        )
+        assert answer.status == "not_found", answer.answer
+    finally:
+        assistant.close()

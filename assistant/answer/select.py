@@ -636,8 +636,8 @@ def _names_office(office: str, candidate: Candidate, pairs: Glossary) -> bool:
     standing for it ("DCS")."""
     text = f"{candidate.text} \n{candidate.context_text}"
     written = "|".join(re.escape(form) for form in (office, *_OFFICE_SHORT.get(office, ())))
-    if re.search(rf"\b(?:{written})", text, re.I):
-        return True
+    if re.search(rf"\b(?:{written})(?!s\b)", text, re.I):
+        return True  # not "inspectors praising …": many, none of them named
     plain = stems(text)
     return stem(office) in with_synonyms(plain, pairs) - plain
 
