@@ -50,6 +50,8 @@ care leavers.
 The Northtown inquiry was strongly criticised by the minister, Jill Bloggs.
 
 She highlighted 7 "serious omissions" in the inquiry's findings.
+
+In addition, the council itself identified a further 14 areas for improvement.
 """
 
 
@@ -404,3 +406,11 @@ def test_inspectors_in_the_plural_name_no_inspector(
         assert answer.status == "not_found", answer.answer
     finally:
         assistant.close()
+
+
+def test_what_a_question_sets_aside_is_no_word_to_find(northtown: Assistant) -> None:
+    asked = "Apart from the review's recommendations, how many more areas did Northtown find?"
+    assert "recom" not in analyse(asked).terms and "area" in analyse(asked).terms
+    answer = northtown.ask(asked)
+    assert answer.status == "answered", answer.answer
+    assert "14 areas" in answer.answer

@@ -182,6 +182,7 @@ def analyse(
     names: list[str] = []
     tokens = words(text)
     holding = [m.span() for m in _HOLDING.finditer(text)]
+    holding += [m.span() for m in _SET_ASIDE.finditer(text)]
     for index, (start, end, word) in enumerate(tokens):
         lowered = word.lower()
         if any(start < e and s < end for s, e in in_date) or lowered in STOPWORDS:
@@ -386,6 +387,12 @@ def _shift(iso_day: str, days: int) -> str:
     return (date.fromisoformat(iso_day) + timedelta(days=days)).isoformat()
 
 
+_SET_ASIDE = re.compile(
+    r"\b(?:apart from|aside from|other than|except(?: for)?|excluding)\s+[^,?;]+",
+    re.I,
+)
+"""What a question sets aside ("Apart from the review's recommendations, how many …"):
+not what the answer must hold."""
 _NAMED_PART = re.compile(r"-[a-z]+$")
 """What a hyphen adds to a name ("Birmingham-related", "Ofsted-rated"): not the name."""
 
