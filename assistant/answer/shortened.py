@@ -1,8 +1,10 @@
 """Shortened words a question uses where the records write the word out ("chief exec").
 
-A lower-case word no record uses, which begins exactly one family of words the records do
-use ("executive", "executives"), is read as that word. Nothing is listed by hand: the
-records' own vocabulary says what a shortening stands for.
+A lower-case word no record uses and no common English word is, which begins only one
+record word and its inflections ("executive", "executives"; never "executive" beside
+"executed"), is read as that word. Nothing is listed by hand: the records' vocabulary says
+what a shortening stands for, the embedding model's WordPiece vocabulary which words are
+English already.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ MIN_GAIN = 2
 
 def written_out(text: str, store: Store, english: frozenset[str]) -> str:
     """The text with each shortened word the records never use, and no common English word
-    (`english`: "hold" is no shortened "holder"), written as the one word family the records
-    use that it begins. Without a list of English words, the text as it is."""
+    (`english`: "hold" is no shortened "holder"), written as the one record word it begins.
+    Without a list of English words, the text as it is."""
     candidates = set(_LOWER_WORD.findall(text)) - STOPWORDS - english
     if not candidates or not english or not store.has_vocabulary():
         return text
