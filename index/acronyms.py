@@ -43,7 +43,7 @@ def find_acronyms(text: str) -> dict[str, str]:
 
 def spelt_out(short: str, text: str) -> str | None:
     """The first capitalised name in the text whose initials spell the acronym, its
-    possessive dropped ("LGA" of a page saying "the Local Government Association’s
+    possessive dropped ("NCA" of a page saying "the Northtown Carers Association’s
     board"; "HMI" inside "Her Majesty's Inspector Jane Doe")."""
     for run in _CAPITALISED_RUN.finditer(text):
         words = run.group().split()

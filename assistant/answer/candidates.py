@@ -405,18 +405,18 @@ def _speaker(text: str, upto: list[StoredSentence]) -> StoredSentence | None:
 
 _TITLES = "Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady"
 _TITLED_SURNAME = re.compile(rf"\b(?:{_TITLES})\.?\s+([A-Z][\w'’-]+)\b(?!\s+[A-Z])")
-"""A person called by title and surname alone ("Cllr Clark", "Mr Tucker")."""
+"""A person called by title and surname alone ("Cllr Doe", "Mr Roe")."""
 _NOT_GIVEN_NAMES_TEXT = """
     The A An When Then If As But And After Before While Since So This That Her His Their Its
     Our Officer Minister Director Inspector Chair Leader Member Councillor
 """
 _NOT_GIVEN_NAMES = frozenset(_NOT_GIVEN_NAMES_TEXT.split())
-"""Capitalised words before a surname that are no given name ("When Clark arrived")."""
+"""Capitalised words before a surname that are no given name ("When Doe arrived")."""
 
 
 def _namer(text: str, upto: list[StoredSentence]) -> StoredSentence | None:
-    """The nearest sentence above that names in full ("Cllr Jane Clark") someone the last
-    sentence calls only by title and surname ("Cllr Clark"): who that is."""
+    """The nearest sentence above that names in full ("Cllr Jane Doe") someone the last
+    sentence calls only by title and surname ("Cllr Doe"): who that is."""
     quote = text[upto[-1].start : upto[-1].end]
     surnames = [m.group(1) for m in _TITLED_SURNAME.finditer(quote)]
     for surname in surnames:

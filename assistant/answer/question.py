@@ -394,7 +394,7 @@ _SET_ASIDE = re.compile(
 """What a question sets aside ("Apart from the review's recommendations, how many …"):
 not what the answer must hold."""
 _NAMED_PART = re.compile(r"-[a-z]+$")
-"""What a hyphen adds to a name ("Birmingham-related", "Ofsted-rated"): not the name."""
+"""What a hyphen adds to a name ("Northtown-related", "Ofsted-rated"): not the name."""
 
 
 def _months_only(word: str) -> bool:

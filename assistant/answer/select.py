@@ -208,7 +208,7 @@ class EvidenceSelector:
 
     def _spelt_out(self, names: list[str], hits: list[SearchHit]) -> dict[str, str]:
         """Acronyms the question uses that no record writes, each spelt out by a name in a
-        document found ("the LGA" of a page naming the Local Government Association)."""
+        document found ("the NCA" of a page naming the Northtown Carers Association)."""
         short = [n for n in names if _ACRONYM.fullmatch(n)]
         readings: dict[str, dict[frozenset[str], str]] = {n: {} for n in short}
         documents = dict.fromkeys(hit.document.id for hit in hits[: self.rules.hits_read])
@@ -846,7 +846,7 @@ def _context(
         return Context("previous", previous.text, previous.start, previous.end)
     namer = candidate.namer
     if namer is not None and question.kind in ("person", "agent"):
-        return Context("named", namer.text, namer.start, namer.end)  # "Cllr Clark": who
+        return Context("named", namer.text, namer.start, namer.end)  # "Cllr Doe": who
     return None
 
 

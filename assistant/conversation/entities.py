@@ -119,12 +119,12 @@ def places(text: str) -> tuple[str, ...]:
     for run in _runs(tokens):
         opens = run.opens and tokens[run.start].lower() not in _QUESTION_OPENERS
         if len(run.words) == 1 and not opens and plain(run.words[0]):
-            found.append(run.words[0])  # "Which Leeds councillor …": Leeds, though it opens
+            found.append(run.words[0])  # "Which Northtown councillor …": Northtown
     return _unique(found)
 
 
 _QUESTION_OPENERS = frozenset(["which", "what", "whose"])
-"""Words opening a question that a capitalised run may take in ("Which Leeds …")."""
+"""Words opening a question that a capitalised run may take in ("Which Northtown …")."""
 
 
 def ranked(text: str, question: str) -> Named:

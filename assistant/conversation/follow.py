@@ -308,8 +308,8 @@ _SECOND_PART = re.compile(r",?\s+and\s+(?:when|who|what|where|why|how|which)\b",
 
 def _topic(antecedents: Antecedents) -> str | None:
     """The place the latest question naming one is about: a one-word name it gives as an
-    owner, after a preposition or before what it qualifies ("Bradford's services", "in
-    Somerset", "Leeds children's services"), not one that acts ("Ofsted rated …")."""
+    owner, after a preposition or before what it qualifies ("Northtown's services", "in
+    Eastshire", "Northtown children's services"), not one that acts ("Ofsted rated …")."""
     for exchange in reversed(antecedents.history):
         question = exchange.question
         for place in reversed(antecedents.places(question)):
@@ -321,7 +321,7 @@ def _topic(antecedents: Antecedents) -> str | None:
         for body in named(question).bodies:
             council = _COUNCIL.fullmatch(body)
             if council:
-                return council.group(1)  # "Devon County Council's services": Devon
+                return council.group(1)  # "Eastshire County Council's services": Eastshire
     return None
 
 
@@ -332,8 +332,8 @@ _COUNCIL = re.compile(
 
 
 def _modifies(place: str, question: str) -> bool:
-    """The place opens a noun phrase and names what the next word names ("in Bradford
-    children's services", "did Bradford children's services"), rather than acting ("did
+    """The place opens a noun phrase and names what the next word names ("in Northtown
+    children's services", "did Northtown children's services"), rather than acting ("did
     Ofsted move") or qualifying another's thing ("its good Ofsted rating")."""
     for m in re.finditer(rf"(?:^|\b([\w'’-]+)\s+){re.escape(place)}\s+([\w'’-]+)", question):
         before, following = (m.group(1) or "").lower(), m.group(2)
@@ -342,15 +342,15 @@ def _modifies(place: str, question: str) -> bool:
         if not before or before in _OPENERS:
             return True
         if before in AUXILIARIES and following.endswith(("'s", "’s")):
-            return True  # the subject of "did Bradford children's services …"
+            return True  # the subject of "did Northtown children's services …"
     return False
 
 
 _OPENERS = frozenset(
     "in of for at to on about across from within with by which what whose the".split()  # noqa: SIM905
 )
-"""Words before a place opening a noun phrase ("in Bradford children's services", "Which
-Leeds councillor …", "the Leeds team")."""
+"""Words before a place opening a noun phrase ("in Northtown children's services", "Which
+Northtown councillor …", "the Northtown team")."""
 
 
 def _there(m: re.Match[str], antecedents: Antecedents) -> str:

@@ -201,7 +201,7 @@ def _trailing_verb(tokens: list[str], end: int, aux: str, alone: bool = False) -
     if (end > size or (alone and end == size)) and _fits(tokens[end - size], aux):
         complement = tokens[end - size].endswith("ing") and size == 1 and end > 2
         if complement and _fits(tokens[end - 2], aux) and not tokens[end - 2].endswith("ing"):
-            size += 1  # "When was Sunderland rated outstanding?": the grade goes with "rated"
+            size += 1  # "When was Northtown rated outstanding?": the grade goes with "rated"
         if end - size > 1 and tokens[end - size - 1].lower() in _VERB_ADVERBS:
             size += 1  # "When was the trust first set up?": "first" goes with the verb
         verb = " ".join(tokens[end - size : end])

@@ -379,7 +379,7 @@ def _asks_who(asked: Parts) -> bool:
 
 
 def _asks_which_person(asked: Parts) -> bool:
-    """Whether a question asks which person holds a role ("Which Leeds councillor spoke
+    """Whether a question asks which person holds a role ("Which Northtown councillor spoke
     …?"): its answer names the one a later "he" or "she" stands for."""
     which = asked.head.lower().split() in (["which"], ["what"])  # not "What did the Minister …"
     return which and is_person(asked.topic or asked.subject)
