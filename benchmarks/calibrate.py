@@ -80,8 +80,7 @@ def dev_sets(
     """(index, its questions): the dev set's (with `extra` sets' dev halves), and the older
     set's two indexes."""
     main = Assistant(Settings(home=home / "devset"), create=True)
-    if not main.documents():
-        ingest(main)
+    ingest(main)  # unchanged files are skipped
     reference = Assistant(Settings(home=home / "reference"), create=True)
     reference.ingest([SHARED / "corpus"])
     combined = Assistant(Settings(home=home / "samples"), create=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from assistant.conversation.entities import is_person, is_plural, named, without_modifier
 from assistant.conversation.models import Exchange
-from assistant.conversation.parts import Parts, first_part, parts
+from assistant.conversation.parts import SECOND_PART, Parts, first_part, parts
 from assistant.conversation.periods import Shift, UnknownPeriod, cut_shift, shifted
 from assistant.conversation.referents import (
     IMPERSONAL,
@@ -297,13 +297,10 @@ def _in_place(question: str, antecedents: Antecedents, typed: str | None = None)
     place = _topic(antecedents)
     if place is None or place.lower() in question.lower():
         return question
-    second = _SECOND_PART.search(question)  # "Who …, and when?": the place goes with the first
+    second = SECOND_PART.search(question)  # "Who …, and when?": the place goes with the first
     if second is not None:
         return sentence(question[: second.start()], f"in {place}{question[second.start() :]}")
     return sentence(question.rstrip("?.! "), f"in {place}")
-
-
-_SECOND_PART = re.compile(r",?\s+and\s+(?:when|who|what|where|why|how|which)\b", re.I)
 
 
 def _topic(antecedents: Antecedents) -> str | None:

@@ -56,7 +56,8 @@ class Parts:
 
 
 _SOURCE = re.compile(r"^\s*according to\s+([^,?]+?)\s*,\s*", re.I)
-_SECOND = re.compile(r",?\s+and\s+(?:when|who|whom|what|where|why|how|which)\b.*$", re.I | re.S)
+SECOND_PART = re.compile(r",?\s+and\s+(?:when|who|whom|what|where|why|how|which)\b", re.I)
+"""Where a question's second part begins ("Who chaired it, and when?")."""
 
 
 def source_of(question: str) -> str | None:
@@ -68,7 +69,9 @@ def source_of(question: str) -> str | None:
 def first_part(question: str) -> str:
     """A question without its source clause and second part ("According to the report, who
     …, and when?"): what a later turn's pronouns can point back to."""
-    return _SECOND.sub("", _SOURCE.sub("", question)).strip() or question
+    asked = _SOURCE.sub("", question)
+    second = SECOND_PART.search(asked)
+    return (asked[: second.start()] if second else asked).strip() or question
 
 
 def parts(text: str) -> Parts:
