@@ -22,6 +22,7 @@ from pathlib import Path
 
 from assistant.answer.models import Answer
 from assistant.conversation import Turn, resolve
+from assistant.conversation.asking import ask_resolved
 from assistant.conversation.unresolved import unresolved_answer
 from assistant.engine import Assistant
 from assistant.factcheck import FactChecker
@@ -174,14 +175,14 @@ def run_conversations(
                 documents, passages = assistant.store.counts()
                 answer = unresolved_answer(resolution, Filters(), documents, passages)
             else:
-                answer = assistant.ask(resolution.question)
+                answer = ask_resolved(resolution, assistant.ask)
             ok, _ = judge(answer, turn)
             right &= ok
             turns_tally = tallies[half_of[str(item["doc"])]]
             turns_tally.by_type["turns"] += ok  # turns right, beside whole conversations
             turns_tally.type_total["turns"] += 1
             if ("wrong" in show and not ok) or "all" in show:
-                print(f"TURN {item['id']} -> {resolution.question!r}")
+                print(f"TURN {item['id']} {'right' if ok else 'MISS'} -> {resolution.question!r}")
                 _show(turn, answer)
             turns.append(Turn("assistant", answer.answer))
         tallies[half_of[str(item["doc"])]].add(right, "conversation")

@@ -17,6 +17,7 @@ from typing import TypeVar
 
 import numpy as np
 
+from assistant.answer.intent import people_in
 from assistant.answer.tokens import repeated_stems, stems
 from index import DocumentRecord, SearchHit, Store, StoredSentence
 
@@ -109,8 +110,10 @@ class Candidate:
 
     @property
     def context_spans(self) -> list[Span]:
-        """What it is read with: its heading, the sentence before, who speaks it."""
-        return [s for s in (self.heading, self.previous, self.speaker) if s is not None]
+        """What it is read with: its heading, the sentence before, who speaks it, who its
+        "he" or "Cllr Doe" is."""
+        spans = (self.heading, self.previous, self.speaker, self.namer)
+        return [s for s in spans if s is not None]
 
 
 class DocumentWords:
@@ -416,8 +419,11 @@ _NOT_GIVEN_NAMES = frozenset(_NOT_GIVEN_NAMES_TEXT.split())
 
 def _namer(text: str, upto: list[StoredSentence]) -> StoredSentence | None:
     """The nearest sentence above that names in full ("Cllr Jane Doe") someone the last
-    sentence calls only by title and surname ("Cllr Doe"): who that is."""
+    sentence calls only by title and surname ("Cllr Doe"), or only "he" or "she" as the one
+    who acts ("He highlighted …", "…, she said"): who that is."""
     quote = text[upto[-1].start : upto[-1].end]
+    if _ACTING_PRONOUN.search(quote):
+        return _last_naming(text, upto[:-1][-PRONOUN_REACH:])
     surnames = [m.group(1) for m in _TITLED_SURNAME.finditer(quote)]
     for surname in surnames:
         full = re.compile(rf"\b(?!(?:{_TITLES})\b)([A-Z][a-z'’-]+)\s+{re.escape(surname)}\b")
@@ -427,6 +433,20 @@ def _namer(text: str, upto: list[StoredSentence]) -> StoredSentence | None:
             found = full.finditer(text[row.start : row.end])
             if any(m.group(1) not in _NOT_GIVEN_NAMES for m in found):
                 return row
+    return None
+
+
+_ACTING_PRONOUN = re.compile(r"(?:^\W*|[,;:]\s+|\b(?:and|but)\s+)(?:he|she)\b(?!['’])", re.I)
+"""A "he" or "she" opening the sentence or a clause: the subject, named somewhere above."""
+PRONOUN_REACH = 3
+"""How many sentences above a "he" or "she" may look for whom it stands for."""
+
+
+def _last_naming(text: str, above: list[StoredSentence]) -> StoredSentence | None:
+    """The nearest of the sentences that names a person in full."""
+    for row in reversed(above):
+        if people_in(text[row.start : row.end]):
+            return row
     return None
 
 

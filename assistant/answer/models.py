@@ -34,7 +34,7 @@ class Context:
     """A heading, previous sentence or speaker the answer shows because the quote needs it."""
 
     role: str  # "heading" | "previous" | "speaker" (who speaks a quotation, paragraphs above)
-    # | "named" (the sentence above naming in full one the quote calls "Cllr Doe")
+    # | "named" (the sentence above naming in full one the quote calls "Cllr Doe" or "she")
     quote: str
     start: int
     end: int

@@ -120,7 +120,8 @@ def dated(
 
 def in_period(periods: tuple[Period, ...], when: Dated) -> bool:
     """Whether the dates fall in the periods asked ("in X or Y" are alternatives; open-ended
-    ones all apply); a date less precise than the one asked does not count."""
+    ones all apply); a date less precise than the one asked counts only when it lies wholly
+    inside ("2018" is before December 2022; "2022" is not in December 2022)."""
     if not periods:
         return True
     spans = [(*date_bounds(d), p) for d, p in zip(when.dates, when.precisions, strict=True)]
@@ -130,7 +131,9 @@ def in_period(periods: tuple[Period, ...], when: Dated) -> bool:
     )
     return test(
         any(
-            _from(start, when, p) <= p.end and p.start <= end and precision >= p.precision
+            _from(start, when, p) <= p.end
+            and p.start <= end
+            and (precision >= p.precision or p.start <= start <= end <= p.end)
             for start, end, precision in spans
         )
         for p in periods

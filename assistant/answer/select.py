@@ -825,6 +825,9 @@ def _context(
     query: Query,
 ) -> Context | None:
     """The heading or previous sentence, when the name or answer asked for is only there."""
+    namer = candidate.namer if question.kind in ("person", "agent") else None
+    if namer is not None and (required - own) <= stems(namer.text):
+        return Context("named", namer.text, namer.start, namer.end)  # who "he" or "Cllr Doe" is
     spans = (
         (candidate.heading, "heading"),
         (candidate.previous, "previous"),
@@ -844,9 +847,8 @@ def _context(
     previous = candidate.previous
     if previous is not None and _opens_pointing_back(candidate.text):
         return Context("previous", previous.text, previous.start, previous.end)
-    namer = candidate.namer
-    if namer is not None and question.kind in ("person", "agent"):
-        return Context("named", namer.text, namer.start, namer.end)  # "Cllr Doe": who
+    if namer is not None:
+        return Context("named", namer.text, namer.start, namer.end)
     return None
 
 

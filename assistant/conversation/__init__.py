@@ -63,7 +63,8 @@ def resolve(
         if exchange.question.strip():
             step = follow(history, uncontracted(exchange.question.strip()), recall, common)
             history.append(Exchange(step.question, exchange.reply, exchange.question))
-    return Resolution(step.question, original, step.question != original.strip(), step.unresolved)
+    changed = step.question != original.strip()
+    return Resolution(step.question, original, changed, step.unresolved, step.carried)
 
 
 def _exchanges(messages: list[Turn]) -> list[Exchange]:

@@ -57,6 +57,7 @@ class Step:
 
     question: str
     unresolved: str | None = None
+    carried: str = ""  # the earlier period carried in ("in October 2017"), not typed
 
 
 class _Unresolved(Exception):
@@ -116,7 +117,8 @@ def follow(
     antecedents = Antecedents(history, recall, common)
     placed = _THERE.sub(lambda m: _there(m, antecedents), _one_named(rest, history[-1].question))
     prev = parts(first_part(history[-1].question))
-    placed = _bound_to(placed, prev)
+    told = prev.dates or (antecedents.period() if _answer_dated(placed) else "")
+    placed = _bound_to(placed, told)
     placed = _that_thing(placed, prev)
     cur = parts(placed)
     own = has_content(cur.subject) or bool(cur.topic)
@@ -128,7 +130,8 @@ def follow(
     try:
         dates = _dates(cur, prev, shift, antecedents)
         rewritten = _rewrite(cur, prev, dates, _Context(antecedents, prev, set(orphans)))
-        return Step(_in_place(rewritten, antecedents, typed=rest))
+        carried = dates if dates and dates == prev.dates and not cur.dates else ""
+        return Step(_in_place(rewritten, antecedents, typed=rest), carried=carried)
     except UnknownPeriod as missing:
         return Step(text, _period_note(missing.shift))
     except _Unresolved as missing:
@@ -498,12 +501,13 @@ def _that_thing(text: str, prev: Parts) -> str:
     return _THAT_THING.sub(lambda m: f"the {m.group(1)} of {thing}", text)
 
 
-def _bound_to(text: str, prev: Parts) -> str:
+def _bound_to(text: str, told: str) -> str:
     """ "before that", "since then": bounded by the period the previous question asked about
-    ("… at the inspection before that?" after "… at the 2017 inspection?": before 2017)."""
-    if not prev.dates:
+    ("… at the inspection before that?" after "… at the 2017 inspection?": before 2017), or
+    else by the date its answer gave."""
+    if not told or not _BOUND_THAT.search(text):
         return text
-    when = _IN.sub("", prev.dates)
+    when = _IN.sub("", told)
     ends = find_dates(when)
 
     def bound(m: re.Match[str]) -> str:
@@ -557,6 +561,22 @@ _EVENT_VERBS = frozenset(
         "occur",
         "occurred",
     ]
+)
+
+
+def _answer_dated(text: str) -> bool:
+    """ "before that" counts from the date the previous answer gave when the follow-up asks
+    when or what happened, or bounds an occasion ("the inspection before that"); else "that"
+    is the deed told ("What had he led before that?")."""
+    words = {w.lower() for w in WORD.findall(text)}
+    asks_time = bool(re.match(r"\s*when\b", text, re.I)) or bool(words & _INTRANSITIVE)
+    return asks_time or bool(_OCCASION_BOUND.search(text))
+
+
+_OCCASION_BOUND = re.compile(
+    rf"\b(?:{'|'.join(sorted(set(_EVENT_OF.values())))}|time|occasion|report|judge?ment|"
+    r"rating|letter)s?\s+(?:before|after|since)\s+(?:that|this|then)\b",
+    re.I,
 )
 
 

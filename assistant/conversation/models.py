@@ -29,6 +29,7 @@ class Resolution:
     original: str
     changed: bool
     unresolved: str | None = field(default=None, compare=False)
+    carried: str = field(default="", compare=False)  # an earlier period carried in, untyped
 
 
 @dataclass(frozen=True)

@@ -143,8 +143,10 @@ class Antecedents:
         for age, exchange in enumerate(reversed(self.history)):
             asked = parts(first_part(exchange.question))
             who = _asks_who(asked) or _asks_which_person(asked)
-            answered_first = who and (age == 0 or not named(exchange.question).people)
-            if answered_first and (people := self._fitting(self._answered(exchange).people, word)):
+            in_question = named(exchange.question).people
+            answered_first = who and (age == 0 or not in_question)
+            answered = [p for p in self._answered(exchange).people if not _among(p, in_question)]
+            if answered_first and (people := self._fitting(answered, word)):
                 return people[0]  # "Who wrote the review for X?" - "he": who wrote it
             if people := self._fitting(named(exchange.question).people, word):
                 return people[0]
@@ -166,7 +168,7 @@ class Antecedents:
         return [
             p
             for p in self._not_places(tuple(people))
-            if not self._called(p, other) and p.name not in taken
+            if not self._called(p, other) and not _among(p, tuple(Person(t) for t in taken))
         ]
 
     def _called(self, person: Person, pronouns: frozenset[str]) -> bool:
@@ -298,14 +300,17 @@ class Antecedents:
 
     def period(self) -> str:
         """The date the previous reply leads with ("When was it issued?" - "February 2009"),
-        a date its sentences state before the date of the record they come from."""
-        if not self.history:
-            return ""
-        exchange = self.history[-1]
-        for cited in (cited_text(exchange.reply), self._recalled(exchange)):
-            found = find_dates(_INTRO.sub(" ", cited)) or find_dates(cited)
-            if found:
-                return f"in {format_date(found[0].value)}"
+        a date its sentences state before the date of the record they come from; past a
+        reply that answered nothing, the one before it."""
+        for exchange in reversed(self.history):
+            answered = False
+            for cited in (cited_text(exchange.reply), self._recalled(exchange)):
+                found = find_dates(_INTRO.sub(" ", cited)) or find_dates(cited)
+                if found:
+                    return f"in {format_date(found[0].value)}"
+                answered = answered or bool(cited.strip())
+            if answered:
+                return ""  # an answer with no date: "that" is what it told, not an older date
         return ""
 
     def _answered(self, exchange: Exchange) -> Named:
@@ -397,3 +402,9 @@ def _definite(phrase: str) -> bool:
     bare description ("children's social care in Northtown") or a clause ("over X")."""
     first = phrase.split()[0]
     return first[:1].isupper() or first.lower() in _DETERMINERS | {"its", "their"}
+
+
+def _among(person: Person, people: tuple[Person, ...]) -> bool:
+    """The person is one of the people, named in full or by surname ("Jane Doe", "Ms Doe")."""
+    surname = person.name.split()[-1].lower()
+    return any(p.name.split()[-1].lower() == surname for p in people)

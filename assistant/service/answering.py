@@ -8,6 +8,7 @@ from collections.abc import Callable
 from assistant.access import AuditEntry
 from assistant.answer.models import Answer
 from assistant.conversation import Resolution, Turn, resolve
+from assistant.conversation.asking import ask_resolved
 from assistant.conversation.unresolved import unresolved_answer
 from assistant.engine import make_filters
 from assistant.errors import AssistantError
@@ -44,7 +45,7 @@ def chat_answer(state: ServiceState, resolution: Resolution, filters: Filters) -
     if resolution.unresolved:
         documents, passages = reader.store.counts()
         return unresolved_answer(resolution, filters, documents, passages)
-    return reader.ask(resolution.question, filters)
+    return ask_resolved(resolution, lambda question: reader.ask(question, filters))
 
 
 def serve_answer(

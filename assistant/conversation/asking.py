@@ -1,0 +1,33 @@
+"""Asking a resolved follow-up: a period carried in from an earlier turn guides, it does not bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from assistant.answer.models import Answer
+from assistant.conversation.models import Resolution
+from index import find_dates
+
+
+def widened(resolution: Resolution) -> str | None:
+    """The question with its carried period widened to the year ("in October 2017" -> "in
+    2017"), or None when nothing was carried or it already is a year: the user named the
+    month for the earlier question, and a record may date the follow-up's fact only by year."""
+    carried = resolution.carried
+    found = find_dates(carried)
+    if len(found) != 1 or found[0].precision == "year" or carried not in resolution.question:
+        return None
+    date = found[0]
+    wider = f"{carried[: date.start]}{date.value[:4]}{carried[date.end :]}"
+    return resolution.question.replace(carried, wider)
+
+
+def ask_resolved(resolution: Resolution, ask: Callable[[str], Answer]) -> Answer:
+    """The resolved question's answer; when it finds nothing, the question asked again over
+    the carried period's year, whose answer is kept only if it answers."""
+    answer = ask(resolution.question)
+    wider = widened(resolution) if answer.status == "not_found" else None
+    if wider is None:
+        return answer
+    again = ask(wider)
+    return again if again.status == "answered" else answer

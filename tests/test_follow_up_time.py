@@ -1,0 +1,132 @@
+"""Time in follow-ups, from the eleventh round's probes, on a page written for the test
+(Eastshire is no real council, Jane Doe no real person): "before that" counting from the date
+an answer gave, a year lying wholly before a month asked about, and a period carried from an
+earlier turn that guides the answer without barring it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from assistant.answer.periods import Dated, in_period
+from assistant.answer.question import PRECISION, analyse
+from assistant.conversation import Resolution, Turn, resolve
+from assistant.conversation.asking import ask_resolved, widened
+from assistant.engine import Assistant
+from index import Embedder
+
+from .conftest import page_assistant
+
+PAGE = """Eastshire children's services rated inadequate again
+
+Published 1 February 2023
+
+In a report published after the latest inspection in January 2023, Ofsted found "serious \
+failures" across the service.
+
+The service had been rated inadequate by Ofsted in 2018.
+
+The cabinet member for children, Cllr Jane Doe, responded to the report.
+
+She said an extra £2 million would go into children's social care in 2023.
+"""
+
+ANSWERED_WITH_A_DATE = (
+    "In a report published after the latest inspection in January 2023, Ofsted found"
+    ' "serious failures" across the service. [1]'
+)
+ANSWERED_NOTHING = (
+    "The records do not say. No passage states what the question asks closely enough to quote"
+    " as an answer. Related reading (not an answer): Eastshire children's services rated"
+    " inadequate again (1 February 2023)."
+)
+
+
+@pytest.fixture(scope="module")
+def eastshire(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Assistant]:
+    """The page ingested once for this module."""
+    assistant = page_assistant(tmp_path_factory, embedder, "eastshire-inadequate-2023.txt", PAGE)
+    yield assistant
+    assistant.close()
+
+
+def chat(*turns: tuple[str, str]) -> Resolution:
+    """Resolve a conversation of (role, text) turns."""
+    return resolve([Turn("user" if role == "user" else "assistant", text) for role, text in turns])
+
+
+def test_when_before_that_counts_from_the_date_the_answer_gave() -> None:
+    asked = chat(
+        ("user", "What did Ofsted find at Eastshire's latest inspection?"),
+        ("assistant", ANSWERED_WITH_A_DATE),
+        ("user", "And when had it been rated inadequate before that?"),
+    )
+    assert "before January 2023" in asked.question
+
+
+def test_before_that_looks_past_a_reply_that_answered_nothing() -> None:
+    asked = chat(
+        ("user", "What did Ofsted find at Eastshire's latest inspection?"),
+        ("assistant", ANSWERED_WITH_A_DATE),
+        ("user", "Why did children there have so many social workers?"),
+        ("assistant", ANSWERED_NOTHING),
+        ("user", "And when had it been rated inadequate before that?"),
+    )
+    assert "before January 2023" in asked.question
+
+
+def test_what_happened_after_that_counts_from_the_date_answered() -> None:
+    asked = chat(
+        ("user", "What did Ofsted find at Eastshire's latest inspection?"),
+        ("assistant", ANSWERED_WITH_A_DATE),
+        ("user", "What happened after that?"),
+    )
+    assert "after January 2023" in asked.question
+
+
+def test_a_deed_before_that_is_not_a_date() -> None:
+    asked = chat(
+        ("user", "Who responded for Eastshire council?"),
+        ("assistant", "The cabinet member, Cllr Jane Doe, responded in January 2023. [1]"),
+        ("user", "What had she led before that?"),
+    )
+    assert "before that" in asked.question
+
+
+def test_a_year_wholly_before_the_month_asked_is_before_it() -> None:
+    before = analyse("When had Eastshire been rated inadequate before December 2022?").periods
+    in_month = analyse("What was Eastshire rated in December 2022?").periods
+    year = Dated(("2018",), (PRECISION["year"],), "sentence")
+    same_year = Dated(("2022",), (PRECISION["year"],), "sentence")
+    assert in_period(before, year)
+    assert not in_period(before, same_year)  # 2022 runs past the start of December 2022
+    assert not in_period(in_month, same_year)  # a year is too coarse for a month asked
+
+
+def test_an_earlier_year_answers_a_when_before_question(eastshire: Assistant) -> None:
+    answer = eastshire.ask("When had Eastshire been rated inadequate before January 2023?")
+    assert answer.status == "answered", answer.answer
+    assert "2018" in answer.answer
+
+
+def test_a_carried_month_widens_to_its_year_when_nothing_answers(eastshire: Assistant) -> None:
+    asked = chat(
+        ("user", "Which councillor responded to Eastshire's January 2023 report?"),
+        ("assistant", "The cabinet member for children, Cllr Jane Doe, responded. [1]"),
+        ("user", "How much extra did she say was going into children's social care?"),
+    )
+    assert "January 2023" in asked.question and asked.carried == "in January 2023"
+    assert widened(asked) == asked.question.replace("in January 2023", "in 2023")
+    answer = ask_resolved(asked, eastshire.ask)
+    assert answer.status == "answered", answer.answer
+    assert "£2 million" in answer.answer
+
+
+def test_a_typed_period_is_never_widened() -> None:
+    asked = chat(
+        ("user", "Which councillor responded to Eastshire's report?"),
+        ("assistant", "The cabinet member for children, Cllr Jane Doe, responded. [1]"),
+        ("user", "What did she say in January 2023?"),
+    )
+    assert asked.carried == "" and widened(asked) is None
