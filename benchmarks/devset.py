@@ -135,7 +135,7 @@ def run_questions(
             tally.unanswerable += 1
             tally.abstained_right += ok
         if ("wrong" in show and not ok) or "all" in show:
-            _show(item, answer)
+            _show(item, answer, ok)
     return tallies
 
 
@@ -155,7 +155,9 @@ def run_claims(
         tally.add(ok, str(item["verdict"]))
         tally.wrong_fact += verdict != item["verdict"] and verdict != "not_found"
         if ("wrong" in show and not ok) or "all" in show:
-            print(f"CLAIM {item['id']} want {item['verdict']} got {verdict}: {item['claim']}")
+            mark = "right" if ok else "MISS"
+            said = f"want {item['verdict']} got {verdict}: {item['claim']}"
+            print(f"CLAIM {item['id']} {mark} {said}")
     return tallies
 
 
@@ -183,15 +185,16 @@ def run_conversations(
             turns_tally.type_total["turns"] += 1
             if ("wrong" in show and not ok) or "all" in show:
                 print(f"TURN {item['id']} {'right' if ok else 'MISS'} -> {resolution.question!r}")
-                _show(turn, answer)
+                _show(turn, answer, ok)
             turns.append(Turn("assistant", answer.answer))
         tallies[half_of[str(item["doc"])]].add(right, "conversation")
     return tallies
 
 
-def _show(item: dict[str, object], answer: Answer) -> None:
+def _show(item: dict[str, object], answer: Answer, ok: bool) -> None:
     print(
-        f"--- {item.get('id', '')} [{item.get('type', '')}] answerable={item['answerable']}"
+        f"--- {item.get('id', '')} {'right' if ok else 'MISS'} [{item.get('type', '')}]"
+        f" answerable={item['answerable']}"
         f" expect={item.get('expect')}\n  Q: {item['question']}\n  {answer.status}"
         f" ({answer.confidence}): {answer.answer[:400]}"
     )
