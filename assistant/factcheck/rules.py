@@ -61,7 +61,7 @@ from assistant.factcheck.facts import (
     nearest_grade,
     overlaps,
 )
-from index import date_bounds, format_date
+from index import date_bounds, format_date, month_number
 
 NEAREST_COVERAGE = 0.3
 """A not_found offers the nearest unit as reading only if it holds this much of the subject."""
@@ -143,7 +143,11 @@ def decide(claim: Claim, weights: Weights, units: list[Unit], rules: Rules) -> D
         u for u in ranked if u.names_held and (u.coverage >= rules.min_coverage or meant(u))
     ]
     if not candidates:
-        named = _other_person(claim, ranked) or _firm_conflict(claim, ranked, rules)
+        named = (
+            _other_person(claim, ranked)
+            or _rival_name(claim, ranked, rules)
+            or _firm_conflict(claim, ranked, rules)
+        )
         if named is not None:
             return Decision("contradicted", [named.unit], named.note)
         anchored = [u for u in ranked if _anchored(claim, u, rules)]
@@ -882,6 +886,46 @@ def _other_person(claim: Claim, ranked: list[Unit]) -> Judgement | None:
             claimed = " ".join(sorted(missing, key=claim.text.find))
             return Judgement(unit, "conflicts", f"the records name {others[0]}, not {claimed}")
     return None
+
+
+_NAME_RUN = r"[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*"
+"""Capitalised words, "of" allowed between ("Isle of Wight", "Leicester City Council")."""
+_ARTICLES = frozenset({"the", "a", "an"})
+_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+
+
+def _rival_name(claim: Claim, ranked: list[Unit], rules: Rules) -> Judgement | None:
+    """A unit holding the claim but for a name, with another name where the claim puts it,
+    after the same word ("came from Leicester City Council" against "… from Birmingham
+    City Council"): the records name someone else there."""
+    for unit in ranked:
+        missing = set(unit.missing)
+        if unit.names_held or not missing or not missing <= set(claim.names):
+            continue
+        if unit.coverage < rules.min_coverage:
+            continue
+        for run in re.finditer(_NAME_RUN, claim.text):
+            if not missing & set(run.group().split()):
+                continue
+            before = WORD.findall(claim.text[: run.start()])
+            before = [w for w in before if w.lower() not in _ARTICLES]
+            if not before or not before[-1].islower():
+                continue  # nothing frames the name (it opens the claim)
+            frame = rf"\b{re.escape(before[-1])}\s+(?:(?:the|an?)\s+)?({_NAME_RUN})"
+            claimed = stems(run.group())
+            for found in re.finditer(frame, unit.quote):
+                rival = found.group(1)
+                if stems(rival) & claimed - _SHARED_NAME_WORDS or stems(rival) <= stems(claim.text):
+                    continue  # the same name, or one the claim gives elsewhere
+                if month_number(rival.split()[0]) or _WEEKDAY.match(rival):
+                    continue  # "in March": a date, not a name
+                note = f"the records name {rival}, not {run.group()}"
+                return Judgement(unit, "conflicts", note)
+    return None
+
+
+_SHARED_NAME_WORDS = frozenset(stems("City County Borough District Council Board Trust"))
+"""Words many names share: two names sharing only these are still two names."""
 
 
 def _gap(unit: Unit | None) -> str:
