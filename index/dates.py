@@ -137,11 +137,18 @@ def _is_year_range(match: re.Match[str]) -> bool:
     return int(match["m"]) == (int(match["y"]) + 1) % 100
 
 
+_LAW_NAMED = re.compile(r"\b(?:Act|Acts|Regulations|Order|Bill|Measure)\s+$")
+"""What a year names as part of a law's name ("Education Act 1996"), not a date."""
+
+
 def _candidates(text: str, day_first: bool) -> Iterator[_Candidate]:
     """Yield every pattern match; invalid dates keep value None so they block parts."""
     for pattern, kind in _PATTERNS:
         for match in pattern.finditer(text):
             if kind == "ym" and _is_year_range(match):
+                continue
+            if kind == "year" and _LAW_NAMED.search(text[: match.start()]):
+                yield match.start(), match.end(), None, kind  # "the Children Act 1989": a name
                 continue
             value, precision = _interpret(match, kind, day_first)
             yield match.start(), match.end(), value, precision

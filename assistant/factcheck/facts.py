@@ -75,7 +75,7 @@ BIND_GAP = re.compile(r"^[\s,;:(]*(?:(?:in|at|by|for|during|as of|as at|from|to)
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _FIGURE = re.compile(
-    r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])"
+    r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?P<scale>m|bn|k)?(?![\w])"
     rf"|\b(?P<compound>(?:{_TENS})[-\s](?:{_UNITS}))\b"  # "Thirty-nine" is 39
     r"|\b(?P<word>" + "|".join(NUMBER_WORDS) + r")\b"
     r"|(?<=\bto )(?P<none>none)\b",  # "down from seven to none": a quantity, nought
@@ -210,7 +210,7 @@ def _figures(text: str, dates: tuple[DateMention, ...]) -> list[Figure]:
         if labels_at(text, match.start()):
             continue  # "see page 14", "Section 47": a label, not a count
         raw = match.group()
-        if match.group("num") and len(raw) > 1 and raw.startswith("0"):
+        if match.group("num") and re.match(r"0\d", raw):
             continue  # a telephone number or a code, not a quantity
         if _SECTION_NUMBER.match(text[match.start() :]) and not text[: match.start()].strip():
             continue  # "1.2 The purpose of this report …": a section's number
@@ -219,7 +219,7 @@ def _figures(text: str, dates: tuple[DateMention, ...]) -> list[Figure]:
         if match.group("none"):
             value = 0.0
         elif match.group("num"):
-            value = float(raw.replace(",", ""))
+            value = float(match.group("num").replace(",", ""))  # "£10m" as "£10 million"
         elif match.group("compound"):
             tens, units = re.split(r"[-\s]", raw.lower())
             value = NUMBER_WORDS[tens] + NUMBER_WORDS[units]
