@@ -342,6 +342,8 @@ def test_a_rating_question_is_answered_by_a_judgement(reference: Assistant) -> N
     assert answer_type("How did Ofsted rate the service in 2022?") == "grade"
     assert answer_type("What was Ofsted's overall judgement on Northtown?") == "grade"
     assert answer_type("How many settings were judged inadequate?") == "number"
+    assert answer_type("What did Ofsted rate Northtown's children's services?") == "grade"
+    assert answer_type("What did the vacancy rate fall to?") != "grade"  # "rate", a noun
     text = _verbatim(reference, "How did Ofsted judge safeguarding in December 2008?")
     assert "inadequate" in text.split("[1]")[0]
 

@@ -1,7 +1,8 @@
 """Time in follow-ups, from the eleventh round's probes, on a page written for the test
 (Eastshire is no real council, Jane Doe no real person): "before that" counting from the date
-an answer gave, a year lying wholly before a month asked about, and a period carried from an
-earlier turn that guides the answer without barring it."""
+an answer gave, a year lying wholly before a month asked about, a period carried from an
+earlier turn that guides the answer without barring it, and a year that says which review is
+meant ("the 2014 review"), met by the page of that year."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from assistant.answer.periods import Dated, in_period
 from assistant.answer.question import PRECISION, analyse
 from assistant.conversation import Resolution, Turn, resolve
 from assistant.conversation.asking import ask_resolved, widened
+from assistant.conversation.words import names_record
 from assistant.engine import Assistant
 from index import Embedder
 
@@ -130,3 +132,34 @@ def test_a_typed_period_is_never_widened() -> None:
         ("user", "What did she say in January 2023?"),
     )
     assert asked.carried == "" and widened(asked) is None
+
+
+REVIEW_PAGE = """Eastshire to get a children's commissioner
+
+Published 27 March 2014
+
+The review of Eastshire's children's services, which was commissioned last November by the \
+government and carried out by Professor Jane Doe, recommends a commissioner.
+"""
+
+
+def test_a_year_before_a_record_noun_says_which_record() -> None:
+    assert names_record("Who led the ", " review of Eastshire's services?")
+    assert names_record("What did its ", " Ofsted inspection find?")
+    assert not names_record("What did Ofsted find in ", "?")
+    (period,) = analyse("Who led the 2014 review of Eastshire's children's services?").periods
+    assert period.names_record
+
+
+def test_the_page_of_the_year_answers_who_led_that_years_review(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
+) -> None:
+    assistant = page_assistant(
+        tmp_path_factory, embedder, "eastshire-commissioner-2014.txt", REVIEW_PAGE
+    )
+    try:
+        answer = assistant.ask("Who led the 2014 review of Eastshire's children's services?")
+        assert answer.status == "answered", answer.answer
+        assert "Jane Doe" in answer.answer
+    finally:
+        assistant.close()

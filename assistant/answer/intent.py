@@ -27,7 +27,12 @@ _BODY_NOUNS = (
 """Nouns of a body or a named place asked for ("which firm", "which building"): a record
 answers with its name."""
 _BODY = re.compile(rf"\b(which|what|whose)\s+(\w+\s+)?({_BODY_NOUNS})\b", re.I)
-_WHO = re.compile(r"^\s*(who|whom|whose)\b|\b(who|whom)\s+(was|were|is|did|had|has)\b", re.I)
+_WHO = re.compile(
+    r"^\s*(who|whom|whose)\b|"
+    r"(?:[,;]\s*|\band\s+|\b(?:me|us|know|out|ask)\s+)(who|whom)\s+(was|were|is|did|had|has)\b",
+    re.I,
+)
+"""A question asking who; not "the person who was …", a noun the question says more of."""
 _PERSON_NOUNS = re.compile(
     r"\b(director|chairs?|chair(man|woman|person)|chaired|chief executive|minister|leader|"
     r"author|commissioner|manager|head|secretary|councillor|mayor|judge|inspector|officer|member|person|man|woman|"
@@ -175,7 +180,10 @@ _GRADE_QUESTION = re.compile(
     r"\bwhat ((was|were|is|are) (the |its |their |[\w-]+['’]s? )?)?([\w-]+ ){0,2}"
     r"(rating|grade|judgement|judgment|verdict)s?\b|"
     r"\b(rated|judged|graded)( as)? what\b|"
-    r"^\s*what (was|were|is|are) [^?]*?\w+ (rated|judged|graded)\b",  # not "what was judged …"
+    r"^\s*what (was|were|is|are) [^?]*?\w+ (rated|judged|graded)\b|"  # not "what was judged …"
+    # "What did Ofsted rate Northtown's services?", not "What did the vacancy rate fall to?"
+    r"^\s*what (did|does|do) (the )?[\w'’-]+ (rate|grade) "
+    r"(the|its|their|[\w-]+['’]s?\b|(?-i:[A-Z]))",
     re.I,
 )
 _GRADE_WORDS = (
@@ -280,8 +288,8 @@ def satisfies(
     fresh = [
         n
         for n in names_in(text)
-        if not {_unpossessed(w) for w in n.split()} <= plain and not _only_dates(n)
-    ]
+        if not {_unpossessed(w) for w in _TITLES.sub("", n).split()} <= plain and not _only_dates(n)
+    ]  # "Mr Doe" is no one new after "… Jane Doe?"
     people = [n for n in map(lambda n: _as_person(n, text), fresh) if n]
     if kind == "person":
         return bool(people)
@@ -311,7 +319,7 @@ def names_author(text: str, documents: frozenset[str]) -> bool:
     """The text names who made a record ("The report into the tragedy by the Northtown
     Area Child Protection Committee", "Overview Report … by Jane Doe")."""
     nouns = "|".join(sorted(documents))
-    return bool(re.search(rf"(?i:\b(?:{nouns})\b)[^.;:]{{0,60}}?\bby\s+(?:the\s+)?[A-Z]", text))
+    return bool(re.search(rf"(?i:\b(?:{nouns})\b)[^.;:]{{0,100}}?\bby\s+(?:the\s+)?[A-Z]", text))
 
 
 _FUNCTION_WORDS_BY = frozenset({"who", "whom", "will", "was", "were", "did", "does", "the"})

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from assistant.answer.figures import unit_of
 from assistant.answer.intent import AnswerType, answer_type
 from assistant.answer.tokens import stem, words
-from assistant.conversation.words import is_verb
+from assistant.conversation.words import RECORD_NOUNS, is_verb, names_record
 from index import DateMention, date_bounds, find_dates
 
 _STOPWORDS_TEXT = """
@@ -51,6 +51,9 @@ _HOLDING = re.compile(
     re.I,
 )
 """Words that only frame the office asked about ("Who holds the post of director?")."""
+_STAND_IN = re.compile(r"\b(?:person|one)\s+(?=who\b)", re.I)
+"""A word standing in for a name a follow-up could not give ("the person who was the
+director"): what the clause after it says is what a record holds."""
 _CHOOSING = frozenset(
     "picked chosen selected named tapped hired drafted brought asked invited".split()  # noqa: SIM905
 )
@@ -87,6 +90,8 @@ _AROUND_EVENT = re.compile(
 )
 """A year or month naming an event the question dates by ("after the 2015 review", "the
 December 2008 judgement"): the event is in it, so the period runs from (or up to) all of it."""
+DOCUMENTS = RECORD_NOUNS
+"""Nouns of a record made by someone: "the report by the Board" says who wrote it."""
 _LATEST = re.compile(r"\b(latest|most recent|currently|current|now|newest)\b", re.I)
 _ROLE_ASKED_TEXT = """
     job jobs post posts role roles position positions title office portfolio hold held given
@@ -136,6 +141,7 @@ class Period:
     label: str
     bounds: bool = True  # an open end bounds every other period ("before 2010"); one
     # around an event ("after the 2015 review") is an alternative like a plain date
+    names_record: bool = False  # "the 2014 review": which record, dated by its page
 
 
 @dataclass(frozen=True)
@@ -183,6 +189,7 @@ def analyse(
     tokens = words(text)
     holding = [m.span() for m in _HOLDING.finditer(text)]
     holding += [m.span() for m in _SET_ASIDE.finditer(text)]
+    holding += [m.span() for m in _STAND_IN.finditer(text)]
     for index, (start, end, word) in enumerate(tokens):
         lowered = word.lower()
         if any(start < e and s < end for s, e in in_date) or lowered in STOPWORDS:
@@ -267,15 +274,9 @@ def _action(wording: str, terms: frozenset[str]) -> str | None:
 _AUTHORING_TEXT = """
     write writes wrote written produce produces produced author authors authored compile
     compiled prepare prepared draft drafted conduct conducted undertake undertook undertaken
-    carry carried
+    carry carried lead leads led
 """
 _AUTHORING = frozenset(_AUTHORING_TEXT.split())
-_DOCUMENTS_TEXT = """
-    report reports review reviews study letter inquiry investigation assessment evaluation
-    audit summary plan statement inspection
-"""
-DOCUMENTS = frozenset(_DOCUMENTS_TEXT.split())
-"""Nouns of a record made by someone: "the report by the Board" says who wrote it."""
 
 
 def _authoring(wording: str, terms: frozenset[str]) -> str | None:
@@ -344,7 +345,8 @@ def _period(text: str, mention: DateMention) -> Period:
             return Period(EARLIEST, end, precision, f"up to {written}", bounds=False)
         return Period(start, LATEST, precision, f"{written} or later", bounds=False)
     if marker is None:
-        return Period(start, end, precision, written)
+        names = names_record(text[: mention.start], text[mention.end :])
+        return Period(start, end, precision, written, names_record=names)
     word = marker.group(1).lower()
     label = f"{word} {written}"
     if word == "before":

@@ -384,7 +384,8 @@ class EvidenceSelector:
             # the answer says where its date comes from, or what a list item belongs to
             evidence = replace(evidence, context=Context("heading", *_parts(above)))
         if when.source != "none":
-            return evidence, in_period(question.periods, when)
+            timely = in_period(question.periods, when) or _reports_record(question, candidate)
+            return evidence, timely
         years = years_in(candidate.document_stems)  # an undated page: the years it names
         file_year = _year_named(candidate) if question.kind in _WHO_HOLDS else None
         if file_year is not None and file_year not in years:
@@ -463,6 +464,16 @@ class EvidenceSelector:
             return
         for candidate, vector in zip(missing, self.embed([c.text for c in missing]), strict=True):
             candidate.vector = vector
+
+
+def _reports_record(question: Question, candidate: Candidate) -> bool:
+    """A page dated in the year that names the record asked about ("the 2014 review")
+    reports that record, though its sentence dates something else of it ("commissioned
+    last November")."""
+    periods, day = question.periods, candidate.document.date
+    if not periods or not day or not all(p.names_record for p in periods):
+        return False
+    return in_period(periods, Dated((day,), (precision_of(day),), "document"))
 
 
 _WHO_HOLDS = frozenset({"person", "agent", "body", "role"})

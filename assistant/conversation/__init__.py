@@ -64,7 +64,9 @@ def resolve(
             step = follow(history, uncontracted(exchange.question.strip()), recall, common)
             history.append(Exchange(step.question, exchange.reply, exchange.question))
     changed = step.question != original.strip()
-    return Resolution(step.question, original, changed, step.unresolved, step.carried)
+    return Resolution(
+        step.question, original, changed, step.unresolved, step.carried, step.named_record
+    )
 
 
 def _exchanges(messages: list[Turn]) -> list[Exchange]:

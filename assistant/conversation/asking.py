@@ -12,10 +12,15 @@ from index import find_dates
 def widened(resolution: Resolution) -> str | None:
     """The question with its carried period widened to the year ("in October 2017" -> "in
     2017"), or None when nothing was carried or it already is a year: the user named the
-    month for the earlier question, and a record may date the follow-up's fact only by year."""
+    month for the earlier question, and a record may date the follow-up's fact only by year.
+    A period that only said which record the earlier question meant is left out."""
     carried = resolution.carried
     found = find_dates(carried)
-    if len(found) != 1 or found[0].precision == "year" or carried not in resolution.question:
+    if len(found) != 1 or carried not in resolution.question:
+        return None
+    if resolution.named_record:  # "the 2013 review": which review, not when the follow-up's fact
+        return " ".join(resolution.question.replace(carried, "").split()).replace(" ?", "?")
+    if found[0].precision == "year":
         return None
     date = found[0]
     wider = f"{carried[: date.start]}{date.value[:4]}{carried[date.end :]}"

@@ -23,6 +23,8 @@ _ROLES_TEXT = """
     spokesperson president coroner judge mp adviser advisor governor deputy headteacher
     teacher nurse doctor worker author reviewer lead councillor councilor constable
     superintendent detective paediatrician pediatrician
+    toddler baby boy girl child mother father stepfather stepmother grandmother grandfather
+    son daughter sister brother man woman
     """
 _ROLES = frozenset(_ROLES_TEXT.split())
 _INSTITUTION_TEXT = """
@@ -103,12 +105,24 @@ def named(text: str) -> Named:
     bodies: list[str] = []
     for i, run in enumerate(runs):
         name, at = _person(run.words, run.opens)
+        titled = run.words[0].lower().rstrip(".") in _TITLES
+        if name and at == 0 and not titled and _placed(tokens[: run.start]):
+            continue  # "formerly of Hay Mills, Northtown": a place, though two names
         if name:
             role = _role_before(run.words[:at]) or _role_beside(runs, i, tokens)
             people.append(Person(name, role))
         elif _is_body(run.words):
             bodies.append(" ".join(run.words))
     return Named(_unique(people), _unique(bodies))
+
+
+def _placed(before: list[str]) -> bool:
+    """Words before a name that make it a place ("in", "at", "near", "formerly of")."""
+    words = [t.lower() for t in before[-2:]]
+    return words[-1:] in (["in"], ["at"], ["near"]) or words in (
+        ["formerly", "of"],
+        ["originally", "of"],
+    )
 
 
 def places(text: str) -> tuple[str, ...]:
@@ -118,13 +132,16 @@ def places(text: str) -> tuple[str, ...]:
     tokens = _TOKEN.findall(text)
     for run in _runs(tokens):
         opens = run.opens and tokens[run.start].lower() not in _QUESTION_OPENERS
-        if len(run.words) == 1 and not opens and plain(run.words[0]):
-            found.append(run.words[0])  # "Which Northtown councillor …": Northtown
+        word = run.words[0]
+        if len(run.words) == 1 and not opens and plain(word) and word.lower() not in _ASKING:
+            found.append(word)  # "Which Northtown councillor …": Northtown
     return _unique(found)
 
 
 _QUESTION_OPENERS = frozenset(["which", "what", "whose"])
 """Words opening a question that a capitalised run may take in ("Which Northtown …")."""
+_ASKING = frozenset("who whom whose which what when where why how".split())  # noqa: SIM905
+"""Question words, which name nothing ("Whose murder …?")."""
 
 
 def ranked(text: str, question: str) -> Named:
@@ -158,9 +175,13 @@ def _stems(text: str) -> set[str]:
 def is_person(phrase: str, *, certain: bool = False) -> bool:
     """Whether a noun phrase is a person: a name, or a role ("the Minister"); a phrase that
     only mentions one ("opportunities to protect Jane Smith") is not. `certain` wants a
-    title or a role: two capitalised words may name a place ("Tower Hill")."""
+    title or a role: two capitalised words may name a place ("Tower Hill"). A role and the
+    name after it, as a rewrite mentions a person ("the Minister, Jane Doe,"), is a person."""
     words = [w.strip(",").lower() for w in phrase.split()]
     if _is_role(words):
+        return True
+    role, comma, name = phrase.strip().rstrip(",").partition(", ")
+    if comma and _is_role([w.lower() for w in role.split()]) and is_person(name):
         return True
     bare = " ".join(phrase.split()[1:] if words[:1] == ["the"] else phrase.split())
     people = [p.name for p in named(phrase).people if p.name == bare]
@@ -260,10 +281,14 @@ def _is_body(run: list[str]) -> bool:
     return bool(run) and not _is_role(lowered) and any(w not in _CALENDAR for w in lowered)
 
 
+_AFTER_HEAD = frozenset({"of", "for", "in", "at", "from", "with", "who", "whose"})
+"""Words after a role's head noun, opening what qualifies it ("the toddler in the review")."""
+
+
 def _is_role(words: list[str]) -> bool:
     """Whether lower-case words are a role: "minister", "director of children's services"
     (not "made commissioner for ...": a verb leads that)."""
-    cut = next((i for i, w in enumerate(words) if w in {"of", "for"}), len(words))
+    cut = next((i for i, w in enumerate(words) if w in _AFTER_HEAD), len(words))
     return bool(words[:cut]) and words[cut - 1] in _ROLES and not is_verb(words[0])
 
 

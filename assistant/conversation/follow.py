@@ -26,6 +26,7 @@ from assistant.conversation.words import (
     WORD,
     has_content,
     is_verb,
+    names_record,
     sentence,
 )
 from index import find_dates
@@ -58,6 +59,7 @@ class Step:
     question: str
     unresolved: str | None = None
     carried: str = ""  # the earlier period carried in ("in October 2017"), not typed
+    named_record: bool = False  # the carried period only said which record ("the 2013 review")
 
 
 class _Unresolved(Exception):
@@ -131,7 +133,11 @@ def follow(
         dates = _dates(cur, prev, shift, antecedents)
         rewritten = _rewrite(cur, prev, dates, _Context(antecedents, prev, set(orphans)))
         carried = dates if dates and dates == prev.dates and not cur.dates else ""
-        return Step(_in_place(rewritten, antecedents, typed=rest), carried=carried)
+        record = bool(carried) and any(
+            names_record(asked[: d.start], asked[d.end :]) for d in find_dates(asked)
+        )
+        question = _in_place(rewritten, antecedents, typed=rest)
+        return Step(question, carried=carried, named_record=record)
     except UnknownPeriod as missing:
         return Step(text, _period_note(missing.shift))
     except _Unresolved as missing:
@@ -404,7 +410,9 @@ def _rewrite(cur: Parts, prev: Parts, dates: str, context: _Context) -> str:
     if not cur.subject and _WHO_DID.match(cur.head) and tail not in AUXILIARIES:
         rest = _substituted(cur.rest, context, after=tail)
         return sentence(cur.head, rest, dates)  # "Who was criticised?": "who" is the subject
-    subject = _substituted(cur.subject or "it", context, after=cur.head.split()[-1])
+    lasting = cur.verb.split()[0].lower() in _EVENT_VERBS if cur.verb else False
+    happening = _happening(prev) if cur.subject.lower() == "it" and lasting else None
+    subject = happening or _substituted(cur.subject or "it", context, after=cur.head.split()[-1])
     source = context.antecedents.source
     if cur.subject.lower() == "it" and source and _REPORTING.match(cur.verb):
         subject = source  # "According to the plan, …?" - "What did it recommend?"
@@ -580,6 +588,20 @@ _OCCASION_BOUND = re.compile(
 )
 
 
+_EVENT_NOUNS = frozenset(_EVENT_OF.values()) | {"inquiry", "trial", "report", "programme"}
+
+
+def _happening(prev: Parts) -> str | None:
+    """The event or record the previous question named, as its subject or object ("the
+    review of Northtown's services"): what an "it" that lasts or happens is."""
+    for phrase in (prev.subject, _object_of(prev)):
+        head = without_modifier(phrase or "").split()
+        definite = bool(head) and head[0].lower() in {"the", "this", "that", "its"}
+        if definite and head[-1].lower() in _EVENT_NOUNS:
+            return phrase
+    return None
+
+
 def _substituted(text: str, context: _Context, after: str | None = None) -> str:
     """The text with each anaphor replaced by what it stands for (`after`: the word before
     the text, a verb whose object "it" may be)."""
@@ -598,8 +620,12 @@ def _substituted(text: str, context: _Context, after: str | None = None) -> str:
         if source and word in ("it", "its") and following and _REPORTING.match(following[0]):
             return f"{source}'s" if word == "its" else source  # "According to the plan, …"
         event = _EVENT_OF.get(context.prev.verb.split()[-1].lower()) if context.prev.verb else None
-        if word == "it" and event and following and following[0].lower() in _EVENT_VERBS:
-            return f"the {event}"  # "When did Ofsted inspect …?" - "How long did it last?"
+        if word == "it" and following and following[0].lower() in _EVENT_VERBS:
+            if event:
+                return f"the {event}"  # "When did Ofsted inspect …?" - "How long did it last?"
+            happening = _happening(context.prev)
+            if happening:
+                return happening  # "Who led the review of …?" - "How long did it take?"
         if word == "it" and before and is_verb(before[0]):
             done = context.antecedents.object_of(before[0])  # "Who issued it?"
             if done:

@@ -30,6 +30,7 @@ class Resolution:
     changed: bool
     unresolved: str | None = field(default=None, compare=False)
     carried: str = field(default="", compare=False)  # an earlier period carried in, untyped
+    named_record: bool = field(default=False, compare=False)  # it said which record was meant
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,7 @@ _DUMMY_IT_TEXT = """
     between since until like
     """
 _DUMMY_IT = frozenset(_DUMMY_IT_TEXT.split())
+_TAKING = frozenset({"take", "took", "takes", "taken"})
 
 
 def unbound(text: str, *, strict: bool = True) -> list[str]:
@@ -60,8 +61,10 @@ def unbound(text: str, *, strict: bool = True) -> list[str]:
     found: list[str] = []
     for m in _PRONOUN.finditer(text):
         word, after = m.group(1).lower(), WORD.findall(text[m.end() :])[:1]
-        if word == "it" and after and after[0].lower() in _DUMMY_IT:
-            continue  # "how long did it take to ...": no referent wanted
+        rest = WORD.findall(text[m.end() :])[1:2]
+        ends = after and after[0].lower() in _TAKING and not rest
+        if word == "it" and after and after[0].lower() in _DUMMY_IT and not ends:
+            continue  # "how long did it take to ...": no referent wanted, unlike "… take?"
         before = text[: m.start()]
         if is_possessive(word, after):
             if _noun_phrase_end(before) < 0:
@@ -150,7 +153,7 @@ class Antecedents:
                 return people[0]  # "Who wrote the review for X?" - "he": who wrote it
             if people := self._fitting(named(exchange.question).people, word):
                 return people[0]
-            role = Person(asked.subject)
+            role = Person(_RAISING.sub("", asked.subject))
             if not who and _is_role(role.name) and self._fitting([role], word):
                 return role
             if people := self._fitting(self._answered(exchange).people, word):
@@ -165,10 +168,14 @@ class Antecedents:
         pronoun of the other sex."""
         other = _OTHER_SEX.get(word.lower(), frozenset())
         taken = {name for pronoun, name in self._stood_for.items() if pronoun in other}
+        said = " ".join(f"{e.question} {e.reply}" for e in self.history)
+        wanted = "he" if word.lower() in _HE else "she" if word.lower() in _SHE else None
         return [
             p
             for p in self._not_places(tuple(people))
-            if not self._called(p, other) and not _among(p, tuple(Person(t) for t in taken))
+            if not self._called(p, other)
+            and not _among(p, tuple(Person(t) for t in taken))
+            and (wanted is None or sex_of(p.name, said) in (None, wanted))
         ]
 
     def _called(self, person: Person, pronouns: frozenset[str]) -> bool:
@@ -368,6 +375,7 @@ def _asked_as_place(name: str, questions: str) -> bool:
     """The name stands as a plural owner ("Eastshire Fields' director") or after a
     preposition of place ("in Eastshire Fields") in the questions asked ("Jane Doe's report"
     may be a person's)."""
+    name = name.rstrip("'’")  # as read from "Eastshire Fields' director"
     quoted = re.escape(name)
     owner = rf"\b{quoted}['’](?!\w)" if name.endswith("s") else "(?!)"  # "Eastshire Fields'"
     placed = rf"\b(?:in|at|across|to|from)\s+{quoted}\b"
@@ -404,7 +412,32 @@ def _definite(phrase: str) -> bool:
     return first[:1].isupper() or first.lower() in _DETERMINERS | {"its", "their"}
 
 
+_RAISING = re.compile(
+    r"\s+(?:found|said|thought|believed|known|reported|alleged|understood)\s+to\b.*$", re.I
+)
+"""A verb a subject is raised by ("the toddler … found to have suffered"): not the subject."""
+
+
 def _among(person: Person, people: tuple[Person, ...]) -> bool:
     """The person is one of the people, named in full or by surname ("Jane Doe", "Ms Doe")."""
     surname = person.name.split()[-1].lower()
     return any(p.name.split()[-1].lower() == surname for p in people)
+
+
+_MALE = r"(?-i:Mr|Sir|Lord)\.?|(?:father|stepfather|son|husband|brother|grandfather|uncle|boy)\b,?"
+_FEMALE = (
+    r"(?-i:Mrs|Ms|Miss|Lady|Dame)\.?|"
+    r"(?:mother|stepmother|daughter|wife|sister|grandmother|aunt|girl|chairwoman|spokeswoman)\b,?"
+)
+
+
+def sex_of(name: str, text: str) -> str | None:
+    """ "he" or "she" when the text marks the person so, by title ("Ms McNally") or by a
+    noun before the name ("his mother, Jane Doe"); None when it does not, or marks both."""
+    surname = re.escape(name.rstrip("'’,").split()[-1])
+    between = r"\s+(?:(?-i:[A-Z])[\w'’-]*\s+){0,2}"
+    male = re.search(rf"(?i:\b(?:{_MALE})){between}{surname}\b", text)
+    female = re.search(rf"(?i:\b(?:{_FEMALE})){between}{surname}\b", text)
+    if bool(male) == bool(female):
+        return None
+    return "he" if male else "she"

@@ -29,18 +29,34 @@ _VERBS_TEXT = """
     visit review work get got go went tell told ask see saw pay paid put carry
     speak spoke spoken written taken given chose chosen knew known brought thought sent
     spent built won lost felt heard stood sought taught caught drew drawn broke broken
-    begun kept bought
+    begun kept bought born
     """
 VERBS = frozenset(_VERBS_TEXT.split())
 _PARTICIPLES_TEXT = """
     found led made said done begun shown taken given held met set run meant written chosen
     known seen brought bought kept thought sent spent built won lost paid heard stood sought
-    taught caught drawn broken put cut hit told left
+    taught caught drawn broken put cut hit told left born
 """
 PARTICIPLES = frozenset(_PARTICIPLES_TEXT.split())
 _PARTICLES_TEXT = "up down out off back over"
 PARTICLES = frozenset(_PARTICLES_TEXT.split())
 WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
+_RECORD_NOUNS_TEXT = """
+    report reports review reviews study letter inquiry investigation assessment evaluation
+    audit summary plan statement inspection
+"""
+RECORD_NOUNS = frozenset(_RECORD_NOUNS_TEXT.split())
+"""Nouns of a record someone made: "the report by the Board" says who wrote it."""
+_BEFORE_RECORD = re.compile(
+    rf"^\s+(?:(?-i:[A-Z])[\w'’-]*\s+){{0,2}}(?:{'|'.join(sorted(RECORD_NOUNS))})\b", re.I
+)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|his|her|that|this|a|an)\s+$", re.I)
+
+
+def names_record(before: str, after: str) -> bool:
+    """A date between a determiner and a record's noun ("the 2014 review", "its 2017 Ofsted
+    inspection") says which record is meant, not when what is asked happened."""
+    return bool(_DETERMINER_BEFORE.search(before) and _BEFORE_RECORD.match(after))
 
 
 def is_verb(word: str) -> bool:
