@@ -44,7 +44,8 @@ _PHRASES = (
     r"|(?:back to )?top|top of (?:the )?page|(?:previous|next) (?:article|story|post|page)"
     r"|(?:log|sign) ?(?:in|out)|my account|register(?: now| here)?|search(?: this site)?|menu"
     r"|close|contact us|about us|accessibility(?: statement)?|privacy(?: policy| notice)?"
-    r"|terms(?: and conditions| of use)?|site ?map|(?:main )?navigation|click here\b.*",
+    r"|terms(?: and conditions| of use)?|site ?map|(?:main )?navigation|click here\b.*"
+    r"|.{1,60}\|\s*home(?:page)?",
     # sharing and social links
     r"(?:share|print|e-?mail)(?: this(?: article| page| post| story)?)?:?|tweet|like this:?"
     rf"|(?:share|follow us|find us)(?: (?:on|via|with))? {_SOCIAL}.*|follow us.*"
@@ -87,7 +88,10 @@ _PHRASES = (
     rf"by\b.{{0,60}}?\bon\s+{_DATEISH}(?:\s+in\s+.+)?"
     rf"|posted (?:on|by)\b.{{0,60}}?(?:{_DATEISH}.*)?",
 )
-_FURNITURE = re.compile("|".join(f"(?:{group})" for group in _PHRASES), re.IGNORECASE)
+_ONE_PIECE = "|".join(f"(?:{group})" for group in _PHRASES)
+_FURNITURE = re.compile(_ONE_PIECE, re.IGNORECASE)
+_FURNITURE_RUN = re.compile(rf"(?:{_ONE_PIECE})(?:\s+(?:{_ONE_PIECE}))+", re.IGNORECASE)
+"""Pieces of furniture run together on one line ("Skip to main content Skip to navigation")."""
 _PROMPT_VERB = re.compile(
     r"^(?:sign ?up|subscribe|register|join|get|receive|download|follow|never miss)\b", re.I
 )
@@ -99,6 +103,11 @@ _COOKIE_BANNER = re.compile(
     r"[^.]{0,60}\bcookies\b|\b(?:agree|consent) to (?:our|the) use of cookies\b",
     re.IGNORECASE,
 )
+_BROWSER_NOTICE = re.compile(
+    r"\byour browser\b|\bfor the best (?:possible )?experience (?:of|on|using|with) (?:this|our)\b",
+    re.IGNORECASE,
+)
+"""A notice about the reader's browser ("Your browser is no longer supported")."""
 _CAPTION_CREDIT = re.compile(
     r"^(?:image|media) caption\b.*|(?:\b(?:photo(?:graph)?|picture|image)s?\s*:\s*[^.:]{1,60}\.?"
     r"|\((?:photo |image )?credit\s*:[^)]*\)|\((?:image|photo|picture|pic)s?\s*:[^)]*\))$",
@@ -160,7 +169,9 @@ def is_furniture(text: str) -> bool:
         return False
     if not any(char.isalnum() for char in text):
         return True
-    if len(words) <= _COOKIE_MAX_WORDS and _COOKIE_BANNER.search(text):
+    if len(words) <= _COOKIE_MAX_WORDS and (
+        _COOKIE_BANNER.search(text) or _BROWSER_NOTICE.search(text)
+    ):
         return True
     if len(words) <= _CAPTION_MAX_WORDS and _CAPTION_CREDIT.search(text):
         return True
@@ -172,6 +183,7 @@ def is_furniture(text: str) -> bool:
         return False
     return (
         _FURNITURE.fullmatch(text) is not None
+        or _FURNITURE_RUN.fullmatch(text) is not None
         or (_PROMPT_VERB.match(text) is not None and _PROMPT_NOUN.search(text) is not None)
         or _REPEATED_CREDIT.fullmatch(text) is not None
         or _BYLINE.match(text) is not None

@@ -11,14 +11,14 @@ import re
 from datetime import date
 from pathlib import Path
 
-from index.dates import MONTH_NAME, month_number
+from index.dates import MONTH_NAME, month_number, normalise_date
 from index.events import dated_spans
 from index.furniture import find_page_dates, is_furniture, is_nav_item, is_timestamp
 from index.models import PAGE_BREAK, CleanText, DateMention, Paragraph
 from index.sentences import split_sentences
 from index.wraps import is_wrap, wrap_width
 
-__all__ = ["infer_date", "infer_title", "without_site_name", "year_in_name"]
+__all__ = ["day_in_name", "infer_date", "infer_title", "without_site_name", "year_in_name"]
 
 _TITLE_MAX_WORDS = 20
 _SENTENCE_TITLE_WORDS = 12
@@ -126,6 +126,25 @@ def year_in_name(path: Path) -> str | None:
         return None
     years = _NAMED_YEAR.findall(path.stem)
     return years[0] if len(years) == 1 else None
+
+
+_NAMED_DAY = re.compile(
+    r"(?<![0-9A-Za-z])((?:19|20)[0-9]{2})[-_/](0[1-9]|1[0-2])[-_/](0[1-9]|[12][0-9]|3[01])(?![0-9])"
+)
+"""A day in year-month-day order in a file name ("…-2012-01-27-…", as news sites' addresses
+give it)."""
+
+
+def day_in_name(path: Path) -> str | None:
+    """The one day a file's name gives in year-month-day order: the page's date when its
+    text names none (a saved news page whose address carried the date)."""
+    days = {"-".join(m.groups()) for m in _NAMED_DAY.finditer(path.stem)}
+    if len(days) != 1:
+        return None
+    try:
+        return normalise_date(days.pop())
+    except ValueError:
+        return None  # "2019-02-30": no such day
 
 
 def infer_date(raw_text: str, *, day_first: bool = True) -> str | None:

@@ -11,6 +11,7 @@ from typing import Literal
 
 from assistant.answer.figures import gives_figure
 from assistant.answer.tokens import stem
+from assistant.conversation.words import FUNCTION_WORDS
 from index import find_dates, month_number
 
 AnswerType = Literal[
@@ -568,6 +569,17 @@ def given_names(text: str) -> frozenset[str]:
     """Stems of the given names of the people a text names: a record may name a person by
     surname alone ("Cllr Lawrence"), so only the surname is required."""
     return frozenset(stem(w) for n in people_in(text) for w in n.split()[:-1])
+
+
+def first_names(text: str) -> dict[str, str]:
+    """Stems of the surnames of the people a text names in full, each with the given name as
+    written ("Keanu Williams": willi -> Keanu)."""
+    named = [n.split() for n in people_in(text)]
+    return {
+        stem(words[-1]): words[0]
+        for words in named
+        if len(words) > 1 and words[0].lower() not in FUNCTION_WORDS  # not "Which HMI"
+    }
 
 
 def person_stems(text: str) -> frozenset[str]:

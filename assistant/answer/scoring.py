@@ -77,6 +77,7 @@ class Query:
     names: frozenset[str] = frozenset()  # stems of the uncommon names: what records are about
     common: frozenset[str] = frozenset()  # stems of the names most records give ("Ofsted")
     people: frozenset[str] = frozenset()  # stems of the people's names among them
+    first_names: Mapping[str, str] = field(default_factory=dict)  # surname -> given name stems
     bodies: frozenset[str] = frozenset()  # stems of bodies' names after their first word
     # (with the people: the names a sentence must give itself, its page cannot)
     offices: frozenset[str] = frozenset()  # offices a "who" question names ("director"), as words

@@ -25,6 +25,7 @@ from assistant.answer.intent import (
     SHAPED,
     body_stems,
     denied_grades,
+    first_names,
     given_names,
     grades_in,
     judged_grades,
@@ -129,11 +130,16 @@ class EvidenceSelector:
             return selection
         total = max(passages, 1)
         share = {n: self.store.term_frequency(n.lower()) / total for n in question.names}
+        given = first_names(question.text)
         selection.unknown_names = [
             n
             for n, s in share.items()
-            if s == 0 and stem(n) not in COUNCIL_STEMS and not _SHORT_FORM.fullmatch(n)
-        ]  # "Northtown County Council" on pages saying only "Northtown" is known
+            if s == 0
+            and stem(n) not in COUNCIL_STEMS
+            and not _SHORT_FORM.fullmatch(n)
+            and not (stem(n) in given and self.store.term_frequency(given[stem(n)].lower()))
+        ]  # "Northtown County Council" on pages saying only "Northtown" is known; "Sam Roe"
+        # on pages calling him "Sam"
         spelt = self._spelt_out(selection.unknown_names, hits)
         selection.unknown_names = [n for n in selection.unknown_names if n not in spelt]
         if selection.unknown_names:
@@ -156,6 +162,7 @@ class EvidenceSelector:
             names=frozenset(required),
             common=frozenset(stem(n) for n in share) - frozenset(required),
             people=person_stems(question.text),
+            first_names=given,
             bodies=body_stems(question.text),
             offices=offices_asked(question.text),
             sourced=question.source_terms,
@@ -250,7 +257,8 @@ class EvidenceSelector:
             own = with_synonyms(stems(lead_text), pairs)
             own |= query.sourced & record_words(candidate)  # "listed in the press release"
             around = own | with_synonyms(stems(candidate.context_text), pairs)
-            if not _held_by_page(required - around, candidate, query):
+            read = f"{lead_text} {candidate.context_text}"
+            if not _held_by_page(_unheld(required, read, around, query), candidate, query):
                 continue
             when = dated(lead.text, None, candidate.document.date, self.rules.day_first)
             if question.periods and not in_period(question.periods, when):
@@ -339,7 +347,8 @@ class EvidenceSelector:
             return None  # a heading states nothing, unless it names who or when is asked
         own = with_synonyms(stems(candidate.text), pairs)
         around = own | with_synonyms(stems(candidate.context_text), pairs)
-        if not _held_by_page(required - around, candidate, query):
+        read = f"{candidate.text} {candidate.context_text}"
+        if not _held_by_page(_unheld(required, read, around, query), candidate, query):
             return None
         if question.kind in SHAPED and not _shape_at_hand(candidate, own, query):
             return None
@@ -651,6 +660,17 @@ def _names_office(office: str, candidate: Candidate, pairs: Glossary) -> bool:
         return True  # not "inspectors praising …": many, none of them named
     plain = stems(text)
     return stem(office) in with_synonyms(plain, pairs) - plain
+
+
+def _unheld(required: set[str], text: str, around: set[str], query: Query) -> set[str]:
+    """The required names the sentence and its context (`text`) lack; a person's surname is
+    held by their given name, written as a name ("Keanu's care" names Keanu Williams, as
+    pages call a child)."""
+    return {n for n in required - around if not _names_given(query.first_names.get(n), text)}
+
+
+def _names_given(given: str | None, text: str) -> bool:
+    return given is not None and re.search(rf"\b{re.escape(given)}\b", text) is not None
 
 
 def _held_by_page(names: set[str], candidate: Candidate, query: Query) -> bool:

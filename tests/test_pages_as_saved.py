@@ -1,0 +1,80 @@
+"""Pages as news sites serve them, from the eleventh round's probe over real public pages
+(written here about Northtown, no real council; Sam Roe and Jane Doe are no real people):
+furniture run together on one line, browser notices and a site's "| Homepage" line are no
+titles; a date in the saved file's name dates a page whose text gives none; and a child
+named by given name alone is the child the question names in full."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.engine import Assistant
+from index import Embedder
+from index.cleaning import clean_text
+from index.furniture import is_furniture
+from index.inference import day_in_name, infer_title
+
+from .conftest import page_assistant
+
+SERVED = """Skip to main content Skip to navigation
+
+Your browser is no longer supported
+
+For the best possible experience using our website we recommend you upgrade your browser.
+
+Northtown's children's services inadequate, says watchdog
+
+Inspectors found serious failures in the help given to children at risk.
+"""
+
+REVIEW = """Review finds 'collective failure' over toddler's death
+
+Making eight recommendations to the organisations involved in Sam's care, the review's \
+author said agencies had lost focus.
+
+Central government has promised more money for social work in the region.
+"""
+
+
+@pytest.fixture(scope="module")
+def northtown(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Assistant]:
+    """The review page, saved under a name with the day it was published, ingested once."""
+    assistant = page_assistant(
+        tmp_path_factory, embedder, "northtown-news-2013-10-03-sam-roe-review.txt", REVIEW
+    )
+    yield assistant
+    assistant.close()
+
+
+def test_furniture_run_together_and_browser_notices_are_furniture() -> None:
+    assert is_furniture("Skip to main content Skip to navigation")
+    assert is_furniture("Your browser is no longer supported")
+    assert is_furniture("The Northtown Files | Homepage")
+    assert not is_furniture("Northtown's children's services inadequate, says watchdog")
+
+
+def test_the_headline_after_the_furniture_is_the_title() -> None:
+    title = infer_title(clean_text(SERVED))
+    assert title == "Northtown's children's services inadequate, says watchdog"
+
+
+def test_a_day_in_the_file_name_dates_a_page_that_gives_none(northtown: Assistant) -> None:
+    assert day_in_name(Path("news-2012-01-27-director.txt")) == "2012-01-27"
+    assert day_in_name(Path("review-2019.txt")) is None
+    assert day_in_name(Path("two-2012-01-27-2013-01-01.txt")) is None
+    (document,) = northtown.store.documents()
+    assert document.date == "2013-10-03"
+
+
+def test_a_child_named_by_given_name_is_the_child_named_in_full(northtown: Assistant) -> None:
+    answer = northtown.ask("How many recommendations did the Sam Roe review make?")
+    assert answer.status == "answered", answer.answer
+    assert "eight recommendations" in answer.answer
+
+
+def test_a_place_read_as_a_person_is_not_held_by_a_common_word(northtown: Assistant) -> None:
+    answer = northtown.ask("How much money did Central Westshire promise for social work?")
+    assert answer.status == "not_found", answer.answer
