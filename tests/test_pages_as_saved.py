@@ -1,8 +1,9 @@
 """Pages as news sites serve them, from the eleventh round's probe over real public pages
 (written here about Northtown, no real council; Sam Roe and Jane Doe are no real people):
 furniture run together on one line, browser notices and a site's "| Homepage" line are no
-titles; a date in the saved file's name dates a page whose text gives none; and a child
-named by given name alone is the child the question names in full."""
+titles; a date in the saved file's name dates a page whose text gives none; a child named by
+given name alone is the child the question names in full; a page that only mentions a review
+does not say who wrote it; and "who took over from X?" asks for someone other than X."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.answer.intent import answer_type
 from assistant.engine import Assistant
 from index import Embedder
 from index.cleaning import clean_text
@@ -78,3 +80,29 @@ def test_a_child_named_by_given_name_is_the_child_named_in_full(northtown: Assis
 def test_a_place_read_as_a_person_is_not_held_by_a_common_word(northtown: Assistant) -> None:
     answer = northtown.ask("How much money did Central Westshire promise for social work?")
     assert answer.status == "not_found", answer.answer
+
+
+MENTION = """Changing heads of Northtown's children's service
+
+As a serious case review is published into the death of two-year-old Sam Roe, who was beaten \
+to death by his mother Jane Roe, Northtown News looks at the recent bosses of Northtown City \
+Council's troubled children's department.
+
+The authority has had four strategic directors of children's services in seven years.
+"""
+
+
+def test_a_page_that_only_mentions_a_review_does_not_say_who_wrote_it(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
+) -> None:
+    assistant = page_assistant(tmp_path_factory, embedder, "northtown-bosses.txt", MENTION)
+    try:
+        answer = assistant.ask("Who wrote the Sam Roe serious case review?")
+        assert answer.status == "not_found", answer.answer
+    finally:
+        assistant.close()
+
+
+def test_who_took_over_asks_for_a_person() -> None:
+    assert answer_type("Who took over from Jane Doe?") == "person"
+    assert answer_type("Who succeeded Jane Doe as director?") == "person"

@@ -37,7 +37,8 @@ _WHO = re.compile(
 _PERSON_NOUNS = re.compile(
     r"\b(director|chairs?|chair(man|woman|person)|chaired|chief executive|minister|leader|"
     r"author|commissioner|manager|head|secretary|councillor|mayor|judge|inspector|officer|member|person|man|woman|"
-    r"spokes(man|woman|person)|name)\b|\bwho (wrote|chaired|led|said|resigned|was appointed)\b",
+    r"spokes(man|woman|person)|name)\b|"
+    r"\bwho (wrote|chaired|led|said|resigned|was appointed|took over|succeeded|replaced)\b",
     re.I,
 )
 _WHEN = re.compile(

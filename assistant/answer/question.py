@@ -276,7 +276,7 @@ _AUTHORING_TEXT = """
     compiled prepare prepared draft drafted conduct conducted undertake undertook undertaken
     carry carried lead leads led
 """
-_AUTHORING = frozenset(_AUTHORING_TEXT.split())
+AUTHORING = frozenset(_AUTHORING_TEXT.split())
 
 
 def _authoring(wording: str, terms: frozenset[str]) -> str | None:
@@ -285,7 +285,7 @@ def _authoring(wording: str, terms: frozenset[str]) -> str | None:
     found = [w.lower() for _, _, w in words(wording)]
     if not DOCUMENTS & set(found):
         return None
-    verbs = [stem(w) for w in found if w in _AUTHORING and stem(w) in terms]
+    verbs = [stem(w) for w in found if w in AUTHORING and stem(w) in terms]
     return verbs[0] if verbs else None
 
 

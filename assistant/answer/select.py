@@ -29,6 +29,7 @@ from assistant.answer.intent import (
     given_names,
     grades_in,
     judged_grades,
+    names_author,
     offices_asked,
     person_stems,
 )
@@ -42,7 +43,7 @@ from assistant.answer.periods import (
     relative_phrase,
     years_in,
 )
-from assistant.answer.question import PRECISION, Question, asks_its_date
+from assistant.answer.question import AUTHORING, DOCUMENTS, PRECISION, Question, asks_its_date
 from assistant.answer.scoring import (
     Model,
     Query,
@@ -358,6 +359,9 @@ class EvidenceSelector:
         judged = judged_grades(question.text)
         if judged and not judged & (given | grades_in(candidate.context_text)):
             return None  # "how many were judged outstanding?": not those judged inadequate
+        maker_asked = question.authoring and question.kind in _WHO_HOLDS
+        if maker_asked and not _tells_maker(candidate):
+            return None  # "Who wrote the review?": not a sentence that only mentions it
         if unmet(question.text, candidate.text, around):
             return None  # "What will the commissioner do?": not who was put in place
         if not all(_names_office(office, candidate, pairs) for office in query.offices):
@@ -660,6 +664,14 @@ def _names_office(office: str, candidate: Candidate, pairs: Glossary) -> bool:
         return True  # not "inspectors praising …": many, none of them named
     plain = stems(text)
     return stem(office) in with_synonyms(plain, pairs) - plain
+
+
+def _tells_maker(candidate: Candidate) -> bool:
+    """The sentence or its context says who made a record: a verb of making ("written",
+    "carried out", "author") or the record "by" someone."""
+    text = f"{candidate.text} \n{candidate.context_text}"
+    said = {w.lower() for _, _, w in words(text)}
+    return bool(said & AUTHORING) or names_author(text, DOCUMENTS)
 
 
 def _unheld(required: set[str], text: str, around: set[str], query: Query) -> set[str]:
