@@ -141,6 +141,22 @@ _LAW_NAMED = re.compile(r"\b(?:Act|Acts|Regulations|Order|Bill|Measure)\s+$")
 """What a year names as part of a law's name ("Education Act 1996"), not a date."""
 
 
+_COUNTED_AFTER = re.compile(
+    r"^\s+(?:staff|people|children|families|workers|employees|pupils|members|[a-z]{3,}s)\b"
+)
+_YEAR_LEAD = re.compile(
+    r"\b(?:in|since|by|from|until|till|during|of|before|after|to|and|or|the|its|their|this|"
+    r"that|early|late|mid|spring|summer|autumn|winter)\s*$",
+    re.I,
+)
+
+
+def _counts(before: str, after: str) -> bool:
+    """A four-digit number read as a count: a plural noun follows it and no word that leads
+    a year comes before ("1900 staff moved across", not "in 2010 councils were told")."""
+    return bool(_COUNTED_AFTER.match(after)) and not _YEAR_LEAD.search(before)
+
+
 def _candidates(text: str, day_first: bool) -> Iterator[_Candidate]:
     """Yield every pattern match; invalid dates keep value None so they block parts."""
     for pattern, kind in _PATTERNS:
@@ -149,6 +165,9 @@ def _candidates(text: str, day_first: bool) -> Iterator[_Candidate]:
                 continue
             if kind == "year" and _LAW_NAMED.search(text[: match.start()]):
                 yield match.start(), match.end(), None, kind  # "the Children Act 1989": a name
+                continue
+            if kind == "year" and _counts(text[: match.start()], text[match.end() :]):
+                yield match.start(), match.end(), None, kind  # "1900 staff moved": a count
                 continue
             value, precision = _interpret(match, kind, day_first)
             yield match.start(), match.end(), value, precision

@@ -33,6 +33,8 @@ COMMON_NAME_SHARE = 0.5
 """A name in this share of passages or more (e.g. "Birmingham") need not be in the evidence.
 
 Higher than the answerer's 0.2: a claim that names a person is about that person."""
+HEADING_REACH = 4
+"""How many sentences above a passage are read for the heading its first paragraph is under."""
 PAIR_GAIN = 0.1
 """A pair of sentences is a unit only if it covers this much more than either sentence."""
 
@@ -158,22 +160,26 @@ class UnitReader:
                 texts[doc.id] = self.store.text(doc.id)
             text = texts[doc.id]
             chunk = hit.chunk
-            first = max(chunk.first_sentence - 1, 0)
+            first = max(chunk.first_sentence - HEADING_REACH, 0)
             read = self.store.sentences(doc.id, first, chunk.last_sentence)
             vectors = {}
             if vector is not None:
                 vectors = self.store.sentence_vectors(doc.id, first, chunk.last_sentence)
-            before = read[0] if read and read[0].ord < chunk.first_sentence else None
+            before: StoredSentence | None = None
             previous: tuple[StoredSentence, Unit] | None = None
-            for sentence in read[1:] if before is not None else read:
+            heading, under = "", -1  # a heading line ("Jane Doe (2012 - 2013)"), its paragraph
+            for sentence in read:
                 quote = text[sentence.start : sentence.end]
                 near = doc.title
-                heading = ""  # a heading line right above ("Jane Doe (2012 - 2013)")
+                if sentence.paragraph != under:
+                    heading = ""  # it heads the paragraph right under it, all of it
                 if before is not None:
                     near += " " + text[before.start : before.end]
                     if self._is_heading(text[before.start : before.end], doc.title):
-                        heading = text[before.start : before.end]
+                        heading, under = text[before.start : before.end], sentence.paragraph
                 before = sentence
+                if sentence.ord < chunk.first_sentence:
+                    continue  # read for the heading above the passage, not a unit itself
                 own = with_synonyms(stems(quote + " " + near), self._pairs)
                 if self._is_heading(quote, doc.title):
                     previous = None
