@@ -163,3 +163,34 @@ def test_the_page_of_the_year_answers_who_led_that_years_review(
         assert "Jane Doe" in answer.answer
     finally:
         assistant.close()
+
+
+LATER_PAGE = """Eastshire's children's services to move to a trust
+
+Published 24 May 2016
+
+The toddler at the centre of the review had 37 separate injuries on his body.
+"""
+
+
+def test_a_later_page_reports_the_review_a_year_names(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
+) -> None:
+    assistant = page_assistant(tmp_path_factory, embedder, "eastshire-trust-2016.txt", LATER_PAGE)
+    try:
+        answer = assistant.ask(
+            "How many injuries did the toddler in the 2013 Eastshire review have?"
+        )
+        assert answer.status == "answered", answer.answer
+        assert "37" in answer.answer
+    finally:
+        assistant.close()
+
+
+def test_the_previous_month_named_counts_back_from_the_period_asked() -> None:
+    asked = chat(
+        ("user", "How many social work posts could Eastshire not fill in April 2008?"),
+        ("assistant", "There were 132 vacancies. [1]"),
+        ("user", "And the previous September, how many posts were empty?"),
+    )
+    assert asked.question == "How many posts were empty in September 2007?"

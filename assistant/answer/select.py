@@ -397,7 +397,7 @@ class EvidenceSelector:
             # the answer says where its date comes from, or what a list item belongs to
             evidence = replace(evidence, context=Context("heading", *_parts(above)))
         if when.source != "none":
-            timely = in_period(question.periods, when) or _reports_record(question, candidate)
+            timely = in_period(question.periods, when) or _reports_record(question, candidate, when)
             return evidence, timely
         years = years_in(candidate.document_stems)  # an undated page: the years it names
         file_year = _year_named(candidate) if question.kind in _WHO_HOLDS else None
@@ -479,13 +479,15 @@ class EvidenceSelector:
             candidate.vector = vector
 
 
-def _reports_record(question: Question, candidate: Candidate) -> bool:
+def _reports_record(question: Question, candidate: Candidate, when: Dated) -> bool:
     """A page dated in the year that names the record asked about ("the 2014 review")
     reports that record, though its sentence dates something else of it ("commissioned
-    last November")."""
+    last November"); a later page may report it too, in a sentence giving no date."""
     periods, day = question.periods, candidate.document.date
     if not periods or not day or not all(p.names_record for p in periods):
         return False
+    if when.source != "sentence" and all(day >= p.start for p in periods):
+        return True  # "the 2013 review": a 2016 page on the toddler it was about
     return in_period(periods, Dated((day,), (precision_of(day),), "document"))
 
 

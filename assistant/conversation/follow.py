@@ -146,7 +146,8 @@ def follow(
 
 _FRONTED = re.compile(
     r"^\s*(?!according\b)((?:besides|apart from|aside from|other than|except|beyond|as well as|"
-    r"in addition to|for|in|on|at|during|after|before|since|by)\b[^,?]{1,60}),\s*"
+    r"in addition to|for|in|on|at|during|after|before|since|by|"
+    r"the (?:previous|following|next|same|preceding)\s+\w+)\b[^,?]{0,60}),\s*"
     r"((?:who|whom|what|which|when|where|why|how)\b[^?]*)\?*\s*$",
     re.I,
 )
