@@ -106,3 +106,32 @@ def test_a_page_that_only_mentions_a_review_does_not_say_who_wrote_it(
 def test_who_took_over_asks_for_a_person() -> None:
     assert answer_type("Who took over from Jane Doe?") == "person"
     assert answer_type("Who succeeded Jane Doe as director?") == "person"
+
+
+UNDATED = """Northtown children's services 'inadequate' says Ofsted
+
+Over three months, the cases of 145 children were closed due to a lack of social workers, \
+a report by the watchdog said.
+
+The department has been rated inadequate since 2008, and the council was criticised in 2013.
+"""
+
+
+def test_an_undated_page_naming_the_year_before_may_report_that_years_record(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
+) -> None:
+    assistant = page_assistant(tmp_path_factory, embedder, "northtown-ofsted.txt", UNDATED)
+    try:
+        asked = "According to the 2014 Ofsted report, how many children's cases were closed?"
+        answer = assistant.ask(asked)
+        assert answer.status == "answered", answer.answer
+        assert "145" in answer.answer
+        older = "According to the 2016 Ofsted report, how many children's cases were closed?"
+        assert assistant.ask(older).status == "not_found"
+    finally:
+        assistant.close()
+
+
+def test_a_rate_or_salary_asks_for_a_figure() -> None:
+    assert answer_type("What daily rate was Jane Doe reported to have been paid?") == "number"
+    assert answer_type("What annual salary did the director get?") == "number"

@@ -57,7 +57,8 @@ _DATE_WORDS = re.compile(
 )
 _NUMBER = re.compile(
     r"\bhow (many|much|long|often|old|far)\b|\bwhat age\b|\bby how much\b|"
-    r"\bwhat (percentage|proportion|number|rate|figure|share|amount|sum|total|cost|budget)\b|"
+    r"\bwhat (?:(?:daily|weekly|monthly|annual|yearly|hourly|average|total|overall)\s+)?"
+    r"(percentage|proportion|number|rate|figure|share|amount|sum|total|cost|budget|salary|fee)\b|"
     r"^\s*what (is|was|were|are) (?:[\w'’-]+\s+){0,6}?(budget|cost|spending|amount|total)"
     r"(\s+(for|of|on)(\s+[\w'’-]+){1,5}?)?(\s+(in|for) \d{4})?\s*\?\s*$",
     re.I,

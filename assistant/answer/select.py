@@ -623,15 +623,16 @@ def _asks_for_the_list(question: Question, best: Candidate, query: Query) -> boo
 
 def _of_record_asked(question: Question, candidate: Candidate) -> bool:
     """A question naming its record's date ("the March 2010 statement") is answered from a
-    record of that date (an undated one only if it names that year), whatever dates its
-    sentences give."""
+    record of that date (an undated one only if it names that year, or names nothing later
+    than the year before: written then, it may report that year's record), whatever dates
+    its sentences give."""
     if not question.record_periods:
         return True
     date = candidate.document.date
     if date is None:
         years = years_in(candidate.document_stems)
         return any(
-            int(p.start[:4]) <= year <= int(p.end[:4])
+            int(p.start[:4]) <= year <= int(p.end[:4]) or year == int(p.start[:4]) - 1 == max(years)
             for year in years
             for p in question.record_periods
         )
