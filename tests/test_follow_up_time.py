@@ -194,3 +194,25 @@ def test_the_previous_month_named_counts_back_from_the_period_asked() -> None:
         ("user", "And the previous September, how many posts were empty?"),
     )
     assert asked.question == "How many posts were empty in September 2007?"
+
+
+OTHER_EVENT = """Eastshire children's services rated inadequate again
+
+Eastshire's children's services have been rated inadequate by Ofsted for a second time.
+
+It comes after a review of Eastshire's children's services in the wake of toddler Sam Roe's \
+murder in 2020.
+"""
+
+
+def test_a_date_that_belongs_to_another_event_does_not_say_when(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
+) -> None:
+    assistant = page_assistant(tmp_path_factory, embedder, "eastshire-again.txt", OTHER_EVENT)
+    try:
+        answer = assistant.ask(
+            "When did Ofsted rate Eastshire's children's services inadequate again?"
+        )
+        assert "2020" not in answer.answer, answer.answer
+    finally:
+        assistant.close()

@@ -54,12 +54,13 @@ from assistant.answer.scoring import (
     page_names,
     record_words,
 )
-from assistant.answer.soft import WordVectors
+from assistant.answer.soft import WordVectors, softly_held
 from assistant.answer.tokens import stem, stems, words
 from index import (
     SearchHit,
     Store,
     date_bounds,
+    dated_spans,
     find_dates,
     spelt_out,
     vocabulary,
@@ -443,6 +444,7 @@ class EvidenceSelector:
                 directness[id(evidence)] = _directness(candidate, query)
         if question.asks_when and any(_says_when(e) for e in chosen):
             chosen = [e for e in chosen if _says_when(e)]  # "when …?": those that say when
+            chosen = [e for e in chosen if not _dates_other_events(e, query)]
         return _unnamed_when_quoted(sorted(chosen, key=lambda e: -directness[id(e)]))
 
     def _with_words(self, query: Query, question: Question, candidates: list[Candidate]) -> Query:
@@ -581,6 +583,43 @@ def _follower(
 def _says_when(evidence: Evidence) -> bool:
     """The sentence gives a date, or the sentence before it or its heading does (shown)."""
     return bool(evidence.dates) or evidence.date_source in ("heading", "paragraph")
+
+
+_EVENT_NOUNS_TEXT = """
+    murder murders death deaths killing killings trial trials birth conviction sentencing
+    election elections appointment inspection inspections review reviews visit visits report
+    reports retirement resignation launch publication hearing inquest meeting meetings
+    arrest arrests
+"""
+_EVENT_NOUNS = frozenset(_EVENT_NOUNS_TEXT.split())
+"""Nouns of events a date may belong to ("Jane Doe's murder in 2020")."""
+EVENT_REACH = 6
+"""How many words before a date are read for the event it belongs to."""
+_DATE_LEAD = frozenset({"in", "on", "of", "the", "at", "during", "from", "since", "'s", "’s"})
+
+
+def _dates_other_events(evidence: Evidence, query: Query) -> bool:
+    """Every date the sentence gives belongs to an event the question does not ask about
+    ("… in the wake of Jane Doe's murder in 2020" for "When did Ofsted inspect …?"): it
+    says when something else happened."""
+    text = evidence.quote
+    spans = dated_spans(text, evidence.document.date, day_first=query.day_first)
+    spans = [s for s in spans if s.precision]
+    if not evidence.dates or not spans:
+        return False
+    asked = {t: 1.0 for t in query.weights}
+    for span in spans:
+        before = [w for _, _, w in words(text[: span.start])][-EVENT_REACH:]
+        lead = [w for w in before if w.lower() not in _DATE_LEAD and not w[:1].isupper()]
+        noun = lead[-1].lower() if lead else ""  # "the killing of Jane Doe, in 2008"
+        if noun not in _EVENT_NOUNS:
+            return False  # a date not tied to a named event: it may be the one asked about
+        held = with_synonyms(stems(noun), query.pairs)
+        rows = [query.lexicon[noun]] if noun in query.lexicon else []
+        matrix = np.stack(rows) if rows else None
+        if held & set(asked) or softly_held(asked, held, query.term_vectors, matrix):
+            return False  # "the inspection in November 2022": the event asked about
+    return True
 
 
 def _directness(candidate: Candidate, query: Query) -> float:
