@@ -141,12 +141,15 @@ _LAW_NAMED = re.compile(r"\b(?:Act|Acts|Regulations|Order|Bill|Measure)\s+$")
 """What a year names as part of a law's name ("Education Act 1996"), not a date."""
 
 
+_NEAR = 40
+"""How far either side of a year its reading as a name or a count looks."""
 _COUNTED_AFTER = re.compile(
-    r"^\s+(?:staff|people|children|families|workers|employees|pupils|members|[a-z]{3,}s)\b"
+    r"^\s+(?:staff|people|children|families|workers|employees|pupils|members|cases|posts|"
+    r"jobs|places|referrals|vacancies|homes|beds|social workers)\b"
 )
 _YEAR_LEAD = re.compile(
-    r"\b(?:in|since|by|from|until|till|during|of|before|after|to|and|or|the|its|their|this|"
-    r"that|early|late|mid|spring|summer|autumn|winter)\s*$",
+    r"(?:\b(?:in|since|by|from|until|till|during|of|before|after|to|and|or|the|its|their|"
+    r"this|that|early|late|mid|spring|summer|autumn|winter)|['’]s?|\b(?-i:[A-Z])[\w'’-]*)\s*$",
     re.I,
 )
 
@@ -163,12 +166,12 @@ def _candidates(text: str, day_first: bool) -> Iterator[_Candidate]:
         for match in pattern.finditer(text):
             if kind == "ym" and _is_year_range(match):
                 continue
-            if kind == "year" and _LAW_NAMED.search(text[: match.start()]):
-                yield match.start(), match.end(), None, kind  # "the Children Act 1989": a name
-                continue
-            if kind == "year" and _counts(text[: match.start()], text[match.end() :]):
-                yield match.start(), match.end(), None, kind  # "1900 staff moved": a count
-                continue
+            if kind == "year":
+                before = text[max(0, match.start() - _NEAR) : match.start()]
+                after = text[match.end() : match.end() + _NEAR]
+                if _LAW_NAMED.search(before) or _counts(before, after):
+                    yield match.start(), match.end(), None, kind  # "Act 1989", "1900 staff"
+                    continue
             value, precision = _interpret(match, kind, day_first)
             yield match.start(), match.end(), value, precision
 

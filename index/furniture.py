@@ -108,6 +108,7 @@ _BROWSER_NOTICE = re.compile(
     re.IGNORECASE,
 )
 """A notice about the reader's browser ("Your browser is no longer supported")."""
+_NOTICE_OPENING = 40
 _CAPTION_CREDIT = re.compile(
     r"^(?:image|media) caption\b.*|(?:\b(?:photo(?:graph)?|picture|image)s?\s*:\s*[^.:]{1,60}\.?"
     r"|\((?:photo |image )?credit\s*:[^)]*\)|\((?:image|photo|picture|pic)s?\s*:[^)]*\))$",
@@ -169,10 +170,11 @@ def is_furniture(text: str) -> bool:
         return False
     if not any(char.isalnum() for char in text):
         return True
-    if len(words) <= _COOKIE_MAX_WORDS and (
-        _COOKIE_BANNER.search(text) or _BROWSER_NOTICE.search(text)
-    ):
+    if len(words) <= _COOKIE_MAX_WORDS and _COOKIE_BANNER.search(text):
         return True
+    notice = _BROWSER_NOTICE.search(text)
+    if notice is not None and notice.start() <= _NOTICE_OPENING and len(words) <= _MAX_WORDS * 2:
+        return True  # "Your browser is no longer supported …", opening a short line
     if len(words) <= _CAPTION_MAX_WORDS and _CAPTION_CREDIT.search(text):
         return True
     if len(words) <= _COOKIE_MAX_WORDS and (

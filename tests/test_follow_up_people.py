@@ -11,7 +11,7 @@ from assistant.answer.question import analyse
 from assistant.conversation import Resolution, Turn, resolve
 from assistant.conversation.asking import widened
 from assistant.conversation.entities import is_person, named, places
-from assistant.conversation.referents import sex_of
+from assistant.conversation.words import sex_of
 
 
 def chat(*turns: tuple[str, str]) -> Resolution:
@@ -42,14 +42,14 @@ def test_he_is_not_a_woman_the_answer_names_but_the_child_asked_about() -> None:
     assert asked.question.startswith("Where was the toddler in the Northtown review born")
 
 
-def test_a_year_that_said_which_review_is_left_out_when_nothing_answers() -> None:
+def test_a_year_that_said_which_review_goes_back_on_the_review_when_nothing_answers() -> None:
     asked = chat(
         ("user", "How many injuries was the toddler in the 2013 Northtown review found to have?"),
         ("assistant", TODDLER_REPLY),
         ("user", "Where was he born?"),
     )
     assert asked.carried == "in 2013" and asked.named_record
-    assert widened(asked) == "Where was the toddler in the Northtown review born?"
+    assert widened(asked) == "Where was the toddler in the 2013 Northtown review born?"
 
 
 def test_a_place_after_formerly_of_is_no_person_but_a_titled_name_is() -> None:

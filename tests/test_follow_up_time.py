@@ -170,6 +170,8 @@ LATER_PAGE = """Eastshire's children's services to move to a trust
 Published 24 May 2016
 
 The toddler at the centre of the review had 37 separate injuries on his body.
+
+The review into his death was published in 2013.
 """
 
 

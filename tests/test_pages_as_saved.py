@@ -2,8 +2,9 @@
 (written here about Northtown, no real council; Sam Roe and Jane Doe are no real people):
 furniture run together on one line, browser notices and a site's "| Homepage" line are no
 titles; a date in the saved file's name dates a page whose text gives none; a child named by
-given name alone is the child the question names in full; a page that only mentions a review
-does not say who wrote it; and "who took over from X?" asks for someone other than X."""
+given name alone, on a page naming them in full, is the child the question names; a page that
+only mentions a review does not say who wrote it; and "who took over from X?" asks for someone
+other than X."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ Northtown's children's services inadequate, says watchdog
 Inspectors found serious failures in the help given to children at risk.
 """
 
-REVIEW = """Review finds 'collective failure' over toddler's death
+REVIEW = """Review finds 'collective failure' over Sam Roe's death
 
 Making eight recommendations to the organisations involved in Sam's care, the review's \
 author said agencies had lost focus.
@@ -106,30 +107,6 @@ def test_a_page_that_only_mentions_a_review_does_not_say_who_wrote_it(
 def test_who_took_over_asks_for_a_person() -> None:
     assert answer_type("Who took over from Jane Doe?") == "person"
     assert answer_type("Who succeeded Jane Doe as director?") == "person"
-
-
-UNDATED = """Northtown children's services 'inadequate' says Ofsted
-
-Over three months, the cases of 145 children were closed due to a lack of social workers, \
-a report by the watchdog said.
-
-The department has been rated inadequate since 2008, and the council was criticised in 2013.
-"""
-
-
-def test_an_undated_page_naming_the_year_before_may_report_that_years_record(
-    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
-) -> None:
-    assistant = page_assistant(tmp_path_factory, embedder, "northtown-ofsted.txt", UNDATED)
-    try:
-        asked = "According to the 2014 Ofsted report, how many children's cases were closed?"
-        answer = assistant.ask(asked)
-        assert answer.status == "answered", answer.answer
-        assert "145" in answer.answer
-        older = "According to the 2016 Ofsted report, how many children's cases were closed?"
-        assert assistant.ask(older).status == "not_found"
-    finally:
-        assistant.close()
 
 
 def test_a_rate_or_salary_asks_for_a_figure() -> None:

@@ -24,6 +24,8 @@ County Council where she oversaw services for children.
 
 The director, John Roe, took up an interim post in July 2015 before his permanent \
 appointment in March 2016.
+
+Jane Doe has worked in social care in England for twenty years.
 """
 
 OTHER_PAGES = {
@@ -66,3 +68,8 @@ def test_the_same_body_supports_or_is_left_alone(checker: FactChecker) -> None:
 def test_a_month_in_the_same_place_is_no_rival_name(checker: FactChecker) -> None:
     result = checker.check("John Roe was made the permanent director in Westshire in July 2015.")
     assert "March, not" not in result.explanation
+
+
+def test_two_places_after_in_may_both_hold(checker: FactChecker) -> None:
+    result = checker.check("Jane Doe has worked in social care in Westshire for twenty years.")
+    assert result.verdict != "contradicted", result.explanation

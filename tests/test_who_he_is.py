@@ -80,3 +80,19 @@ def test_her_is_not_whom_he_stood_for_when_called_by_title_and_surname() -> None
         ("user", "What did he say her legacy would be?"),
     )
     assert "John Roe" in asked.question and "Jane Doe's legacy" in asked.question
+
+
+def test_she_is_not_shown_as_a_man_named_above(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
+) -> None:
+    page = (
+        "Minister praises Northtown review\n\nThe minister, Mr John Smith, praised the"
+        " review of Northtown's services.\n\nShe said the findings were clear and fair.\n"
+    )
+    assistant = page_assistant(tmp_path_factory, embedder, "northtown-praise.txt", page)
+    try:
+        answer = assistant.ask("Who said the Northtown findings were clear and fair?")
+        shown = [c.evidence.context for c in answer.citations if c.evidence.context]
+        assert not any(c.role == "named" and "John Smith" in c.quote for c in shown)
+    finally:
+        assistant.close()

@@ -19,6 +19,7 @@ import numpy as np
 
 from assistant.answer.intent import people_in
 from assistant.answer.tokens import repeated_stems, stems
+from assistant.conversation.words import sex_of
 from index import DocumentRecord, SearchHit, Store, StoredSentence
 
 LOOKBACK = 12
@@ -422,8 +423,6 @@ def _namer(text: str, upto: list[StoredSentence]) -> StoredSentence | None:
     sentence calls only by title and surname ("Cllr Doe"), or only "he" or "she" as the one
     who acts ("He highlighted …", "…, she said"): who that is."""
     quote = text[upto[-1].start : upto[-1].end]
-    if _ACTING_PRONOUN.search(quote):
-        return _last_naming(text, upto[:-1][-PRONOUN_REACH:])
     surnames = [m.group(1) for m in _TITLED_SURNAME.finditer(quote)]
     for surname in surnames:
         full = re.compile(rf"\b(?!(?:{_TITLES})\b)([A-Z][a-z'’-]+)\s+{re.escape(surname)}\b")
@@ -433,19 +432,26 @@ def _namer(text: str, upto: list[StoredSentence]) -> StoredSentence | None:
             found = full.finditer(text[row.start : row.end])
             if any(m.group(1) not in _NOT_GIVEN_NAMES for m in found):
                 return row
-    return None
+    acting = _ACTING_PRONOUN.search(quote)
+    if acting is None:
+        return None
+    pronoun = "he" if acting.group(1).lower() == "he" else "she"
+    return _last_naming(text, upto[:-1][-PRONOUN_REACH:], pronoun)
 
 
-_ACTING_PRONOUN = re.compile(r"(?:^\W*|[,;:]\s+|\b(?:and|but)\s+)(?:he|she)\b(?!['’])", re.I)
+_ACTING_PRONOUN = re.compile(r"(?:^\W*|[,;:]\s+|\b(?:and|but)\s+)(he|she)\b(?!['’])", re.I)
 """A "he" or "she" opening the sentence or a clause: the subject, named somewhere above."""
 PRONOUN_REACH = 3
 """How many sentences above a "he" or "she" may look for whom it stands for."""
 
 
-def _last_naming(text: str, above: list[StoredSentence]) -> StoredSentence | None:
-    """The nearest of the sentences that names a person in full."""
+def _last_naming(text: str, above: list[StoredSentence], pronoun: str) -> StoredSentence | None:
+    """The nearest of the sentences that names in full a person the page does not mark as
+    of the other sex ("she" is not "Mr Roe")."""
+    window = text[above[0].start : above[-1].end] if above else ""
     for row in reversed(above):
-        if people_in(text[row.start : row.end]):
+        people = people_in(text[row.start : row.end])
+        if any(sex_of(p, window) in (None, pronoun) for p in people):
             return row
     return None
 

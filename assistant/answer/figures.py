@@ -17,7 +17,7 @@ _NUMERAL = (
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
     r"seventy|eighty|ninety|hundred|thousand|dozen|several|all|both|none|half)"
 )
-_ANY = re.compile(rf"\b{_NUMERAL}(?:m|bn|k)?\b", re.I)  # "£10m": ten million, a figure
+_ANY = re.compile(rf"\b{_NUMERAL}\b|(?<=[£$€])\d[\d,.]*(?:m|bn|k)\b", re.I)  # "£10m"
 _UNITS = {
     "money": re.compile(
         rf"[£$€]\s?\d|\b{_NUMERAL}\s*(million|billion|bn|m|k|pounds?|pence)\b", re.I

@@ -29,8 +29,7 @@ _BODY_NOUNS = (
 answers with its name."""
 _BODY = re.compile(rf"\b(which|what|whose)\s+(\w+\s+)?({_BODY_NOUNS})\b", re.I)
 _WHO = re.compile(
-    r"^\s*(who|whom|whose)\b|"
-    r"(?:[,;]\s*|\band\s+|\b(?:me|us|know|out|ask)\s+)(who|whom)\s+(was|were|is|did|had|has)\b",
+    r"^\s*(who|whom|whose)\b|(?<!person )(?<!one )\b(who|whom)\s+(was|were|is|did|had|has)\b",
     re.I,
 )
 """A question asking who; not "the person who was …", a noun the question says more of."""
@@ -186,7 +185,7 @@ _GRADE_QUESTION = re.compile(
     r"^\s*what (was|were|is|are) [^?]*?\w+ (rated|judged|graded)\b|"  # not "what was judged …"
     # "What did Ofsted rate Northtown's services?", not "What did the vacancy rate fall to?"
     r"^\s*what (did|does|do) (the )?[\w'’-]+ (rate|grade) "
-    r"(the|its|their|[\w-]+['’]s?\b|(?-i:[A-Z]))",
+    r"(its|their|[\w-]+['’]s?\b|(?-i:[A-Z]))",
     re.I,
 )
 _GRADE_WORDS = (
@@ -322,7 +321,8 @@ def names_author(text: str, documents: frozenset[str]) -> bool:
     """The text names who made a record ("The report into the tragedy by the Northtown
     Area Child Protection Committee", "Overview Report … by Jane Doe")."""
     nouns = "|".join(sorted(documents))
-    return bool(re.search(rf"(?i:\b(?:{nouns})\b)[^.;:]{{0,100}}?\bby\s+(?:the\s+)?[A-Z]", text))
+    pattern = rf"(?i:\b(?:{nouns})\b)[^.;:]{{0,100}}?\bby\s+(?:the\s+)?([A-Z][\w'’-]*)"
+    return any(not _only_dates(m.group(1)) for m in re.finditer(pattern, text))
 
 
 _FUNCTION_WORDS_BY = frozenset({"who", "whom", "will", "was", "were", "did", "does", "the"})

@@ -136,12 +136,8 @@ class EvidenceSelector:
         selection.unknown_names = [
             n
             for n, s in share.items()
-            if s == 0
-            and stem(n) not in COUNCIL_STEMS
-            and not _SHORT_FORM.fullmatch(n)
-            and not (stem(n) in given and self.store.term_frequency(given[stem(n)].lower()))
-        ]  # "Northtown County Council" on pages saying only "Northtown" is known; "Sam Roe"
-        # on pages calling him "Sam"
+            if s == 0 and stem(n) not in COUNCIL_STEMS and not _SHORT_FORM.fullmatch(n)
+        ]  # "Northtown County Council" on pages saying only "Northtown" is known
         spelt = self._spelt_out(selection.unknown_names, hits)
         selection.unknown_names = [n for n in selection.unknown_names if n not in spelt]
         if selection.unknown_names:
@@ -259,8 +255,7 @@ class EvidenceSelector:
             own = with_synonyms(stems(lead_text), pairs)
             own |= query.sourced & record_words(candidate)  # "listed in the press release"
             around = own | with_synonyms(stems(candidate.context_text), pairs)
-            read = f"{lead_text} {candidate.context_text}"
-            if not _held_by_page(_unheld(required, read, around, query), candidate, query):
+            if not _held_by_page(_unheld(required, candidate, around, query), candidate, query):
                 continue
             when = dated(lead.text, None, candidate.document.date, self.rules.day_first)
             if question.periods and not in_period(question.periods, when):
@@ -349,8 +344,7 @@ class EvidenceSelector:
             return None  # a heading states nothing, unless it names who or when is asked
         own = with_synonyms(stems(candidate.text), pairs)
         around = own | with_synonyms(stems(candidate.context_text), pairs)
-        read = f"{candidate.text} {candidate.context_text}"
-        if not _held_by_page(_unheld(required, read, around, query), candidate, query):
+        if not _held_by_page(_unheld(required, candidate, around, query), candidate, query):
             return None
         if question.kind in SHAPED and not _shape_at_hand(candidate, own, query):
             return None
@@ -484,12 +478,15 @@ class EvidenceSelector:
 def _reports_record(question: Question, candidate: Candidate, when: Dated) -> bool:
     """A page dated in the year that names the record asked about ("the 2014 review")
     reports that record, though its sentence dates something else of it ("commissioned
-    last November"); a later page may report it too, in a sentence giving no date."""
+    last November"); a later page naming that year may report it too, in a sentence giving
+    no date."""
     periods, day = question.periods, candidate.document.date
     if not periods or not day or not all(p.names_record for p in periods):
         return False
-    if when.source != "sentence" and all(day >= p.start for p in periods):
-        return True  # "the 2013 review": a 2016 page on the toddler it was about
+    years = years_in(candidate.document_stems)
+    named = all(any(int(p.start[:4]) <= y <= int(p.end[:4]) for y in years) for p in periods)
+    if when.source != "sentence" and named and all(day >= p.start for p in periods):
+        return True  # "the 2013 review": a 2016 page naming 2013, on the toddler it was about
     return in_period(periods, Dated((day,), (precision_of(day),), "document"))
 
 
@@ -662,16 +659,15 @@ def _asks_for_the_list(question: Question, best: Candidate, query: Query) -> boo
 
 def _of_record_asked(question: Question, candidate: Candidate) -> bool:
     """A question naming its record's date ("the March 2010 statement") is answered from a
-    record of that date (an undated one only if it names that year, or names nothing later
-    than the year before: written then, it may report that year's record), whatever dates
-    its sentences give."""
+    record of that date (an undated one only if it names that year), whatever dates its
+    sentences give."""
     if not question.record_periods:
         return True
     date = candidate.document.date
     if date is None:
         years = years_in(candidate.document_stems)
         return any(
-            int(p.start[:4]) <= year <= int(p.end[:4]) or year == int(p.start[:4]) - 1 == max(years)
+            int(p.start[:4]) <= year <= int(p.end[:4])
             for year in years
             for p in question.record_periods
         )
@@ -712,19 +708,30 @@ def _tells_maker(candidate: Candidate) -> bool:
     """The sentence or its context says who made a record: a verb of making ("written",
     "carried out", "author") or the record "by" someone."""
     text = f"{candidate.text} \n{candidate.context_text}"
-    said = {w.lower() for _, _, w in words(text)}
+    said = {w.lower() for _, _, w in words(_LED_TO.sub(" ", text))}
     return bool(said & AUTHORING) or names_author(text, DOCUMENTS)
 
 
-def _unheld(required: set[str], text: str, around: set[str], query: Query) -> set[str]:
-    """The required names the sentence and its context (`text`) lack; a person's surname is
-    held by their given name, written as a name ("Keanu's care" names Keanu Williams, as
-    pages call a child)."""
-    return {n for n in required - around if not _names_given(query.first_names.get(n), text)}
+_LED_TO = re.compile(r"\b(?:lead|leads|led|leading)\s+to\b", re.I)
+""""The review led to changes": a result, not who made the review."""
+
+
+def _unheld(required: set[str], candidate: Candidate, around: set[str], query: Query) -> set[str]:
+    """The required names the sentence and its context lack; a person's surname is held by
+    their given name alone ("Keanu's care" names Keanu Williams, as pages call a child) on a
+    page that gives the surname too."""
+    text = f"{candidate.text} {candidate.context_text}"
+    return {
+        n
+        for n in required - around
+        if not (n in candidate.document_stems and _names_given(query.first_names.get(n), text))
+    }
 
 
 def _names_given(given: str | None, text: str) -> bool:
-    return given is not None and re.search(rf"\b{re.escape(given)}\b", text) is not None
+    """The given name stands alone ("Jane's", not "Jane Smith": another person)."""
+    alone = rf"\b{re.escape(given or '')}\b(?!\s+(?-i:[A-Z]))"
+    return given is not None and re.search(alone, text) is not None
 
 
 def _held_by_page(names: set[str], candidate: Candidate, query: Query) -> bool:
@@ -911,7 +918,7 @@ def _context(
 ) -> Context | None:
     """The heading or previous sentence, when the name or answer asked for is only there."""
     namer = candidate.namer if question.kind in ("person", "agent") else None
-    if namer is not None and (required - own) <= stems(namer.text):
+    if namer is not None and required - own and (required - own) <= stems(namer.text):
         return Context("named", namer.text, namer.start, namer.end)  # who "he" or "Cllr Doe" is
     spans = (
         (candidate.heading, "heading"),

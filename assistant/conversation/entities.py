@@ -106,7 +106,8 @@ def named(text: str) -> Named:
     for i, run in enumerate(runs):
         name, at = _person(run.words, run.opens)
         titled = run.words[0].lower().rstrip(".") in _TITLES
-        if name and at == 0 and not titled and _placed(tokens[: run.start]):
+        owner = _POSSESSIVE.search(tokens[run.end - 1]) is not None  # "in Jane Doe's case"
+        if name and at == 0 and not titled and not owner and _placed(tokens[: run.start]):
             continue  # "formerly of Hay Mills, Northtown": a place, though two names
         if name:
             role = _role_before(run.words[:at]) or _role_beside(runs, i, tokens)

@@ -133,9 +133,11 @@ def follow(
         dates = _dates(cur, prev, shift, antecedents)
         rewritten = _rewrite(cur, prev, dates, _Context(antecedents, prev, set(orphans)))
         carried = dates if dates and dates == prev.dates and not cur.dates else ""
-        record = bool(carried) and any(
-            names_record(asked[: d.start], asked[d.end :]) for d in find_dates(asked)
-        )
+        kept = {d.value for d in find_dates(carried)}
+        record = any(
+            d.value in kept and names_record(asked[: d.start], asked[d.end :])
+            for d in find_dates(asked)
+        )  # the carried date said which record the earlier question meant
         question = _in_place(rewritten, antecedents, typed=rest)
         return Step(question, carried=carried, named_record=record)
     except UnknownPeriod as missing:

@@ -25,6 +25,7 @@ from assistant.conversation.words import (
     WORD,
     has_content,
     is_verb,
+    sex_of,
 )
 from index import find_dates, format_date
 
@@ -419,25 +420,20 @@ _RAISING = re.compile(
 
 
 def _among(person: Person, people: tuple[Person, ...]) -> bool:
-    """The person is one of the people, named in full or by surname ("Jane Doe", "Ms Doe")."""
-    surname = person.name.split()[-1].lower()
-    return any(p.name.split()[-1].lower() == surname for p in people)
+    """The person is one of the people, named in full or by title and surname ("Jane Doe",
+    "Ms Doe"); two full names must agree in full ("John Doe" is not "Jane Doe")."""
+    own = _bare(person.name)
+    return any(
+        own[-1] == other[-1] and (len(own) < 2 or len(other) < 2 or own[-2:] == other[-2:])
+        for other in map(_bare, (p.name for p in people))
+    )
 
 
-_MALE = r"(?-i:Mr|Sir|Lord)\.?|(?:father|stepfather|son|husband|brother|grandfather|uncle|boy)\b,?"
-_FEMALE = (
-    r"(?-i:Mrs|Ms|Miss|Lady|Dame)\.?|"
-    r"(?:mother|stepmother|daughter|wife|sister|grandmother|aunt|girl|chairwoman|spokeswoman)\b,?"
-)
+def _bare(name: str) -> list[str]:
+    """A name's words, lower case, without titles ("Cllr Jane Doe": jane, doe)."""
+    words = [w.lower().strip("'’,.") for w in name.split()]
+    return [w for w in words if w not in _NAME_TITLES] or words
 
 
-def sex_of(name: str, text: str) -> str | None:
-    """ "he" or "she" when the text marks the person so, by title ("Ms McNally") or by a
-    noun before the name ("his mother, Jane Doe"); None when it does not, or marks both."""
-    surname = re.escape(name.rstrip("'’,").split()[-1])
-    between = r"\s+(?:(?-i:[A-Z])[\w'’-]*\s+){0,2}"
-    male = re.search(rf"(?i:\b(?:{_MALE})){between}{surname}\b", text)
-    female = re.search(rf"(?i:\b(?:{_FEMALE})){between}{surname}\b", text)
-    if bool(male) == bool(female):
-        return None
-    return "he" if male else "she"
+_NAME_TITLES_TEXT = "cllr councillor mr mrs ms miss dr prof professor sir dame lord lady"
+_NAME_TITLES = frozenset(_NAME_TITLES_TEXT.split())

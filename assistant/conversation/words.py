@@ -47,8 +47,11 @@ _RECORD_NOUNS_TEXT = """
 """
 RECORD_NOUNS = frozenset(_RECORD_NOUNS_TEXT.split())
 """Nouns of a record someone made: "the report by the Board" says who wrote it."""
+_RECORD_MODIFIERS = "annual|serious|case|final|full|joint|independent|overview|first|second"
 _BEFORE_RECORD = re.compile(
-    rf"^\s+(?:(?-i:[A-Z])[\w'’-]*\s+){{0,2}}(?:{'|'.join(sorted(RECORD_NOUNS))})\b", re.I
+    rf"^\s+(?:(?:(?-i:[A-Z])[\w'’-]*|{_RECORD_MODIFIERS})\s+){{0,3}}"
+    rf"(?:{'|'.join(sorted(RECORD_NOUNS))})\b",
+    re.I,
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|his|her|that|this|a|an)\s+$", re.I)
 
@@ -73,3 +76,22 @@ def sentence(*parts: str) -> str:
     """Join the non-empty parts into one capitalised question."""
     text = " ".join(" ".join(parts).split()).rstrip("?.!, ")
     return text[:1].upper() + text[1:] + "?"
+
+
+_MALE = r"(?-i:Mr|Sir|Lord)\.?|(?:father|stepfather|son|husband|brother|grandfather|uncle|boy)\b,?"
+_FEMALE = (
+    r"(?-i:Mrs|Ms|Miss|Lady|Dame)\.?|"
+    r"(?:mother|stepmother|daughter|wife|sister|grandmother|aunt|girl|chairwoman|spokeswoman)\b,?"
+)
+
+
+def sex_of(name: str, text: str) -> str | None:
+    """ "he" or "she" when the text marks the person so, by title ("Ms McNally") or by a
+    noun before the name ("his mother, Jane Doe"); None when it does not, or marks both."""
+    surname = re.escape(name.rstrip("'’,").split()[-1])
+    between = r"\s+(?:(?-i:[A-Z])[\w'’-]*\s+){0,2}"
+    male = re.search(rf"(?i:\b(?:{_MALE})){between}{surname}\b", text)
+    female = re.search(rf"(?i:\b(?:{_FEMALE})){between}{surname}\b", text)
+    if bool(male) == bool(female):
+        return None
+    return "he" if male else "she"

@@ -74,6 +74,7 @@ BIND_GAP = re.compile(r"^[\s,;:(]*(?:(?:in|at|by|for|during|as of|as at|from|to)
 
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_CURRENCY = frozenset("£$€")
 _FIGURE = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?P<scale>m|bn|k)?(?![\w])"
     rf"|\b(?P<compound>(?:{_TENS})[-\s](?:{_UNITS}))\b"  # "Thirty-nine" is 39
@@ -220,6 +221,10 @@ def _figures(text: str, dates: tuple[DateMention, ...]) -> list[Figure]:
             value = 0.0
         elif match.group("num"):
             value = float(match.group("num").replace(",", ""))  # "£10m" as "£10 million"
+            scale = (match.group("scale") or "").lower()
+            if scale and text[max(0, match.start() - 1) : match.start()] not in _CURRENCY:
+                continue  # "a 2m wall": no sum of money
+            value *= 1000 if scale == "k" else 1  # "£10k" is 10,000
         elif match.group("compound"):
             tens, units = re.split(r"[-\s]", raw.lower())
             value = NUMBER_WORDS[tens] + NUMBER_WORDS[units]

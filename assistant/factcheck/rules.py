@@ -888,7 +888,7 @@ def _other_person(claim: Claim, ranked: list[Unit]) -> Judgement | None:
     return None
 
 
-_NAME_RUN = r"[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*"
+_NAME_RUN = r"[A-Z][\w’'-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w’'-]*)*"
 """Capitalised words, "of" allowed between ("Isle of Wight", "Leicester City Council")."""
 _ARTICLES = frozenset({"the", "a", "an"})
 _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
@@ -909,8 +909,8 @@ def _rival_name(claim: Claim, ranked: list[Unit], rules: Rules) -> Judgement | N
                 continue
             before = WORD.findall(claim.text[: run.start()])
             before = [w for w in before if w.lower() not in _ARTICLES]
-            if not before or not before[-1].islower():
-                continue  # nothing frames the name (it opens the claim)
+            if not before or not before[-1].islower() or before[-1] in _PLACE_OR_TIME:
+                continue  # nothing frames the name, or "in England" may hold beside "in X"
             frame = rf"\b{re.escape(before[-1])}\s+(?:(?:the|an?)\s+)?({_NAME_RUN})"
             claimed = stems(run.group())
             for found in re.finditer(frame, unit.quote):
@@ -919,9 +919,22 @@ def _rival_name(claim: Claim, ranked: list[Unit], rules: Rules) -> Judgement | N
                     continue  # the same name, or one the claim gives elsewhere
                 if month_number(rival.split()[0]) or _WEEKDAY.match(rival):
                     continue  # "in March": a date, not a name
+                if not _same_kind(rival, run.group()):
+                    continue  # "by Christmas": not a body where the claim names one
                 note = f"the records name {rival}, not {run.group()}"
                 return Judgement(unit, "conflicts", note)
     return None
+
+
+_PLACE_OR_TIME = frozenset("in at on by to of into during near within across".split())  # noqa: SIM905
+"""Words after which two names can both be true ("worked in England" and "in Northtown")."""
+
+
+def _same_kind(rival: str, claimed: str) -> bool:
+    """Two names of one kind: ending in the same word ("… City Council"), or both of two
+    words or more (a person's or a body's full name)."""
+    first, second = rival.split(), claimed.split()
+    return first[-1] == second[-1] or (len(first) > 1 and len(second) > 1)
 
 
 _SHARED_NAME_WORDS = frozenset(stems("City County Borough District Council Board Trust"))
