@@ -112,3 +112,21 @@ def test_the_person_asked_about_by_title_and_surname_is_no_one_new() -> None:
     asked = frozenset(["who", "took", "over", "from", "john", "roe"])
     assert not satisfies("person", "Mr Roe added that the service had improved.", asked)
     assert satisfies("person", "Mr Smith took over in 2011.", asked)
+
+
+def test_when_was_that_announced_asks_of_the_deed_answered() -> None:
+    asked = chat(
+        ("user", "Who succeeded John Roe as Northtown's children's commissioner?"),
+        ("assistant", "We have today announced the appointment of Jane Doe as commissioner. [1]"),
+        ("user", "When was that announced?"),
+    )
+    assert asked.question == (
+        "When was it announced that Jane Doe succeeded John Roe as Northtown's children's"
+        " commissioner?"
+    )
+    thing = chat(
+        ("user", "Who chaired the Task Force?"),
+        ("assistant", "Jane Doe chaired it. [1]"),
+        ("user", "When was that set up?"),
+    )
+    assert thing.question == "When was the Task Force set up?"

@@ -413,6 +413,9 @@ def _rewrite(cur: Parts, prev: Parts, dates: str, context: _Context) -> str:
     if not cur.subject and _WHO_DID.match(cur.head) and tail not in AUXILIARIES:
         rest = _substituted(cur.rest, context, after=tail)
         return sentence(cur.head, rest, dates)  # "Who was criticised?": "who" is the subject
+    deed = _deed_answered(cur, prev, context.antecedents)
+    if deed is not None:
+        return sentence(cur.head, "it", cur.verb, cur.rest, "that", deed)
     lasting = cur.verb.split()[0].lower() in _EVENT_VERBS if cur.verb else False
     happening = _happening(prev) if cur.subject.lower() == "it" and lasting else None
     subject = happening or _substituted(cur.subject or "it", context, after=cur.head.split()[-1])
@@ -433,6 +436,31 @@ _REPORTING = re.compile(
 _WHEN_WHY = re.compile(r"^(?:when|why|where)\b", re.I)
 _WHO_DID = re.compile(r"^(?:who|whom)\b", re.I)
 """A question whose word is its subject ("Who was criticised?"): no "it" to supply."""
+
+
+_TELLING_TEXT = """
+    announce announced confirm confirmed reveal revealed decide decided agree agreed approve
+    approved happen happened occur occurred
+"""
+_TELLING = frozenset(_TELLING_TEXT.split())
+"""Verbs whose "that" is a deed an answer told ("When was that announced?")."""
+
+
+def _deed_answered(cur: Parts, prev: Parts, antecedents: Antecedents) -> str | None:
+    """ "When was that announced?" after "Who succeeded X as director?": what the answer
+    told, the person answered doing what was asked ("Jane Doe succeeded X as director")."""
+    words = prev.head.split()
+    asks_who = len(words) == 2 and words[0].lower() in {"who", "whom"}
+    if not asks_who or cur.subject.lower() not in {"that", "this"} or not cur.verb:
+        return None
+    if not _WHEN_WHY.match(cur.head) or not is_verb(words[1].lower()):
+        return None
+    if cur.verb.split()[0].lower() not in _TELLING:
+        return None  # "When was that set up?": the thing asked about, not the deed
+    person = antecedents.person()
+    if person is None:
+        return None
+    return " ".join([person.name, words[1], prev.subject, prev.verb, prev.rest])
 
 
 def _asked_what_was_done(prev: Parts) -> bool:
