@@ -575,7 +575,7 @@ def given_names(text: str) -> frozenset[str]:
 
 def first_names(text: str) -> dict[str, str]:
     """Stems of the surnames of the people a text names in full, each with the given name as
-    written ("Keanu Williams": willi -> Keanu)."""
+    written ("Sam Roe": roe -> Sam)."""
     named = [n.split() for n in people_in(text)]
     return {
         stem(words[-1]): words[0]

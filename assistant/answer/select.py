@@ -718,7 +718,7 @@ _LED_TO = re.compile(r"\b(?:lead|leads|led|leading)\s+to\b", re.I)
 
 def _unheld(required: set[str], candidate: Candidate, around: set[str], query: Query) -> set[str]:
     """The required names the sentence and its context lack; a person's surname is held by
-    their given name alone ("Keanu's care" names Keanu Williams, as pages call a child) on a
+    their given name alone ("Sam's care" names Sam Roe, as pages call a child) on a
     page that gives the surname too."""
     text = f"{candidate.text} {candidate.context_text}"
     return {

@@ -108,7 +108,7 @@ def named(text: str) -> Named:
         titled = run.words[0].lower().rstrip(".") in _TITLES
         owner = _POSSESSIVE.search(tokens[run.end - 1]) is not None  # "in Jane Doe's case"
         if name and at == 0 and not titled and not owner and _placed(tokens[: run.start]):
-            continue  # "formerly of Hay Mills, Northtown": a place, though two names
+            continue  # "formerly of Acre Mills, Northtown": a place, though two names
         if name:
             role = _role_before(run.words[:at]) or _role_beside(runs, i, tokens)
             people.append(Person(name, role))

@@ -889,14 +889,14 @@ def _other_person(claim: Claim, ranked: list[Unit]) -> Judgement | None:
 
 
 _NAME_RUN = r"[A-Z][\w’'-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w’'-]*)*"
-"""Capitalised words, "of" allowed between ("Isle of Wight", "Leicester City Council")."""
+"""Capitalised words, "of" allowed between ("Isle of Northtown", "Eastshire City Council")."""
 _ARTICLES = frozenset({"the", "a", "an"})
 _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 
 
 def _rival_name(claim: Claim, ranked: list[Unit], rules: Rules) -> Judgement | None:
     """A unit holding the claim but for a name, with another name where the claim puts it,
-    after the same word ("came from Leicester City Council" against "… from Birmingham
+    after the same word ("came from Eastshire City Council" against "… from Westshire
     City Council"): the records name someone else there."""
     for unit in ranked:
         missing = set(unit.missing)
