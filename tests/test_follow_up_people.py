@@ -130,3 +130,18 @@ def test_when_was_that_announced_asks_of_the_deed_answered() -> None:
         ("user", "When was that set up?"),
     )
     assert thing.question == "When was the Task Force set up?"
+
+
+def test_it_after_a_question_ending_on_its_thing_is_that_thing() -> None:
+    asked = chat(
+        ("user", "What kind of organisation did Northtown pick to run its children's trust?"),
+        ("assistant", "The records do not say."),
+        ("user", "When was it to launch fully?"),
+    )
+    assert asked.question == "When was Northtown's children's trust to launch fully?"
+    kept = chat(
+        ("user", "Who chaired the Task Force?"),
+        ("assistant", "Jane Doe chaired it. [1]"),
+        ("user", "When was it set up?"),
+    )
+    assert kept.question == "When was the Task Force set up?"

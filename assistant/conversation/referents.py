@@ -226,7 +226,18 @@ class Antecedents:
         if thing:
             return thing  # "Which service did Ofsted upgrade?" - "the fostering service"
         asked_for = f"the {previous.topic}" if previous.topic and not plural else None
-        return self._subject(plural) or answered or asked_for  # "What inquiry …?" - "its"
+        owned = self._owned_thing() if word == "it" else None
+        return owned or self._subject(plural) or answered or asked_for  # "What inquiry …?"
+
+    def _owned_thing(self) -> str | None:
+        """The thing the previous question gave its subject as owning ("What did Northtown
+        pick to run its children's trust?" - "When was it to launch?": Northtown's children's
+        trust), the last thing it named."""
+        subject = self.previous.subject
+        owned = _ITS_THING.search(self.previous.rest)
+        if owned is None or not has_content(subject) or is_person(subject):
+            return None
+        return f"{subject}'s {owned.group(1)}"
 
     def _subject(self, plural: bool) -> str | None:
         """The previous subject if "it" can stand for it: a thing, named or definite ("What
@@ -383,6 +394,11 @@ def _asked_as_place(name: str, questions: str) -> bool:
     return re.search(f"{owner}|{placed}", questions) is not None
 
 
+_ITS_THING = re.compile(
+    r"\bits\s+((?:[\w'’-]+\s+){0,3}?[a-z][\w'’-]*)\s*(?:[?.!]*\s*$|\b(?:in|on|for|by|after)\b)"
+)
+"""A thing a question's subject owns, closing the question ("… to run its children's
+trust?")."""
 _PLURAL_GROUP = re.compile(r"\b(the\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*)(?:\s+[a-z]+ed)?\s*$")
 """The definite group a question ends on ("about the staff involved"): what "them" counts."""
 
