@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.conversation import Resolution, Turn, resolve
 from assistant.engine import Assistant
 from assistant.settings import Settings
 from index import Embedder
@@ -102,3 +103,16 @@ def fresh(assistant_home: Path, embedder: Embedder) -> Iterator[Assistant]:
     assistant = open_assistant(assistant_home, embedder)
     yield assistant
     assistant.close()
+
+
+def add_pages(assistant: Assistant, factory: pytest.TempPathFactory, pages: dict[str, str]) -> None:
+    """More pages written for a test, ingested beside the first (so a name is rare)."""
+    folder = factory.mktemp("more-pages")
+    for name, text in pages.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    assert not assistant.ingest([folder]).failures
+
+
+def chat(*turns: tuple[str, str]) -> Resolution:
+    """Resolve a conversation of (role, text) turns, as /v1/chat does."""
+    return resolve([Turn("user" if role == "user" else "assistant", text) for role, text in turns])

@@ -14,7 +14,7 @@ from assistant.engine import Assistant
 from assistant.factcheck import FactChecker
 from index import Embedder, find_dates
 
-from .conftest import page_assistant
+from .conftest import add_pages, page_assistant
 
 HEADS = """Changing heads of Northtown's children's service
 
@@ -44,10 +44,7 @@ OTHER_PAGES = {
 def checker(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[FactChecker]:
     """The pages ingested once for this module (several, so that a person's name is rare)."""
     assistant: Assistant = page_assistant(tmp_path_factory, embedder, "northtown-heads.txt", HEADS)
-    others = tmp_path_factory.mktemp("more-pages")
-    for name, text in OTHER_PAGES.items():
-        (others / name).write_text(text, encoding="utf-8")
-    assert not assistant.ingest([others]).failures
+    add_pages(assistant, tmp_path_factory, OTHER_PAGES)
     yield FactChecker.of(assistant)
     assistant.close()
 

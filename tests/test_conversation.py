@@ -12,6 +12,8 @@ from assistant.conversation.unresolved import unresolved_answer
 from assistant.errors import InvalidQuery
 from index import Filters
 
+from .conftest import chat
+
 
 def ask(*texts: str) -> Resolution:
     """Resolve a conversation of user messages only."""
@@ -208,11 +210,6 @@ CROYDON_REPLY = (  # corpus-dev: croydon-commissioner-appointed-2017
     "In response, the Department for Education has appointed Eleanor Brazil as commissioner to"
     " review Croydon’s children’s services. [1]"
 )
-
-
-def chat(*turns: tuple[str, str]) -> Resolution:
-    """Resolve a conversation of (role, text) turns."""
-    return resolve([Turn("user" if role == "user" else "assistant", text) for role, text in turns])
 
 
 def test_it_is_the_previous_subject_not_another_inquiry() -> None:

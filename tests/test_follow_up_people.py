@@ -8,16 +8,11 @@ from __future__ import annotations
 
 from assistant.answer.intent import answer_type, satisfies
 from assistant.answer.question import analyse
-from assistant.conversation import Resolution, Turn, resolve
 from assistant.conversation.asking import widened
 from assistant.conversation.entities import is_person, named, places
 from assistant.conversation.words import sex_of
 
-
-def chat(*turns: tuple[str, str]) -> Resolution:
-    """Resolve a conversation of (role, text) turns."""
-    return resolve([Turn("user" if role == "user" else "assistant", text) for role, text in turns])
-
+from .conftest import chat
 
 TODDLER_REPLY = (
     "The toddler had 37 injuries after months of cruelty at the hands of his mother, Jane"

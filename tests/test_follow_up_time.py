@@ -12,13 +12,12 @@ import pytest
 
 from assistant.answer.periods import Dated, in_period
 from assistant.answer.question import PRECISION, analyse
-from assistant.conversation import Resolution, Turn, resolve
 from assistant.conversation.asking import ask_resolved, widened
 from assistant.conversation.words import names_record
 from assistant.engine import Assistant
 from index import Embedder
 
-from .conftest import page_assistant
+from .conftest import chat, page_assistant
 
 PAGE = """Eastshire children's services rated inadequate again
 
@@ -51,11 +50,6 @@ def eastshire(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> I
     assistant = page_assistant(tmp_path_factory, embedder, "eastshire-inadequate-2023.txt", PAGE)
     yield assistant
     assistant.close()
-
-
-def chat(*turns: tuple[str, str]) -> Resolution:
-    """Resolve a conversation of (role, text) turns."""
-    return resolve([Turn("user" if role == "user" else "assistant", text) for role, text in turns])
 
 
 def test_when_before_that_counts_from_the_date_the_answer_gave() -> None:

@@ -13,7 +13,7 @@ from assistant.engine import Assistant
 from assistant.factcheck import FactChecker
 from index import Embedder
 
-from .conftest import page_assistant
+from .conftest import add_pages, page_assistant
 
 PAGE = """Northtown children's trust to launch in April
 
@@ -45,10 +45,7 @@ def checker(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Ite
     assistant: Assistant = page_assistant(
         tmp_path_factory, embedder, "northtown-trust-2018.txt", PAGE
     )
-    others = tmp_path_factory.mktemp("other-pages")
-    for name, text in OTHER_PAGES.items():
-        (others / name).write_text(text, encoding="utf-8")
-    assert not assistant.ingest([others]).failures
+    add_pages(assistant, tmp_path_factory, OTHER_PAGES)
     yield FactChecker.of(assistant)
     assistant.close()
 

@@ -9,11 +9,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from assistant.conversation import Resolution, Turn, resolve
 from assistant.engine import Assistant
 from index import Embedder
 
-from .conftest import page_assistant
+from .conftest import chat, page_assistant
 
 PAGE = """Minister criticises Northtown review
 
@@ -35,11 +34,6 @@ def northtown(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> I
     assistant = page_assistant(tmp_path_factory, embedder, "northtown-minister-2021.txt", PAGE)
     yield assistant
     assistant.close()
-
-
-def chat(*turns: tuple[str, str]) -> Resolution:
-    """Resolve a conversation of (role, text) turns."""
-    return resolve([Turn("user" if role == "user" else "assistant", text) for role, text in turns])
 
 
 def test_a_sentence_saying_she_shows_who_she_is(northtown: Assistant) -> None:

@@ -14,13 +14,12 @@ from assistant.answer.figures import unit_of
 from assistant.answer.intent import answer_type
 from assistant.answer.question import analyse
 from assistant.answer.shortened import written_out
-from assistant.conversation import Resolution, Turn, resolve
 from assistant.engine import Assistant
 from assistant.factcheck import FactChecker
 from assistant.factcheck.facts import read_facts
 from index import Embedder, spelt_out
 
-from .conftest import page_assistant
+from .conftest import chat, page_assistant
 
 PAGE = """Northtown review published
 
@@ -61,11 +60,6 @@ def northtown(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> I
     assistant = page_assistant(tmp_path_factory, embedder, "northtown-review-2021.txt", PAGE)
     yield assistant
     assistant.close()
-
-
-def chat(*turns: tuple[str, str]) -> Resolution:
-    """Resolve a conversation of (role, text) turns."""
-    return resolve([Turn("user" if role == "user" else "assistant", text) for role, text in turns])
 
 
 def test_how_many_counts_the_plural_noun_after_a_long_name() -> None:

@@ -16,7 +16,8 @@ from typing import TypeVar
 from assistant.conversation.words import FUNCTION_WORDS, WORD, is_verb
 
 _TITLES_TEXT = "mr mrs ms miss mx dr cllr councillor sir dame lord lady baroness professor prof rev"
-_TITLES = frozenset(_TITLES_TEXT.split())
+TITLES = frozenset(_TITLES_TEXT.split())
+"""Courtesy titles and honorifics before a name ("Cllr", "Dame")."""
 _ROLES_TEXT = """
     minister secretary director leader member chair chairman chairwoman chairperson chief
     executive commissioner inspector officer head mayor manager spokesman spokeswoman
@@ -105,7 +106,7 @@ def named(text: str) -> Named:
     bodies: list[str] = []
     for i, run in enumerate(runs):
         name, at = _person(run.words, run.opens)
-        titled = run.words[0].lower().rstrip(".") in _TITLES
+        titled = run.words[0].lower().rstrip(".") in TITLES
         owner = _POSSESSIVE.search(tokens[run.end - 1]) is not None  # "in Jane Doe's case"
         if name and at == 0 and not titled and not owner and _placed(tokens[: run.start]):
             continue  # "formerly of Acre Mills, Northtown": a place, though two names
@@ -186,7 +187,7 @@ def is_person(phrase: str, *, certain: bool = False) -> bool:
         return True
     bare = " ".join(phrase.split()[1:] if words[:1] == ["the"] else phrase.split())
     people = [p.name for p in named(phrase).people if p.name == bare]
-    return any(not certain or p.split()[0].lower() in _TITLES for p in people)
+    return any(not certain or p.split()[0].lower() in TITLES for p in people)
 
 
 _POSTMODIFIER = re.compile(r"\s+(?:on|of|for|in|into|about|at|with|from|to|by)\s+.*$", re.I)
@@ -261,7 +262,7 @@ def _role_beside(runs: list[_Run], i: int, tokens: list[str]) -> str:
 
 def _role_words(words: list[str]) -> str:
     """A role's last two words at most, ending with its role noun ("Council Leader")."""
-    tail = [w for w in words[-2:] if w.lower() not in _CONNECTORS | _TITLES]
+    tail = [w for w in words[-2:] if w.lower() not in _CONNECTORS | TITLES]
     return " ".join(tail)
 
 
@@ -296,7 +297,7 @@ def _is_role(words: list[str]) -> bool:
 def _person(run: list[str], starts: bool) -> tuple[str, int]:
     """The person a run names (with title) and where the name starts, or ("", -1)."""
     for i, word in enumerate(run):
-        if word.lower().rstrip(".") in _TITLES:
+        if word.lower().rstrip(".") in TITLES:
             name = _name_block(run[i + 1 :])
             if name:
                 return " ".join([word, *name[:3]]), i
@@ -326,7 +327,7 @@ def plain(word: str) -> bool:
     return (
         word[:1].isupper()
         and not word.isupper()
-        and lowered not in _ROLES | _INSTITUTION | _CALENDAR | _CONNECTORS | _TITLES
+        and lowered not in _ROLES | _INSTITUTION | _CALENDAR | _CONNECTORS | TITLES
     )
 
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from assistant.conversation.entities import (
+    TITLES,
     Named,
     Person,
     cited_text,
@@ -448,8 +449,4 @@ def _among(person: Person, people: tuple[Person, ...]) -> bool:
 def _bare(name: str) -> list[str]:
     """A name's words, lower case, without titles ("Cllr Jane Doe": jane, doe)."""
     words = [w.lower().strip("'’,.") for w in name.split()]
-    return [w for w in words if w not in _NAME_TITLES] or words
-
-
-_NAME_TITLES_TEXT = "cllr councillor mr mrs ms miss dr prof professor sir dame lord lady"
-_NAME_TITLES = frozenset(_NAME_TITLES_TEXT.split())
+    return [w for w in words if w not in TITLES] or words
