@@ -16,6 +16,7 @@ from index.embedder import DEFAULT_MODEL, Embedder
 from index.errors import DocumentNotFound, IndexLayerError, LoaderError, StoreError
 from index.events import DatedSpan, dated_spans
 from index.fields import FieldChange, StoredRecord
+from index.furniture import ADDRESS_LINE
 from index.inference import year_in_name
 from index.ingest import Ingestor, IngestReport, Progress
 from index.kinds import normalise_kind
@@ -29,6 +30,7 @@ from index.text import sentences_of
 from index.vocabulary import vocabulary
 
 __all__ = [
+    "ADDRESS_LINE",
     "DEFAULT_MODEL",
     "KINDS",
     "MONTH_NAME",

@@ -43,6 +43,7 @@ _PHRASES = (
     r"skip to (?:main )?(?:content|navigation)|skip navigation|jump to (?:main )?content"
     r"|(?:back to )?top|top of (?:the )?page|(?:previous|next) (?:article|story|post|page)"
     r"|(?:log|sign) ?(?:in|out)|my account|register(?: now| here)?|search(?: this site)?|menu"
+    r"|user ?name|password|forgot(?:ten)? (?:your )?password\??|remember me"
     r"|close|contact us|about us|accessibility(?: statement)?|privacy(?: policy| notice)?"
     r"|terms(?: and conditions| of use)?|site ?map|(?:main )?navigation|click here\b.*"
     r"|.{1,60}\|\s*home(?:page)?",
@@ -248,3 +249,12 @@ def _is_stamp(text: str) -> bool:
     if "(" in text or len({m.value for m in find_page_dates(text)}) != 1:
         return False  # "Jane Doe (April 2012 - July 2013)": a tenure heading, not a byline
     return names >= 2 and is_timestamp(text, names=names) and not is_timestamp(text)
+
+
+ADDRESS_LINE = re.compile(
+    r"^\s*(?:(?:source|url|link|address|web address|retrieved from|original(?: url)?|from)"
+    r"\s*:?\s*)?(?:https?://|www\.)\S+\s*$",
+    re.IGNORECASE,
+)
+"""A line that is only a web address, perhaps labelled ("Source: https://…"): what a
+saved page was saved from, not its title."""

@@ -13,12 +13,25 @@ from pathlib import Path
 
 from index.dates import MONTH_NAME, month_number, normalise_date
 from index.events import dated_spans
-from index.furniture import find_page_dates, is_furniture, is_nav_item, is_timestamp
+from index.furniture import (
+    ADDRESS_LINE,
+    find_page_dates,
+    is_furniture,
+    is_nav_item,
+    is_timestamp,
+)
 from index.models import PAGE_BREAK, CleanText, DateMention, Paragraph
 from index.sentences import split_sentences
 from index.wraps import is_wrap, wrap_width
 
-__all__ = ["day_in_name", "infer_date", "infer_title", "without_site_name", "year_in_name"]
+__all__ = [
+    "day_in_address",
+    "day_in_name",
+    "infer_date",
+    "infer_title",
+    "without_site_name",
+    "year_in_name",
+]
 
 _TITLE_MAX_WORDS = 20
 _SENTENCE_TITLE_WORDS = 12
@@ -69,15 +82,47 @@ def infer_title(clean: CleanText) -> str | None:
     """Name a document by its heading, or by its opening words when it has none."""
     if not clean.paragraphs:
         return None
-    for paragraph in clean.paragraphs[:_TITLE_SCAN]:
+    scanned = clean.paragraphs[:_TITLE_SCAN]
+    for number, paragraph in enumerate(scanned):
         text = clean.text[paragraph.start : paragraph.end]
         if _is_not_a_title(text):
             continue
-        if len(text.split()) <= _TITLE_MAX_WORDS and not text.endswith((".", ":")):
+        if _is_heading_line(text):
+            following = _next_heading(clean, scanned[number + 1 :])
+            if following is not None and _is_section_label(text, following):
+                return without_site_name(following)
             return without_site_name(text)
         return _opening_words(clean, paragraph)
     longer = [p for p in clean.paragraphs if len(clean.text[p.start : p.end].split()) > 3]
     return _opening_words(clean, (longer or clean.paragraphs)[0])
+
+
+def _is_heading_line(text: str) -> bool:
+    return len(text.split()) <= _TITLE_MAX_WORDS and not text.endswith((".", ":"))
+
+
+def _next_heading(clean: CleanText, paragraphs: list[Paragraph]) -> str | None:
+    """The next paragraph that could be a title, past furniture."""
+    for paragraph in paragraphs:
+        text = clean.text[paragraph.start : paragraph.end]
+        if not _is_not_a_title(text):
+            return text if _is_heading_line(text) else None
+    return None
+
+
+_SECTION_WORDS = 4
+_LABEL_JOINERS = frozenset({"&", "and", "of", "the", "-", "|"})
+
+
+def _is_section_label(text: str, following: str) -> bool:
+    """A site's section name above the headline ("Northtown & Eastshire", "UK Politics"):
+    a few capitalised words, none a verb's or sentence's, with a longer headline after it."""
+    words = text.split()
+    if len(words) > _SECTION_WORDS or len(following.split()) <= len(words) + 1:
+        return False
+    if not any(len(w) > 3 and w.islower() for w in following.split()):
+        return False  # "Improving Outcomes For Our Children": a title-case subtitle
+    return all(w in _LABEL_JOINERS or w[:1].isupper() for w in words)
 
 
 def without_site_name(title: str) -> str:
@@ -101,7 +146,14 @@ def _is_not_a_title(text: str) -> bool:
         or is_timestamp(text, names=_BYLINE_NAMES)
         or is_furniture(text)
         or is_nav_item(text)
+        or ADDRESS_LINE.match(text) is not None
+        or len(_RUN_TOGETHER.findall(text)) >= 2
     )
+
+
+_RUN_TOGETHER = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+"""Where one name ends and the next begins with no space ("ServicesAlphabiolabsHousing"):
+links of a sponsor bar or menu saved as one line."""
 
 
 def _opening_words(clean: CleanText, paragraph: Paragraph) -> str:
@@ -145,6 +197,33 @@ def day_in_name(path: Path) -> str | None:
         return normalise_date(days.pop())
     except ValueError:
         return None  # "2019-02-30": no such day
+
+
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_ADDRESS_DAY = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2}|[A-Za-z]{3,9})[/-](\d{1,2})(?=[/._-]|$)")
+_ADDRESS_LINES = 3  # a saved page's address is on its first lines
+
+
+def day_in_address(raw_text: str) -> str | None:
+    """The one day an address line at the top of a saved page gives in its path
+    ("…/2010/jul/27/…", "…/2017/05/10/…", "…/news/2016-05-24/…"): the page's date when
+    its text names none, as news sites file stories by day."""
+    lines = [line for line in raw_text.lstrip().splitlines()[:_ADDRESS_LINES] if line.strip()]
+    days = set()
+    for line in lines:
+        if ADDRESS_LINE.match(line) is None:
+            continue
+        for address in _ADDRESS.findall(line):
+            for year, month, day in _ADDRESS_DAY.findall(address):
+                number = int(month) if month.isdigit() else month_number(month)
+                if number is not None and 1 <= number <= 12:
+                    days.add(f"{year}-{number:02d}-{int(day):02d}")
+    if len(days) != 1:
+        return None
+    try:
+        return normalise_date(days.pop())
+    except ValueError:
+        return None  # "/2019/02/30/": no such day
 
 
 def infer_date(raw_text: str, *, day_first: bool = True) -> str | None:

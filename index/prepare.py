@@ -13,7 +13,7 @@ from index.cleaning import clean_text
 from index.dates import normalise_date
 from index.errors import LoaderError
 from index.events import DatedSpan, dated_spans
-from index.inference import day_in_name, infer_date, infer_title
+from index.inference import day_in_address, day_in_name, infer_date, infer_title
 from index.kinds import normalise_kind
 from index.models import ChunkSpan, CleanText, DocumentMeta, LoadedDocument, SentenceSpan
 from index.sentences import split_sentences
@@ -94,7 +94,11 @@ def prepare(
         max_words=options.max_words,
         overlap=options.overlap,
     )
-    date = _date(meta, loaded, options.day_first) or day_in_name(path)
+    date = (
+        _date(meta, loaded, options.day_first)
+        or day_in_name(path)
+        or day_in_address(loaded.raw_text)
+    )
     return PreparedDocument(
         origin_key=origin_key(path, loaded),
         fingerprint=fingerprint(loaded, meta, options),

@@ -14,7 +14,7 @@ import math
 import re
 from collections.abc import Sequence
 
-from index.furniture import is_timestamp
+from index.furniture import ADDRESS_LINE, is_timestamp
 
 __all__ = ["is_wrap", "wrap_width"]
 
@@ -56,8 +56,8 @@ def wrap_width(lines: Sequence[str]) -> int | None:
 
 def is_wrap(line: str, following: str, width: int | None) -> bool:
     """Whether `following` continues `line`'s paragraph rather than starting a new one."""
-    if _is_dated_byline(following):
-        return False
+    if _is_dated_byline(following) or ADDRESS_LINE.match(line) or ADDRESS_LINE.match(following):
+        return False  # a saved page's "Source: https://…" line stands alone
     if _surely_runs_on(line, following):
         return True
     if width is None or _LIST_INTRO.search(line) or _starts_lower(following):

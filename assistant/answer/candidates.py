@@ -20,7 +20,7 @@ import numpy as np
 from assistant.answer.intent import people_in
 from assistant.answer.tokens import repeated_stems, stems
 from assistant.conversation.words import sex_of
-from index import DocumentRecord, SearchHit, Store, StoredSentence
+from index import ADDRESS_LINE, DocumentRecord, SearchHit, Store, StoredSentence
 
 LOOKBACK = 12
 """How many sentences above a passage are read to find the heading its sentences sit under."""
@@ -363,6 +363,8 @@ def _heading_above(text: str, above: list[StoredSentence], title: str) -> Stored
     """The nearest heading line above a sentence (not the document's own title)."""
     for row in reversed(above):
         quote = text[row.start : row.end]
+        if ADDRESS_LINE.match(quote):
+            continue  # "Source: https://…": where the page was saved from, heading nothing
         if is_heading(quote, "") and quote.strip() != title.strip():
             return row
     return None

@@ -15,9 +15,19 @@ from assistant.conversation.words import FUNCTION_WORDS
 from index import find_dates, month_number
 
 AnswerType = Literal[
-    "person", "agent", "body", "role", "grade", "date", "number", "list", "summary", "any"
+    "person",
+    "agent",
+    "body",
+    "role",
+    "grade",
+    "date",
+    "clock",
+    "number",
+    "list",
+    "summary",
+    "any",
 ]
-SHAPED = frozenset({"person", "agent", "body", "role", "grade", "date", "number"})
+SHAPED = frozenset({"person", "agent", "body", "role", "grade", "date", "clock", "number"})
 """Types whose answer must show its shape in the quote or the context shown with it."""
 
 _BODY_NOUNS = (
@@ -45,6 +55,18 @@ _WHEN = re.compile(
     r"(when|(what|which) (date|day|month|year)s?|how long ago)\b",
     re.I,
 )
+_CLOCK_QUESTION = re.compile(
+    r"\b(?:at\s+)?(?:what|which)\s+time\b(?!\s+(?:of\s+(?:the\s+)?year|period|frame|scale))"
+    r"|\bwhat\s+hour\b",
+    re.I,
+)
+"""'What time did the meeting end?': a time of day (not "what time of year")."""
+_CLOCK = re.compile(
+    r"\b\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\b\.?|hours?\b|hrs\b)?"
+    r"|\b\d{1,2}\s*[ap]\.?m\b\.?|\bnoon\b|\bmidday\b|\bmidnight\b|\bo['’]clock\b",
+    re.I,
+)
+"""A time of day as records write it ("06.25am", "2pm", "14:30", "noon")."""
 _DATE_WORDS = re.compile(
     r"\b(january|february|march|april|may|june|july|august|september|october|november|"
     r"december|spring|summer|autumn|winter|yesterday|today|tomorrow|tonight|"
@@ -253,6 +275,8 @@ def answer_type(question: str) -> AnswerType:
         return "body"
     if _WHO.search(question) or _NAME_OF.search(question):
         return "person" if _PERSON_NOUNS.search(question) else "agent"
+    if _CLOCK_QUESTION.search(question):
+        return "clock"
     if _WHEN.search(question):
         return "date"
     if asks_for_several(question):
@@ -280,6 +304,8 @@ def satisfies(
     already says (`asked`: the question's lower-cased words)."""
     if kind == "date":
         return bool(find_dates(text, day_first=day_first) or _DATE_WORDS.search(text))
+    if kind == "clock":
+        return _CLOCK.search(text) is not None
     if kind == "number":
         return gives_figure(text, unit, asked, day_first)
     if kind == "grade":  # an inspection's judgement: "inadequate", "requires improvement"
@@ -334,7 +360,10 @@ def _only_dates(name: str) -> bool:
     return all(month_number(w) or w.lower() in _WEEKDAYS for w in name.split())
 
 
-_WEEKDAYS_TEXT = "monday tuesday wednesday thursday friday saturday sunday"
+_WEEKDAYS_TEXT = """
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs
+    fri sat
+"""
 _WEEKDAYS = frozenset(_WEEKDAYS_TEXT.split())
 
 
@@ -347,7 +376,7 @@ _DENIED_GRADE = re.compile(
 
 
 _GIVEN_GRADE = re.compile(
-    r"\b(?:rated|judged|graded|ranked|deemed|found|assessed|given|awarded)\s+"
+    r"\b(?:(?:rat|judg|grad|rank|deem|assess)(?:e|es|ed|ing)|found|given|awarded)\s+"
     r"(?:(?:as|to\s+be|an?)\s+)?"
     rf"({_GRADE_WORDS})\b",
     re.I,

@@ -70,6 +70,10 @@ _OCCURRING_TEXT = """
 _OCCURRING = frozenset(_OCCURRING_TEXT.split())
 """Verbs that only say an event took place ("When did the inspection run?"): a record gives
 the dates ("from 28 June to 9 July")."""
+_WHEN_NOUNS = frozenset({"date", "dates", "day", "days", "month", "months", "year", "years"})
+_WH = frozenset({"what", "which"})
+"""'On what date did she die?': the noun after the question word asks when; a record
+gives the date, not the word "date"."""
 _KIND_FRAME = {
     "date": _OCCURRING,
     "person": _NAMING,
@@ -206,7 +210,8 @@ def analyse(
         letter = len(word) == 1 and word.isupper() and previous[:1].isupper()  # "Child K"
         if lowered in _MONTHS or (len(lowered) < 2 and not letter) or _LATEST.fullmatch(lowered):
             continue
-        if lowered in frame or (lowered == "far" and previous.lower() == "how"):
+        asked_when = kind == "date" and lowered in _WHEN_NOUNS and previous.lower() in _WH
+        if lowered in frame or (lowered == "far" and previous.lower() == "how") or asked_when:
             continue  # "how long did it last?", "how far has it fallen?" ask for a figure
         if lowered in _PERIOD_FRAME and _places_date(tokens, index, in_date):
             continue

@@ -35,6 +35,7 @@ _IRREGULAR_TEXT = """
     see:saw,seen bring:brought buy:bought keep:kept think:thought send:sent spend:spent
     build:built win:won lose:lost pay:paid feel:felt hear:heard stand:stood seek:sought
     teach:taught catch:caught draw:drew,drawn show:shown break:broke,broken
+    die:died,dying lie:lied,lying tie:tied,tying
 """
 _IRREGULAR = {
     form: base

@@ -41,6 +41,7 @@ _INSTITUTION = frozenset(_INSTITUTION_TEXT.split())
 _CALENDAR_TEXT = """
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday
+    feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat
     """
 _CALENDAR = frozenset(_CALENDAR_TEXT.split())
 _CONNECTORS = frozenset({"of", "for", "the", "&"})

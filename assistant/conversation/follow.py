@@ -277,7 +277,8 @@ def _elided(text: str, previous: str) -> str | None:
 
 
 _WHICH_NOUN = re.compile(
-    r"(?:(?:under|in|for|by|from|at|on|to|with|of|about|after|before|during)\s+)?"
+    r"(?:(?:under|in|for|by|from|at|on|to|with|of|about|after|before|during|over|within|"
+    r"across|through|throughout|until|since|against|into|among)\s+)?"
     r"(?:which|what)\s+([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)?)\W*",
     re.I,
 )

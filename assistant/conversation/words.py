@@ -43,7 +43,8 @@ PARTICLES = frozenset(_PARTICLES_TEXT.split())
 WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _RECORD_NOUNS_TEXT = """
     report reports review reviews study letter inquiry investigation assessment evaluation
-    audit summary plan statement inspection
+    audit summary plan statement inspection coverage article story release announcement
+    bulletin interview briefing minutes
 """
 RECORD_NOUNS = frozenset(_RECORD_NOUNS_TEXT.split())
 """Nouns of a record someone made: "the report by the Board" says who wrote it."""

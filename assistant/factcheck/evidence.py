@@ -313,8 +313,17 @@ def _unsaid_actions(missing: tuple[str, ...], page: frozenset[str]) -> tuple[str
     return tuple(
         w
         for w in missing
-        if w.islower() and len(w) > 4 and w.endswith("ed") and stem(w) not in page
+        if w.islower()
+        and len(w) > 4
+        and w.endswith("ed")
+        and w not in UNJUDGING_VERBS
+        and stem(w) not in page
     )
+
+
+UNJUDGING_VERBS = frozenset({"received", "underwent", "obtained", "experienced"})
+"""Past verbs that only say something came to the subject ("received a visit"): the words
+after them say what, and the unit may say it in the active ("inspectors visited")."""
 
 
 def _closeness(vector: np.ndarray | None, vectors: list[np.ndarray | None]) -> float:

@@ -100,6 +100,8 @@ class Rules:
     close_closeness: float = 0.6  # and this close in meaning to the claim contradicts it
     anchored_closeness: float = 0.8  # a unit giving the claim's figures for what the claim
     # counts supports it in other words when its cosine with the claim is at least this
+    day_meaning: float = 0.7  # a unit giving the claim's days supports it in other words
+    # when the answer step's probability that it answers the claim is at least this
 
 
 @dataclass(frozen=True)
@@ -201,11 +203,28 @@ def _anchored(claim: Claim, unit: Unit, rules: Rules) -> bool:
     off frontline duties" against "Three members of staff … were removed from frontline
     services")."""
     figures = claim.facts.figures
-    if not figures or unit.closeness < rules.anchored_closeness or not unit.names_near:
-        return False
-    if unit.unsaid_actions:
+    if not unit.names_near or unit.unsaid_actions:
         return False  # "praised" where the page says "criticised": not said in other words
+    if not figures:
+        return _day_anchored(claim, unit, rules)
+    if unit.closeness < rules.anchored_closeness:
+        return False
     if not all(_counts_the_same(f, unit) for f in figures):
+        return False
+    return judge(claim, unit).outcome == "supports"
+
+
+def _day_anchored(claim: Claim, unit: Unit, rules: Rules) -> bool:
+    """A paraphrase anchored by a day: the claim dates its event to a day (or days) the
+    unit gives too, and the answer step finds the unit answers the claim asked as a
+    question ("Northtown received a visit on 3 and 4 May" against "Inspectors visited
+    Northtown's services on 3 and 4 May")."""
+    days = [d for d in claim.facts.dates if d.precision == "day"]
+    given = {d.value for d in unit.facts.dates if d.precision == "day"}
+    if not days or not all(d.value in given for d in days) or not unit.names_own:
+        return False  # the names in the sentence or beside it: a round-up's next entry
+        # may give the same days for another council
+    if unit.meaning < rules.day_meaning:
         return False
     return judge(claim, unit).outcome == "supports"
 
