@@ -200,14 +200,16 @@ def day_in_name(path: Path) -> str | None:
 
 
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_ADDRESS_DAY = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2}|[A-Za-z]{3,9})[/-](\d{1,2})(?=[/._-]|$)")
+_ADDRESS_DAY = re.compile(
+    r"/((?:19|20)\d{2})[/-](\d{1,2}|[A-Za-z]{3,9})(?:[/-](\d{1,2}))?(?=[/._-]|$)"
+)
 _ADDRESS_LINES = 3  # a saved page's address is on its first lines
 
 
 def day_in_address(raw_text: str) -> str | None:
-    """The one day an address line at the top of a saved page gives in its path
-    ("…/2010/jul/27/…", "…/2017/05/10/…", "…/news/2016-05-24/…"): the page's date when
-    its text names none, as news sites file stories by day."""
+    """The one day (or month) an address line at the top of a saved page gives in its path
+    ("…/2010/jul/27/…", "…/2017/05/10/…", "…/news/2016-05-24/…", "…/news/2010/jul/…"): the
+    page's date when its text names none, as news sites file stories by day or month."""
     lines = [line for line in raw_text.lstrip().splitlines()[:_ADDRESS_LINES] if line.strip()]
     days = set()
     for line in lines:
@@ -217,7 +219,7 @@ def day_in_address(raw_text: str) -> str | None:
             for year, month, day in _ADDRESS_DAY.findall(address):
                 number = int(month) if month.isdigit() else month_number(month)
                 if number is not None and 1 <= number <= 12:
-                    days.add(f"{year}-{number:02d}-{int(day):02d}")
+                    days.add(f"{year}-{number:02d}" + (f"-{int(day):02d}" if day else ""))
     if len(days) != 1:
         return None
     try:

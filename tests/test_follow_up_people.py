@@ -2,7 +2,8 @@
 pages (written here about Northtown, no real council; Jane Doe, John Roe and Sam Roe are no
 real people): the sex a record gives a person, a child named by what they are, a place
 after "formerly of", a question word that names nothing, an event that takes time, a
-person mentioned with their role, and an owner written "Hamlets'"."""
+person mentioned with their role, and an owner written "Hamlets'"; and, from the twelfth
+round, a child a question names by given name alone (not a body at work or a place)."""
 
 from __future__ import annotations
 
@@ -140,3 +141,33 @@ def test_it_after_a_question_ending_on_its_thing_is_that_thing() -> None:
         ("user", "When was it set up?"),
     )
     assert kept.question == "When was the Task Force set up?"
+
+
+def test_a_child_named_by_given_name_alone_is_he_or_she() -> None:
+    asked = chat(
+        ("user", "How many injuries was Sam found with?"),
+        ("assistant", "The toddler was found with 37 injuries. [1]"),
+        ("user", "Where was he found?"),
+    )
+    assert asked.question == "Where was Sam found?"
+    again = chat(
+        ("user", "At what time was Jane pronounced dead?"),
+        ("assistant", "x"),
+        ("user", "What was her weight?"),
+        ("assistant", "y [1]"),
+        ("user", "When did her mother's partner move in?"),
+    )
+    assert again.question == "When did Jane's mother's partner move in?"
+
+
+def test_a_body_at_work_or_a_place_is_not_he_or_she() -> None:
+    for earlier in (
+        "What did Ofsted find in Northtown?",
+        "Which services were rated inadequate by Ofsted?",
+        "What did Northtown's children's services do?",
+        "How many social workers left in Northtown?",
+    ):
+        asked = chat(
+            ("user", earlier), ("assistant", "Something. [1]"), ("user", "What did she say?")
+        )
+        assert asked.unresolved, (earlier, asked.question)

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from assistant.answer.intent import answer_type, judged_grades, satisfies
+from assistant.answer.intent import answer_type, judged_grades, people_parts, satisfies
+from assistant.answer.periods import sentence_dates
 from assistant.answer.question import analyse
 from assistant.answer.tokens import stem
 from assistant.conversation.entities import named
@@ -52,6 +53,7 @@ def test_the_address_path_dates_a_page_whose_text_gives_none() -> None:
     assert day_in_address("Source: https://a.example/news/uk-27522127\n") is None
     assert day_in_address("Text first\nand https://a.example/2017/05/10/x/ later") is None
     assert day_in_address("https://a.example/2019/02/30/story\n") is None  # no such day
+    assert day_in_address("Source: https://a.example/news/2010/jul/story\n") == "2010-07"
 
 
 def test_address_line_and_section_label_are_no_title(saved: Assistant) -> None:
@@ -158,3 +160,69 @@ def test_over_what_period_asks_more_of_the_previous_question() -> None:
 def test_a_dateline_is_no_person() -> None:
     found = named("Tue Jul 27 2010 Sam Roe: extracts from the review")
     assert [p.name for p in found.people] == ["Sam Roe"]
+
+
+def test_a_date_in_a_clause_about_someone_else_does_not_date_the_sentence() -> None:
+    said = "She takes over as director from John Roe, who the council appointed in April 2014."
+    assert sentence_dates(said, None, True) == []
+    both = "Jane Doe, who was appointed in April 2014, left in 2016."
+    assert [d[0] for d in sentence_dates(both, None, True)] == ["2016"]
+
+
+def test_taking_over_and_becoming_are_read_as_they_are_meant() -> None:
+    assert "tak" in analyse("Who did Jane Doe take over from?").terms
+    assert "tak" not in analyse("How long did it take?").terms
+    assert analyse("Who became the commissioner in 2015?").terms == ("commi",)
+
+
+TAKEOVER = """Northtown names new commissioner
+
+Thursday, 17 December 2015
+
+Jane Doe has been appointed as the new commissioner for children's services in Northtown.
+
+She takes over as commissioner from John Roe, who the department appointed in April 2014.
+
+Councillors said they looked forward to working with Jane Doe.
+"""
+
+
+def test_who_she_took_over_from_in_the_month_of_the_page(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
+) -> None:
+    assistant = page_assistant(tmp_path_factory, embedder, "takeover.txt", TAKEOVER)
+    add_pages(assistant, tmp_path_factory, OTHER_PAGES)
+    try:
+        answer = assistant.ask("Who did Jane Doe take over from in December 2015?")
+        assert answer.status == "answered", answer.answer
+        assert "John Roe" in answer.answer
+    finally:
+        assistant.close()
+
+
+SENTENCED = """Northtown review: the sentences
+
+Jane Doe was convicted of murder and was sentenced to 18 years in prison.
+
+Her partner John Roe was convicted of cruelty and received a nine-month suspended sentence.
+"""
+
+
+def test_a_question_about_two_people_is_asked_of_each(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
+) -> None:
+    assert people_parts("What sentences did Jane Doe and John Roe get?") == [
+        "What sentences did Jane Doe get?",
+        "What sentences did John Roe get?",
+    ]
+    assert people_parts("What did Northtown and Eastshire say?") == [
+        "What did Northtown and Eastshire say?"
+    ]
+    assistant = page_assistant(tmp_path_factory, embedder, "sentenced.txt", SENTENCED)
+    add_pages(assistant, tmp_path_factory, OTHER_PAGES)
+    try:
+        answer = assistant.ask("What sentences did Jane Doe and John Roe get?")
+        assert answer.status == "answered", answer.answer
+        assert "18 years" in answer.answer and "nine-month" in answer.answer
+    finally:
+        assistant.close()

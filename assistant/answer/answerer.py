@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from assistant.answer.intent import people_in, question_parts
+from assistant.answer.intent import people_in, people_parts, question_parts
 from assistant.answer.models import Answer, Citation, Evidence
 from assistant.answer.question import Question, analyse
 from assistant.answer.refusal import empty_index, not_found, searched_shape
@@ -95,7 +95,11 @@ class Answerer:
         """The whole question's evidence, or each part's when it asks several things."""
         parts = question_parts(question.text)
         whole = self.selector.select(question, vector, hits, passages)
-        if len(parts) < 2 or question.kind in ("list", "summary"):
+        each = people_parts(question.text) if len(parts) < 2 else []
+        by_person = len(each) == 2
+        if by_person:
+            parts = each  # asked of two people at once: of each in turn
+        elif len(parts) < 2 or question.kind in ("list", "summary"):
             return whole
         chosen: list[Evidence] = []
         confidence = 1.0
@@ -105,7 +109,8 @@ class Answerer:
             named = _named(part, people)
             # the first part stands alone; one naming the person found before takes only the
             # question's names, not what it said of them ("and what post did he hold?")
-            read = _with_subject(named, question, names_only=named != part) if number else named
+            later = number and not by_person  # each person's part stands whole
+            read = _with_subject(named, question, names_only=named != part) if later else named
             asked = analyse(read, day_first=self.day_first, asking=named)
             found = self.selector.select(
                 asked, self.searcher.embedder.embed_one(asked.text), hits, passages
@@ -119,6 +124,8 @@ class Answerer:
                 p for e in found.chosen for p in people_in(_shown(e)) if not _asked(p, question)
             ]
         threshold = (self.selector.model or default_model()).threshold
+        if by_person and missed and whole.chosen:
+            return whole  # the two together answered; each alone did not
         if not chosen:
             meeting = _meeting_point([found for _, found in missed], threshold)
             if meeting is None:

@@ -284,6 +284,25 @@ def answer_type(question: str) -> AnswerType:
     return "any"
 
 
+_TWO_PEOPLE = re.compile(
+    r"\b((?-i:[A-Z])[a-z'’-]+\s+(?-i:[A-Z])[\w'’-]+)\s+and\s+"
+    r"((?-i:[A-Z])[a-z'’-]+\s+(?-i:[A-Z])[\w'’-]+)\b"
+)
+
+
+def people_parts(question: str) -> list[str]:
+    """ "What sentences did Jane Doe and John Roe get?" asked of each person in turn: each
+    record speaks of one of them."""
+    m = _TWO_PEOPLE.search(question)
+    if m is None or m.start() == 0:
+        return [question]
+    first, second = m.group(1), m.group(2)
+    if not (_as_person(first, question) and _as_person(second, question)):
+        return [question]
+    head, tail = question[: m.start()], question[m.end() :]
+    return [f"{head}{first}{tail}", f"{head}{second}{tail}"]
+
+
 def question_parts(question: str) -> list[str]:
     """A multi-part question ("Who ..., and for which body?") split into its questions."""
     parts = [p.strip(" ,;") for p in _PART_SPLIT.split(question) if p and p.strip(" ,;?")]

@@ -46,6 +46,8 @@ def sentence_dates(
             continue
         if _SINCE.search(quote[: span.start]):
             continue  # "the second time since 2018": a bound on when, not when
+        if _IN_RELATIVE_CLAUSE.search(quote[: span.start]):
+            continue  # "X takes over from Y, who was appointed in 2014": Y's date, not X's
         if span.precision in PRECISION:
             value = span.first[: {"year": 4, "month": 7}.get(span.precision, 10)]
             found.append((value, PRECISION[span.precision], None))
@@ -53,6 +55,11 @@ def sentence_dates(
             whole = (span.first, span.last)
             found += [(span.first[:7], 2, whole), (span.last[:7], 2, whole)]
     return found
+
+
+_IN_RELATIVE_CLAUSE = re.compile(r"\w[^,;:–—]*,\s+(?:who|whom|whose|which)\b[^,;:–—()]*$", re.I)
+"""A date after ", who …" or ", which …" (no comma or dash between): it dates what the
+clause says of someone named before, not what the sentence says."""
 
 
 def relative_phrase(quote: str, day_first: bool) -> str | None:

@@ -44,7 +44,7 @@ _UNIT_FRAME = {
     "share": frozenset({"share", "percentage", "proportion"}),
 }
 """Words that only frame the figure asked for ("how long did it last?"), by its unit."""
-_NAMING = frozenset({"name", "names", "named", "called"})
+_NAMING = frozenset({"name", "names", "named", "called", "become", "became", "becomes"})
 _HOLDING = re.compile(
     r"\b(?:hold|holds|held|holding|occupie[sd]|occupy|fill|fills|filled)\s+(?:the\s+)?"
     r"(?:post|position|role|office|job)\s+of\b",
@@ -66,10 +66,21 @@ _SUMMING_TEXT = "summarise summarize summarised summarized summary overview outl
 _SUMMING = _LISTING | frozenset(_SUMMING_TEXT.split())
 _OCCURRING_TEXT = """
     run runs ran occur occurs occurred held hold holds carried conducted scheduled planned
+    become became becomes
 """
 _OCCURRING = frozenset(_OCCURRING_TEXT.split())
 """Verbs that only say an event took place ("When did the inspection run?"): a record gives
 the dates ("from 28 June to 9 July")."""
+_TAKE = frozenset({"take", "takes", "took", "taken", "taking"})
+_TAKEN_OVER = frozenset({"over", "charge"})
+"""'Who did she take over from?': a light verb that, with its particle, says what was done
+(a record says "takes over as director"); alone it says little."""
+
+
+def _next_word(tokens: list[tuple[int, int, str]], index: int) -> str:
+    return tokens[index + 1][2].lower() if index + 1 < len(tokens) else ""
+
+
 _WHEN_NOUNS = frozenset({"date", "dates", "day", "days", "month", "months", "year", "years"})
 _WH = frozenset({"what", "which"})
 """'On what date did she die?': the noun after the question word asks when; a record
@@ -196,7 +207,10 @@ def analyse(
     holding += [m.span() for m in _STAND_IN.finditer(text)]
     for index, (start, end, word) in enumerate(tokens):
         lowered = word.lower()
-        if any(start < e and s < end for s, e in in_date) or lowered in STOPWORDS:
+        taking_over = lowered in _TAKE and _next_word(tokens, index) in _TAKEN_OVER
+        if any(start < e and s < end for s, e in in_date) or (
+            lowered in STOPWORDS and not taking_over
+        ):
             continue
         if lowered.endswith(("n't", "n’t")):
             continue  # "wasn't", "didn't": an auxiliary and its negation, no word to match

@@ -163,7 +163,23 @@ class Antecedents:
             if age == 0 and _asks_who(asked):
                 words = [asked.head.split(maxsplit=1)[1], asked.subject, asked.verb, asked.rest]
                 return Person(f"the person who {' '.join(' '.join(words).split())}")
-        return None
+        return self._given_name(word)
+
+    def _given_name(self, word: str) -> Person | None:
+        """A person the latest question names by one name alone ("How many injuries was Sam
+        found with?"), as records name a child: one capitalised word past the first that is
+        no place asked about, no name most records use, and not marked as the other sex."""
+        if not self.history or word.lower() not in _HE | _SHE:
+            return None
+        question = self.history[-1].question
+        found = [
+            _unowned(m.group(0))
+            for m in WORD.finditer(question)
+            if m.start() > 0 and _lone_name(m.group(0), question)
+        ]
+        people = [Person(n) for n in dict.fromkeys(found)]
+        fitting = self._fitting(people, word) if len(people) == 1 else []
+        return fitting[0] if fitting else None
 
     def _fitting(self, people: tuple[Person, ...] | list[Person], word: str) -> list[Person]:
         """Those of the people who are no place and whom no earlier message called by the
@@ -382,6 +398,51 @@ def _named_places(text: str) -> list[str]:
         for m in _CAPITALISED_RUN.finditer(text)
         if all(plain(w) for w in m.group().split()) and _asked_as_place(m.group(), text)
     ]
+
+
+def _unowned(word: str) -> str:
+    """The word without a possessive ending ("Sam's": "Sam")."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def _lone_name(word: str, question: str) -> bool:
+    """A capitalised word standing alone (no capitalised neighbour), not a title, month or
+    acronym, and neither placed ("in Northtown") nor owning a council's things
+    ("Northtown's services")."""
+    bare = _unowned(word)
+    if not plain(bare) or not bare[:1].isupper() or bare.isupper() or len(bare) < 3:
+        return False
+    if bare.lower() in FUNCTION_WORDS or bare.lower().rstrip(".") in TITLES:
+        return False
+    alone = rf"(?<![A-Z][\w'’-] )(?<![A-Z][\w'’-]{{2}} )\b{re.escape(bare)}\b(?!\s+[A-Z])"
+    if re.search(alone, question) is None:
+        return False
+    if _asked_as_place(bare, question) or _owns_a_service(bare, question):
+        return False
+    return _JUDGING.search(question.replace(bare, "\x00")) is None  # "What did Ofsted find?"
+
+
+_JUDGING = re.compile(
+    r"(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?<!\bbeen )"
+    r"\x00(?:['’]s)?\s+(?:(?:has|had|have|will|would)\s+)?(?:said|says|found|finds|rated|rates|"
+    r"judged|judges|inspected|inspects|reported|reports|published|publishes|concluded|"
+    r"recommended|described|criticised|praised|announced|issued|ordered)\b"
+    r"|\b(?:did|does|do|will|would|has|had)\s+\x00\s+(?:say|find|rate|judge|inspect|report|"
+    r"publish|conclude|recommend|describe|criticise|praise|announce|issue|order)\b"
+    r"|\bby\s+\x00",
+    re.I,
+)
+"""A body at work ("What did Ofsted find?", "rated by Ofsted"): what inspects, reports or
+orders is no one a child's "he" or "she" stands for."""
+_SERVICE_NOUNS = r"(?:council|services?|department|children|trust|board|director|leader)"
+
+
+def _owns_a_service(name: str, question: str) -> bool:
+    """ "Northtown's children's services", "Northtown council": a place, not a person."""
+    return (
+        re.search(rf"\b{re.escape(name)}(?:['’]s)?\s+{_SERVICE_NOUNS}\b", question, re.I)
+        is not None
+    )
 
 
 def _asked_as_place(name: str, questions: str) -> bool:
