@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.answer.question import LIGHT_VERBS, STOPWORDS, Period, Question, analyse
+from assistant.conversation.entities import TITLES
 from assistant.factcheck.errors import InvalidClaim
 from assistant.factcheck.facts import FACT_WORDS, Facts, read_facts, without_grade_phrases
 from index import DateMention
@@ -54,7 +55,11 @@ def read_claim(text: str, *, day_first: bool = True, max_chars: int = 1000) -> C
         and not word[0].isdigit()
     }
     opening = _opening_name(claim)
-    names = tuple(n for n in (*opening, *question.names) if n.lower() not in FACT_WORDS)
+    names = tuple(
+        n
+        for n in (*opening, *question.names)
+        if n.lower() not in FACT_WORDS and n.lower().rstrip(".") not in TITLES
+    )  # "Councillor Jane Doe": a record may write "Cllr", or no title at all
     facts = read_facts(claim, set(subject), day_first=day_first)
     periods = tuple(zip(question.periods, facts.dates, strict=True))
     return Claim(claim, question, subject, names, facts, periods, opening)
