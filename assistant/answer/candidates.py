@@ -20,7 +20,7 @@ import numpy as np
 from assistant.answer.intent import people_in
 from assistant.answer.tokens import repeated_stems, stems
 from assistant.conversation.words import sex_of
-from index import ADDRESS_LINE, DocumentRecord, SearchHit, Store, StoredSentence
+from index import ADDRESS_LINE, DocumentRecord, SearchHit, Store, StoredSentence, find_dates
 
 LOOKBACK = 12
 """How many sentences above a passage are read to find the heading its sentences sit under."""
@@ -365,9 +365,24 @@ def _heading_above(text: str, above: list[StoredSentence], title: str) -> Stored
         quote = text[row.start : row.end]
         if ADDRESS_LINE.match(quote):
             continue  # "Source: https://…": where the page was saved from, heading nothing
-        if is_heading(quote, "") and quote.strip() != title.strip():
+        if is_heading(quote, "") and quote.strip() != title.strip() and not dated_entry(quote):
             return row
     return None
+
+
+def dated_entry(line: str) -> bool:
+    """A timeline's entry ("Feb 2009: Council served with a notice"): a date, a colon and what
+    happened then. It states a fact of its own; it heads nothing below it."""
+    found = find_dates(line[:40])
+    first = found[0] if found else None
+    return (
+        first is not None
+        and not line[: first.start].strip()
+        and bool(_ENTRY_AFTER.match(line, first.end))
+    )
+
+
+_ENTRY_AFTER = re.compile(r"\s*[:–—-]\s+\w")
 
 
 def _lead_in(text: str, upto: list[StoredSentence]) -> StoredSentence | None:

@@ -62,7 +62,8 @@ _UNIT_OF_QUESTION = (
         "money",
         re.compile(
             r"\bhow much (money|funding)\b|\bcost|budget|\bgrants?\b|\bmillion\b|\bpounds\b|"
-            r"\bfunding|\bpaid\b|\bpay\b|\bspen[dt]",
+            r"\bfunding|\bpaid\b|\bpay\b|\bspen[dt]|\bsalar(?:y|ies)\b|\bwages?\b|\bfees?\b|"
+            r"\bearn(?:s|ed|ing)?\b",
             re.I,
         ),
     ),
@@ -177,9 +178,15 @@ def _none_of(text: str, nouns: set[str]) -> bool:
     return any(stem(w) in nouns for m in _ZERO.finditer(text) for w in m.group(1).split())
 
 
+_ALL_OF = re.compile(rf"\s+(?:of|the|these|those|its|their|{_NUMERAL})\b", re.I)
+"""After "all", what makes it a count of things known: "all 12", "all of the", "all the"."""
+
+
 def _counts(text: str, figures: list[re.Match[str]], nouns: set[str]) -> bool:
     """A figure near the thing counted: "12 recommendations", "homes ... fell to none"."""
     for figure in figures:
+        if figure.group().lower() == "all" and not _ALL_OF.match(text, figure.end()):
+            continue  # "all children in our city": everyone, not a count of anyone
         after = re.findall(r"[\w'’-]+", text[figure.end() :])[:_WINDOW]
         if after and _MEASURE.fullmatch(after[0]) and stem(after[0]) not in nouns:
             continue  # "three years", "15 per cent": a duration or a share, not a count

@@ -101,6 +101,18 @@ def speaks_in_present(quote: str) -> bool:
     return False
 
 
+def _refines(
+    above: list[tuple[str, int, tuple[str, str] | None]],
+    own: list[tuple[str, int, tuple[str, str] | None]],
+) -> bool:
+    """The heading dates more finely the years a sentence gives alone: "Appointed in 2011"
+    under "Jane Doe (Jan 2011 - April 2012)" was appointed in January 2011."""
+    if not above or any(precision > PRECISION["year"] for _, precision, _ in own):
+        return False
+    finer = [value for value, precision, _ in above if precision > PRECISION["year"]]
+    return bool(finer) and {v[:4] for v, _, _ in own} <= {v[:4] for v in finer}
+
+
 def dated(
     quote: str,
     heading: str | None,
@@ -113,6 +125,9 @@ def dated(
     year"), else its document's."""
     own = sentence_dates(quote, document_date, day_first)
     if own:
+        above = sentence_dates(heading, document_date, day_first, exact=True) if heading else []
+        if _refines(above, own):
+            return _dated(own + above, "heading")  # "in 2011" under "Jane Doe (Jan 2011 - …)"
         return _dated(own, "sentence")
     before = sentence_dates(previous, document_date, day_first, exact=True) if previous else []
     if before and not (document_date and speaks_in_present(quote)):

@@ -51,6 +51,8 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _MARKER = re.compile(r"\[\d+\]")
 _HEADING = re.compile(r"\b[Uu]nder “([^”]*)”:?")
 """The heading a reply shows above a quote ("In the record of …, under “…”:")."""
+_POINTS_BACK = re.compile(r"\W*(?:[^:“”.]{0,60}:\s+)?(?:He|She|They)\b")
+"""A sentence whose subject is someone named before it (after any "In the record of …:")."""
 _SENTENCE = re.compile(r"(?<=[.!?”])\s+(?=[A-Z“])")
 _T = TypeVar("_T")
 
@@ -158,6 +160,8 @@ def ranked(text: str, question: str) -> Named:
     scores: list[float] = []
     for i, sentence in enumerate(sentences):
         own = float(len(asked & _stems(sentence)))
+        if _POINTS_BACK.match(sentence):
+            own -= 1.5  # "He takes over from Jane Doe": she is not whom it tells of
         carried = scores[-1] - 0.5 if scores and not found[i - 1].people else 0.0
         scores.append(max(own, carried))  # "The new Director ... . Jane Smith, who ..."
     order = sorted(range(len(found)), key=lambda i: -scores[i])  # stable: earlier on ties

@@ -504,7 +504,11 @@ def _fragment(cur: Parts, prev: Parts, dates: str, context: _Context) -> str:
     return sentence(prev.head, phrase, prev.verb, prev.rest, dates)
 
 
-_OWN_TIME = re.compile(r"\b(?:this|last|next)\s+(?:week|month|year)\b", re.I)
+_OWN_TIME = re.compile(
+    r"\b(?:(?:this|last|next)\s+(?:week|month|year)|(?:after|before|since|until)\s+(?:him|her|them))\b",
+    re.I,
+)
+"""A time of the follow-up's own: "this week"; "after her" (her time, not the date asked)."""
 _ABOUT = frozenset({"about", "on", "of", "into", "regarding"})
 """Prepositions naming what a question asks about: "and about the sentencing?" after "What
 did she say about the review?" asks about the sentencing instead."""

@@ -76,6 +76,35 @@ def first_part(question: str) -> str:
 
 def parts(text: str) -> Parts:
     """Split a question into head, subject, verb, what follows the verb, and date phrases."""
+    return _parts(text)
+
+
+_LY_NOUNS = frozenset(
+    ["family", "assembly", "supply", "reply", "ally", "anomaly", "monopoly", "bully", "rally"]
+)
+_ADVERBS = frozenset(
+    ["first", "still", "already", "ever", "also", "just", "now", "again", "once", "eventually"]
+)
+
+
+def without_adverbs(subject: str) -> str:
+    """The subject without the adverbs closing it ("When did the trust actually start?"):
+    a later "it" is the trust, not "the trust actually"."""
+    words = subject.split()
+    while len(words) > 1 and _is_adverb(words[-1]):
+        words.pop()
+    return " ".join(words)
+
+
+def _is_adverb(word: str) -> bool:
+    """A lower-case word ending in "ly" that is no noun ("family"), or a common adverb."""
+    if not word.islower():
+        return False
+    return word in _ADVERBS or (word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS)
+
+
+def _parts(text: str) -> Parts:
+    """`parts`, the subject as it stands."""
     text, dates = without_dates(text.strip().rstrip("?.! "))
     tokens = text.replace(" ,", ",").strip(" ,;").split()
     head, topic, tokens = _head(tokens)

@@ -19,7 +19,7 @@ from assistant.conversation.entities import (
     without_modifier,
 )
 from assistant.conversation.models import Exchange
-from assistant.conversation.parts import Parts, first_part, parts, source_of
+from assistant.conversation.parts import Parts, first_part, parts, source_of, without_adverbs
 from assistant.conversation.words import (
     AUXILIARIES,
     FUNCTION_WORDS,
@@ -260,6 +260,7 @@ class Antecedents:
         """The previous subject if "it" can stand for it: a thing, named or definite ("What
         happened to the three staff members?": they are the staff members)."""
         subject = _TRAILING_TIME.sub("", _LEADING_PREPOSITION.sub("", self.previous.subject))
+        subject = without_adverbs(subject)  # "the trust actually": the trust
         if not has_content(subject) or not _definite(subject):
             return None
         if is_person(subject, certain=True) or subject in self._people_replied():
