@@ -2,8 +2,10 @@
 Northtown, no real council; Jane Doe, Sam Roe and Ann Poe are no real people): a timeline's
 dated entries head nothing; a year under a tenure heading is dated by the heading; "over
 what period" asks when; "what salary" asks for a sum; "her death" answers "when did she
-die"; "all children" counts no one; and follow-ups that drop an adverb, a carried date after "after her", and a person
-the answer names only as whom someone else replaced."""
+die"; "all children" counts no one; "the last recommendation" must be spoken of; and
+follow-ups: "the last one" is the last of what was counted, an adverb is dropped, no date
+is carried past "after her", and a person the answer names only as whom someone else
+replaced comes last."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from collections.abc import Iterator
 import pytest
 
 from assistant.answer.candidates import dated_entry
+from assistant.answer.demands import unmet
 from assistant.answer.figures import gives_figure, unit_of
 from assistant.answer.question import analyse
 from assistant.answer.tokens import stem
@@ -132,3 +135,21 @@ def test_all_counts_only_things_known() -> None:
     assert not gives_figure(generic, "count:child", asked, True)
     assert gives_figure("All 12 recommendations were accepted.", "count:recom", asked, True)
     assert gives_figure("All of the children were seen.", "count:child", asked, True)
+
+
+def test_the_last_one_is_the_last_of_what_was_counted() -> None:
+    resolved = chat(
+        ("user", "How many recommendations were in the Northtown serious case review?"),
+        ("assistant", "The review made 18 recommendations. [1]"),
+        ("user", "What was the last one?"),
+    )
+    assert (
+        resolved.question
+        == "What was the last recommendation in the Northtown serious case review?"
+    )
+
+
+def test_the_nth_thing_asked_for_must_be_spoken_of() -> None:
+    question = "What was the last recommendation in the review?"
+    assert unmet(question, "The review began last Saturday.", {"review", "last", "satur"})
+    assert unmet(question, "The final recommendation is a campaign.", {"recom", "final"}) is None

@@ -26,12 +26,24 @@ _TO_COME = re.compile(
 )
 
 
+_NTH_THING = re.compile(
+    r"^\s*(?:what|which)\s+(?:was|were|is|are)\s+the\s+(?:first|second|third|fourth|fifth|"
+    r"last|final|latest|next|previous)\s+([a-z]{3,})",
+    re.I,
+)
+"""A question asking for one thing of a series by its place ("What was the last
+recommendation?"): the sentence must speak of that thing, not of "last Saturday"."""
+
+
 def unmet(question: str, sentence: str, around: set[str]) -> str | None:
     """The demand of the question the sentence fails, if any; `around`: the stems of the
     sentence and its context."""
     whose = _WHOSE.match(question)
     if whose and stem(whose.group(1)) not in around:
         return "whose"  # "Whose deaths …?": a sentence about someone's deaths
+    nth = _NTH_THING.match(question)
+    if nth and stem(nth.group(1)) not in around:
+        return "nth"  # "the last recommendation": a sentence about a recommendation
     if _WILL_DO.search(question) and not _TO_COME.search(sentence):
         return "to come"  # "What will the commissioner do?": what is to come
     if measures_another(question, sentence, around):

@@ -175,19 +175,29 @@ _THE_REST = re.compile(
     r"\s*the\s+(?:rest|others|remainder|remaining\s+ones?|other\s+ones?)\s*[?.!]*\s*", re.I
 )
 """What is left of what the previous question counted."""
-_WHICH_ONE = re.compile(r"\b(which|what|the)\s+one(s?)\b", re.I)
+_WHICH_ONE = re.compile(
+    r"\b(which|what|the(?:\s+(?:first|second|third|fourth|fifth|last|final|next|other|"
+    r"latest|previous|same))?)\s+one(s?)\b",
+    re.I,
+)
 
 
 def _one_named(text: str, previous: str) -> str:
     """ "Which one was proving stubborn?" after "How many of the eight targets had been
-    met?": the one is a target."""
+    met?": the one is a target; "What was the last one?", the last target."""
     one = _WHICH_ONE.search(text)
     counted = _COUNTED.search(previous) if one else None
     if one is None or counted is None:
         return text
     plural = counted.group(1)
     noun = plural if one.group(2) else plural[:-1]
-    return f"{text[: one.start()]}{one.group(1)} {noun}{text[one.end() :]}"
+    among = _AMONG.search(previous, counted.end())  # "… recommendations were in the review?"
+    where = f" {among.group(0).strip()}" if among and " in " not in text[one.end() :] else ""
+    return f"{text[: one.start()]}{one.group(1)} {noun}{where}{text[one.end() :]}"
+
+
+_AMONG = re.compile(r"\b(?:in|of|from)\s+(?:the|its|their|this|that)\s+[^?,;]+", re.I)
+"""Where the things counted were ("in the serious case review"): "the last one" is there."""
 
 
 _YEARLESS = re.compile(
