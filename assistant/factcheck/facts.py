@@ -109,6 +109,7 @@ class Figure:
     date: str | None = None  # the date it is given for ("15 per cent in April 2010")
     context: frozenset[str] = frozenset()  # stems of the words that say what it counts
     noun: str | None = None  # the stem of the first of them after it ("years" in "30 years")
+    money: bool = False  # a sum ("£250,000", "10 million pounds"), never a rival to a count
 
 
 @dataclass(frozen=True)
@@ -199,6 +200,12 @@ def _ordinals(lowered: list[str]) -> frozenset[tuple[int, str]]:
     )
 
 
+_MONEY_AFTER = re.compile(
+    r"\s*(?:(?:million|billion|bn)\s+)?(?:pounds?|pence|euros?|dollars?)\b", re.I
+)
+"""The words that make a figure a sum of money when no currency sign leads it."""
+
+
 def _figures(text: str, dates: tuple[DateMention, ...]) -> list[Figure]:
     """Numbers that are not part of a date, each bound to the date it is given for."""
     found = []
@@ -232,7 +239,12 @@ def _figures(text: str, dates: tuple[DateMention, ...]) -> list[Figure]:
             value = NUMBER_WORDS[raw.lower()]
         unit = _PERCENT.match(text, match.end())
         end = unit.end() if unit else match.end()
-        found.append(Figure(text[match.start() : end], value, bool(unit), match.start(), end))
+        money = text[max(0, match.start() - 1) : match.start()] in _CURRENCY or bool(
+            _MONEY_AFTER.match(text, match.end())
+        )
+        found.append(
+            Figure(text[match.start() : end], value, bool(unit), match.start(), end, money=money)
+        )
     found += _fractions(text, found)
     found.sort(key=lambda f: f.start)
     bound = [_bound(f, found, dates, text) for f in found]

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from assistant.answer.intent import compared_grades, former_grades
-from assistant.answer.question import EARLIEST, STOPWORDS, Period
+from assistant.answer.question import EARLIEST, LATEST, STOPWORDS, Period
 from assistant.answer.tokens import stem, stems
 from assistant.conversation.words import BE, WORD
 from assistant.factcheck.claim import Claim
@@ -61,7 +61,7 @@ from assistant.factcheck.facts import (
     nearest_grade,
     overlaps,
 )
-from index import date_bounds, format_date, month_number
+from index import date_bounds, dated_spans, format_date, month_number
 
 NEAREST_COVERAGE = 0.3
 """A not_found offers the nearest unit as reading only if it holds this much of the subject."""
@@ -383,6 +383,7 @@ def _figures(claim: Claim, unit: Unit) -> Found:
             f
             for f in unit.facts.figures
             if f.percent == figure.percent
+            and f.money == figure.money  # a sum is no rival to a count
             and f.value not in claimed
             and (is_age(figure, claim.text) or not is_age(f, unit.quote))  # an age: of ages
         ]  # "Ten of the twelve": the unit's 12 is the claim's too, not another count
@@ -453,7 +454,9 @@ def _counted_otherwise(figure: Figure, unit: Unit, claimed: set[float]) -> Found
     another ("750 vacancies" against "from 180 vacancies out of 750 qualified social
     workers to 100"). The other end of a move is no rival:
     "from 25 days … to 16.9" counts the same days twice."""
-    kind = [f for f in unit.facts.figures if f.percent == figure.percent]
+    kind = [
+        f for f in unit.facts.figures if f.percent == figure.percent and f.money == figure.money
+    ]
     moved = {a.value for a, b in unit.facts.moves if b.value == figure.value}
     moved |= {b.value for a, b in unit.facts.moves if a.value == figure.value}
     rivals = [f for f in kind if f.value not in claimed | moved]  # "from 25 days … to 16.9"
@@ -489,6 +492,9 @@ def _dates(claim: Claim, unit: Unit) -> Found:
     year ("the vacancy rate rose again in 2011").
     An undated unit supports "by July 2010" when its document is dated by then.
     """
+    ended = _ended_otherwise(claim, unit)
+    if ended is not None:
+        return ended
     for period, mention in claim.periods:
         dates = unit.facts.dates
         if any(
@@ -508,6 +514,29 @@ def _dates(claim: Claim, unit: Unit) -> Found:
         if not dates and _dated_by_document(unit, period) and _of_its_own_time(claim, period):
             continue
         return "silent", f"no record gives it a date matching {period.label}"
+    return None
+
+
+def _ended_otherwise(claim: Claim, unit: Unit) -> Found:
+    """A claim of a span ("from 2011 until 2014") against a unit giving a span from the
+    same start to another end ("from 2011 to April 2012"): each bound alone overlaps the
+    unit's dates, but the span the claim gives is not the one the record gives. A unit
+    must give both ends of a span claimed to support it."""
+    opens = [p for p, _ in claim.periods if p.bounds and p.end == LATEST and p.start != EARLIEST]
+    closes = [p for p, _ in claim.periods if p.bounds and p.start == EARLIEST and p.end != LATEST]
+    if len(opens) != 1 or len(closes) != 1:
+        return None
+    start, end = opens[0], closes[0]
+    width = 4 if end.precision == 1 else 7  # compare years, or months
+    spans = dated_spans(unit.quote, None)
+    for span in spans:
+        same_start = span.precision == "range" and span.first[:4] == start.start[:4]
+        if same_start and span.last[:width] != end.end[:width]:
+            return "conflicts", f"the records give {span.label}, not {start.label} {end.label}"
+    began = any(s.first[:4] == start.start[:4] for s in spans)
+    ended = any(s.last[:width] == end.end[:width] for s in spans)
+    if not (began and ended):  # a date within the span confirms neither of its ends
+        return "silent", f"no record gives it as {start.label} {end.label}"
     return None
 
 
