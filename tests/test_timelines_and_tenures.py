@@ -4,8 +4,8 @@ dated entries head nothing; a year under a tenure heading is dated by the headin
 what period" asks when; "what salary" asks for a sum; "her death" answers "when did she
 die"; "all children" counts no one; "the last recommendation" must be spoken of; and
 follow-ups: "the last one" is the last of what was counted, an adverb is dropped, no date
-is carried past "after her", and a person the answer names only as whom someone else
-replaced comes last."""
+is carried past "after her", "there" is no person, "she" no common name, and a person the
+answer names only as whom someone else replaced comes last."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from assistant.answer.demands import unmet
 from assistant.answer.figures import gives_figure, unit_of
 from assistant.answer.question import analyse
 from assistant.answer.tokens import stem
+from assistant.conversation import Turn, resolve
 from assistant.conversation.entities import cited_text, ranked
 from assistant.conversation.parts import without_adverbs
 from assistant.engine import Assistant
@@ -153,3 +154,29 @@ def test_the_nth_thing_asked_for_must_be_spoken_of() -> None:
     question = "What was the last recommendation in the review?"
     assert unmet(question, "The review began last Saturday.", {"review", "last", "satur"})
     assert unmet(question, "The final recommendation is a campaign.", {"recom", "final"}) is None
+
+
+def test_how_much_is_no_count_of_a_known_set() -> None:
+    asked = frozenset({"how", "much", "did", "the", "council", "commit"})
+    assert not gives_figure("The answer to both questions is no.", None, asked, True)
+    assert gives_figure("The council pledged £9.2m last year.", None, asked, True)
+    assert gives_figure("It was both costly and slow.", None, frozenset({"how", "many"}), True)
+
+
+def test_there_after_where_was_a_person_is_no_place_named_by_them() -> None:
+    resolved = chat(
+        ("user", "Where was Andy Roe chief executive before?"),
+        ("assistant", "Andy Roe previously worked as Westshire council's chief executive. [1]"),
+        ("user", "What was his salary there?"),
+    )
+    assert "in Andy Roe" not in resolved.question
+
+
+def test_she_is_no_name_most_records_use() -> None:
+    turns = [
+        Turn("user", "Which minister served Northtown with its improvement notice?"),
+        Turn("assistant", "The records do not say."),
+        Turn("user", "Who did she write to?"),
+    ]
+    resolved = resolve(turns, lambda q: "", lambda name: name == "Northtown")
+    assert "Northtown" not in resolved.question

@@ -156,6 +156,8 @@ def gives_figure(text: str, unit: str | None, asked: frozenset[str], day_first: 
         if stem("times") in nouns and _OCCASIONS.search(text):
             return True  # "How many times …?": "for the second time", "twice"
         return _counts(text, figures, nouns) or _none_of(text, nouns)
+    if unit is None and "much" in asked:  # "how much …?": an amount, not "both" or "all"
+        figures = [m for m in figures if m.group().lower() not in _QUANTIFIERS]
     if not figures:
         return False
     if unit is None:
@@ -163,6 +165,8 @@ def gives_figure(text: str, unit: str | None, asked: frozenset[str], day_first: 
     return bool(_UNITS[unit].search(text))
 
 
+_QUANTIFIERS = frozenset({"all", "both", "several", "none"})
+"""Numerals that say how many of a known set, never how much of anything."""
 _OCCASIONS = re.compile(
     r"\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+time|"
     r"twice|thrice)\b",

@@ -688,8 +688,9 @@ def _referent(word: str, possessive: bool, context: _Context) -> str:
     prev, antecedents = context.prev, context.antecedents
     if word == "then":
         return "" if prev.dates else "then"  # the dates are added to the question anyway
-    if word == "there":
-        return f"in {prev.subject}" if prev.subject else word
+    if word == "there":  # not "in Jane Doe", after "Where was Jane Doe director?"
+        placeless = prev.head.lower().startswith("where") or bool(named(prev.subject).people)
+        return f"in {prev.subject}" if prev.subject and not placeless else word
     if word not in PERSONAL | IMPERSONAL:
         if prev.subject and is_person(prev.subject):
             return _object_of(prev) or antecedents.body() or word  # "this" is no person

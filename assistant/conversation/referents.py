@@ -175,7 +175,9 @@ class Antecedents:
         found = [
             _unowned(m.group(0))
             for m in WORD.finditer(question)
-            if m.start() > 0 and _lone_name(m.group(0), question)
+            if m.start() > 0
+            and _lone_name(m.group(0), question)
+            and not (self.common and self.common(_unowned(m.group(0))))
         ]
         people = [Person(n) for n in dict.fromkeys(found)]
         fitting = self._fitting(people, word) if len(people) == 1 else []
