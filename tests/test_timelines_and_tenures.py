@@ -20,7 +20,7 @@ from assistant.answer.question import analyse
 from assistant.answer.tokens import stem
 from assistant.conversation import Turn, resolve
 from assistant.conversation.entities import cited_text, ranked
-from assistant.conversation.parts import without_adverbs
+from assistant.conversation.parts import parts, without_adverbs
 from assistant.engine import Assistant
 from index import Embedder
 
@@ -180,3 +180,15 @@ def test_she_is_no_name_most_records_use() -> None:
     ]
     resolved = resolve(turns, lambda q: "", lambda name: name == "Northtown")
     assert "Northtown" not in resolved.question
+
+
+def test_an_owned_noun_is_no_verb_and_it_in_has_it_been_is_empty() -> None:
+    asked = "What grade did Northtown's children's social care get from inspectors in 2019?"
+    assert parts(asked).subject == "Northtown's children's social care"
+    assert parts("What did Jane Doe's report find?").verb == "find"
+    resolved = chat(
+        ("user", asked),
+        ("assistant", "Requires improvement. [1]"),
+        ("user", "How long had it been since it was last rated better than inadequate?"),
+    )
+    assert resolved.question.startswith("How long had it been since Northtown's children's")

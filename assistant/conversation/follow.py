@@ -662,6 +662,8 @@ def _substituted(text: str, context: _Context, after: str | None = None) -> str:
         following = WORD.findall(text[m.end() :])[:1]
         if word == "there" and {w.lower() for w in before + following} & BE:
             return m.group(0)  # "How many were there?", "Were there any …?": none is a place
+        if word == "it" and _EMPTY_IT.match(text, m.end()):
+            return m.group(0)  # "How long has it been since …?": "it" stands for nothing
         source = context.antecedents.source
         if source and word in ("it", "its") and following and _REPORTING.match(following[0]):
             return f"{source}'s" if word == "its" else source  # "According to the plan, …"
@@ -680,6 +682,10 @@ def _substituted(text: str, context: _Context, after: str | None = None) -> str:
         return _referent(word, possessive, context)
 
     return _ANAPHOR.sub(swap, text)
+
+
+_EMPTY_IT = re.compile(r"\s+been\s+since\b", re.I)
+"""After "it", the words of a time passed ("has it been since"): no thing is meant."""
 
 
 def _referent(word: str, possessive: bool, context: _Context) -> str:

@@ -197,6 +197,9 @@ def _middle_verb(tokens: list[str], aux: str) -> tuple[str, str]:
         named = (  # "did Ofsted move", not "did the Northtown panel recommend"
             aux in _DO and before[:1].isupper() and _noun(tokens[k]) and not is_verb(following)
         )
+        owned = before.endswith(("'s", "’s")) or tokens[k].endswith(("'s", "’s"))
+        if owned:
+            continue  # "did Northtown's children's services get": a noun, owned, not a verb
         if (_fits(tokens[k], aux) or ing or named) and before.lower() not in FUNCTION_WORDS:
             size = 2 if tokens[k + 1] in PARTICLES else 1
             verb, rest = " ".join(tokens[k : k + size]), " ".join(tokens[k + size :])
