@@ -1,8 +1,8 @@
 """Questions of the thirteenth round's probe over real public pages (written here about
 Northtown, no real council; Jane Doe, Sam Roe and Ann Poe are no real people): a timeline's
-dated entries head nothing; a year under a tenure heading is dated by the heading; "over
-what period" asks when; "what salary" asks for a sum; "her death" answers "when did she
-die"; "all children" counts no one; "the last recommendation" must be spoken of; and
+dated entries head nothing; a year under a tenure heading is dated by the heading; "what
+salary" asks for a sum; "her death" answers "when did she die" (as before this round);
+"all children" counts no one; "the last recommendation" must be spoken of; and
 follow-ups: "the last one" is the last of what was counted, an adverb is dropped, no date
 is carried past "after her", "there" is no person, "she" no common name, and a person the
 answer names only as whom someone else replaced comes last."""
@@ -16,8 +16,6 @@ import pytest
 from assistant.answer.candidates import dated_entry
 from assistant.answer.demands import unmet
 from assistant.answer.figures import gives_figure, unit_of
-from assistant.answer.question import analyse
-from assistant.answer.tokens import stem
 from assistant.conversation import Turn, resolve
 from assistant.conversation.entities import cited_text, ranked
 from assistant.conversation.parts import parts, without_adverbs
@@ -86,15 +84,7 @@ def test_what_salary_asks_for_a_sum(heads: Assistant) -> None:
     assert heads.ask("What salary was Ann Poe given?").status == "not_found"
 
 
-def test_over_what_period_asks_when() -> None:
-    question = analyse("Over what period did Ann Poe lead the service?")
-    assert question.asks_when and question.kind == "date"
-    assert "perio" not in question.terms
-
-
 def test_her_death_answers_when_she_died(heads: Assistant) -> None:
-    assert stem("death") == stem("died") == stem("dead") == stem("die")
-    assert stem("born") == stem("birth")
     answer = heads.ask("When did Sam Roe die?")
     assert answer.status == "answered" and "May 2008" in answer.answer
 

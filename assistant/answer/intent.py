@@ -51,8 +51,8 @@ _PERSON_NOUNS = re.compile(
     re.I,
 )
 _WHEN = re.compile(
-    r"(^|[,;]\s*|\band\s+)((in|on|by|during|from|since|until|over|across|within) )?"
-    r"(when|(what|which) (date|day|month|year|period)s?|how long ago)\b",
+    r"(^|[,;]\s*|\band\s+)((in|on|by|during|from|since|until) )?"
+    r"(when|(what|which) (date|day|month|year)s?|how long ago)\b",
     re.I,
 )
 _CLOCK_QUESTION = re.compile(

@@ -29,8 +29,8 @@ _STOPWORDS_TEXT = """
 """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 _WHEN = re.compile(
-    r"^\s*((on|in|over|during|across|within) )?"
-    r"(when|what (date|day|month|year|period)s?|which (date|day|month|year|period)s?)\b",
+    r"^\s*((on|in) )?"
+    r"(when|what (date|day|month|year)s?|which (date|day|month|year)s?)\b",
     re.I,
 )
 _MONTHS_TEXT = """
@@ -81,9 +81,7 @@ def _next_word(tokens: list[tuple[int, int, str]], index: int) -> str:
     return tokens[index + 1][2].lower() if index + 1 < len(tokens) else ""
 
 
-_WHEN_NOUNS = frozenset(
-    {"date", "dates", "day", "days", "month", "months", "year", "years", "period", "periods"}
-)
+_WHEN_NOUNS = frozenset({"date", "dates", "day", "days", "month", "months", "year", "years"})
 _WH = frozenset({"what", "which"})
 """'On what date did she die?': the noun after the question word asks when; a record
 gives the date, not the word "date"."""

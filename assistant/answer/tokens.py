@@ -44,18 +44,6 @@ _IRREGULAR = {
     for form in forms.split(",")
 }
 """English verbs whose past is not base + "ed": "came" is stemmed as "come"."""
-_NOUN_OF_VERB_TEXT = """
-    die:death,deaths,dead decide:decision,decisions fail:failure,failures lose:loss,losses
-    sell:sale,sales,sold close:closure,closures choose:choice,choices prove:proof
-    birth:born
-"""
-_NOUN_OF_VERB = {
-    form: base
-    for entry in _NOUN_OF_VERB_TEXT.split()
-    for base, forms in [entry.split(":")]
-    for form in forms.split(",")
-}
-"""Nouns whose stem is not their verb's: "When did she die?" is answered by "her death"."""
 _SPEECH_TEXT = """
     say says said saying speak speaks spoke spoken speaking tell tells told telling
     comment comments commented commenting respond responds responded responding
@@ -76,7 +64,7 @@ def stem(word: str) -> str:
     if w in _SPEECH:
         return "say"  # "spoke", "commented", "said": one stem
     w = w.removesuffix("'s").rstrip("'")
-    w = _IRREGULAR.get(w, _NOUN_OF_VERB.get(w, w))
+    w = _IRREGULAR.get(w, w)
     if not w.isalpha():
         return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
     if not w.endswith("ss"):
