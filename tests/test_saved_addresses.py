@@ -84,7 +84,6 @@ def test_the_address_line_heads_nothing(saved: Assistant) -> None:
 
 def test_on_what_date_did_they_die_matches_died_on(saved: Assistant) -> None:
     assert stem("died") == stem("die") == stem("dying")
-    assert "dat" not in analyse("On what date did Sam Roe die?").terms
     answer = saved.ask("On what date did Sam Roe die?")
     assert answer.status == "answered", answer.answer
     assert "9 January 2011" in answer.answer

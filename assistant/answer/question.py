@@ -81,10 +81,6 @@ def _next_word(tokens: list[tuple[int, int, str]], index: int) -> str:
     return tokens[index + 1][2].lower() if index + 1 < len(tokens) else ""
 
 
-_WHEN_NOUNS = frozenset({"date", "dates", "day", "days", "month", "months", "year", "years"})
-_WH = frozenset({"what", "which"})
-"""'On what date did she die?': the noun after the question word asks when; a record
-gives the date, not the word "date"."""
 _KIND_FRAME = {
     "date": _OCCURRING,
     "person": _NAMING,
@@ -224,8 +220,7 @@ def analyse(
         letter = len(word) == 1 and word.isupper() and previous[:1].isupper()  # "Child K"
         if lowered in _MONTHS or (len(lowered) < 2 and not letter) or _LATEST.fullmatch(lowered):
             continue
-        asked_when = kind == "date" and lowered in _WHEN_NOUNS and previous.lower() in _WH
-        if lowered in frame or (lowered == "far" and previous.lower() == "how") or asked_when:
+        if lowered in frame or (lowered == "far" and previous.lower() == "how"):
             continue  # "how long did it last?", "how far has it fallen?" ask for a figure
         if lowered in _PERIOD_FRAME and _places_date(tokens, index, in_date):
             continue
