@@ -74,11 +74,6 @@ def first_part(question: str) -> str:
     return (asked[: second.start()] if second else asked).strip() or question
 
 
-def parts(text: str) -> Parts:
-    """Split a question into head, subject, verb, what follows the verb, and date phrases."""
-    return _parts(text)
-
-
 _LY_NOUNS = frozenset(
     ["family", "assembly", "supply", "reply", "ally", "anomaly", "monopoly", "bully", "rally"]
 )
@@ -103,8 +98,8 @@ def _is_adverb(word: str) -> bool:
     return word in _ADVERBS or (word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS)
 
 
-def _parts(text: str) -> Parts:
-    """`parts`, the subject as it stands."""
+def parts(text: str) -> Parts:
+    """Split a question into head, subject, verb, what follows the verb, and date phrases."""
     text, dates = without_dates(text.strip().rstrip("?.! "))
     tokens = text.replace(" ,", ",").strip(" ,;").split()
     head, topic, tokens = _head(tokens)
