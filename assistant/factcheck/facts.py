@@ -218,6 +218,7 @@ def _figures(text: str, dates: tuple[DateMention, ...]) -> list[Figure]:
         if labels_at(text, match.start()):
             continue  # "see page 14", "Section 47": a label, not a count
         raw = match.group()
+        signed = text[max(0, match.start() - 1) : match.start()] in _CURRENCY  # "£10m"
         if match.group("num") and re.match(r"0\d", raw):
             continue  # a telephone number or a code, not a quantity
         if _SECTION_NUMBER.match(text[match.start() :]) and not text[: match.start()].strip():
@@ -229,7 +230,7 @@ def _figures(text: str, dates: tuple[DateMention, ...]) -> list[Figure]:
         elif match.group("num"):
             value = float(match.group("num").replace(",", ""))  # "£10m" as "£10 million"
             scale = (match.group("scale") or "").lower()
-            if scale and text[max(0, match.start() - 1) : match.start()] not in _CURRENCY:
+            if scale and not signed:
                 continue  # "a 2m wall": no sum of money
             value *= 1000 if scale == "k" else 1  # "£10k" is 10,000
         elif match.group("compound"):
@@ -239,9 +240,7 @@ def _figures(text: str, dates: tuple[DateMention, ...]) -> list[Figure]:
             value = NUMBER_WORDS[raw.lower()]
         unit = _PERCENT.match(text, match.end())
         end = unit.end() if unit else match.end()
-        money = text[max(0, match.start() - 1) : match.start()] in _CURRENCY or bool(
-            _MONEY_AFTER.match(text, match.end())
-        )
+        money = signed or bool(_MONEY_AFTER.match(text, match.end()))
         found.append(
             Figure(text[match.start() : end], value, bool(unit), match.start(), end, money=money)
         )

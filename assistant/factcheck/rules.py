@@ -527,7 +527,7 @@ def _ended_otherwise(claim: Claim, unit: Unit) -> Found:
     if len(opens) != 1 or len(closes) != 1:
         return None
     start, end = opens[0], closes[0]
-    width = 4 if end.precision == 1 else 7  # compare years, or months
+    width = 4 if end.precision == PRECISION["year"] else 7  # compare years, or months
     spans = dated_spans(unit.quote, None)
     for span in spans:
         same_start = span.precision == "range" and span.first[:4] == start.start[:4]
