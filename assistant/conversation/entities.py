@@ -25,7 +25,8 @@ _ROLES_TEXT = """
     teacher nurse doctor worker author reviewer lead councillor councilor constable
     superintendent detective paediatrician pediatrician
     toddler baby boy girl child mother father stepfather stepmother grandmother grandfather
-    son daughter sister brother man woman
+    son daughter sister brother man woman partner husband wife boyfriend girlfriend parent
+    stepson stepdaughter uncle aunt cousin grandson granddaughter carer
     """
 _ROLES = frozenset(_ROLES_TEXT.split())
 _INSTITUTION_TEXT = """

@@ -205,6 +205,7 @@ class Antecedents:
             person.name in exchange.question
             and person.name not in exchange.said
             and {w.lower() for w in WORD.findall(exchange.said)} & pronouns
+            and not _owner_stood_for(person.name, exchange.said)
             for exchange in self.history
         )
 
@@ -498,6 +499,14 @@ _RAISING = re.compile(
     r"\s+(?:found|said|thought|believed|known|reported|alleged|understood)\s+to\b.*$", re.I
 )
 """A verb a subject is raised by ("the toddler … found to have suffered"): not the subject."""
+
+
+def _owner_stood_for(name: str, said: str) -> bool:
+    """The pronoun stood for the owner of a role the message itself names ("her partner"
+    made "Jane Doe's partner"): the role's holder is no one it was called."""
+    owner, mark, role = name.rpartition("'s ") if "'s " in name else name.rpartition("’s ")
+    said_words = {w.lower() for w in WORD.findall(said)}
+    return bool(owner and mark and role) and role.lower().split()[-1] in said_words
 
 
 def _among(person: Person, people: tuple[Person, ...]) -> bool:

@@ -198,16 +198,18 @@ def _unused(weights: Weights) -> str:
 
 def _anchored(claim: Claim, unit: Unit, rules: Rules) -> bool:
     """A paraphrase anchored by its figures: the unit is close in meaning, names the claim's
-    names (or its sentence before or title does), and gives every figure of the claim for
-    what the claim counts, with every other fact agreeing ("Three staff members were taken
-    off frontline duties" against "Three members of staff … were removed from frontline
-    services")."""
+    names (or its sentence before or title does), or the answer step, reading it with its
+    page, finds it answers the claim ("the review's 14 recommendations" on a page about Sam
+    Roe's review); and it gives every figure of the claim for what the claim counts, with
+    every other fact agreeing ("Three staff members were taken off frontline duties" against
+    "Three members of staff … were removed from frontline services")."""
     figures = claim.facts.figures
-    if not unit.names_near or unit.unsaid_actions:
+    admitted = unit.meaning >= rules.meaning  # the answer step's: its names in or beside it
+    if not (unit.names_near or admitted) or unit.unsaid_actions:
         return False  # "praised" where the page says "criticised": not said in other words
     if not figures:
-        return _day_anchored(claim, unit, rules)
-    if unit.closeness < rules.anchored_closeness:
+        return unit.names_near and _day_anchored(claim, unit, rules)
+    if unit.closeness < rules.anchored_closeness and not admitted:
         return False
     if not all(_counts_the_same(f, unit) for f in figures):
         return False

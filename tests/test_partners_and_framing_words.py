@@ -1,0 +1,92 @@
+"""The fourteenth round's probe over real public pages (written here about Northtown, no real
+council; Sam Roe, Ann Poe, Tom Coe and Kim Loe are no real people): "carry out" only frames
+a when-question; "straight after" is no word a record must hold; "he" after "her partner"
+is the partner; a figure the review's page gives, its names beside it, supports a claim."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from assistant.answer.question import analyse
+from assistant.conversation import Turn, resolve
+from assistant.engine import Assistant
+from assistant.factcheck import FactChecker
+from index import Embedder
+
+from .conftest import page_assistant
+
+PAGE = """Northtown review into Sam Roe's death published
+
+Sam Roe, aged four, died at his home in Northtown in March 2015.
+
+Inspectors visited Northtown's children's services in November and December 2016 and
+rated them inadequate.
+
+The local MP, Kim Loe, was highly critical of the council's children's services in the days
+after the death.
+
+His mother Ann Poe, aged 28, and her then partner Tom Coe, aged 35, were arrested in April
+2015.
+
+The review found Sam's death was preventable. Among the review's 14 recommendations are
+better sharing of information between agencies and more training for health visitors.
+"""
+
+
+@pytest.fixture(scope="module")
+def review(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Assistant]:
+    """The page, ingested once."""
+    assistant = page_assistant(tmp_path_factory, embedder, "northtown-review.txt", PAGE)
+    yield assistant
+    assistant.close()
+
+
+def test_carry_out_only_frames_when_the_inspection_was() -> None:
+    question = analyse("When did inspectors carry out the inspection of Northtown?")
+    assert "carry" not in question.term_words
+
+
+def test_straight_after_is_no_word_a_record_must_hold() -> None:
+    question = analyse("Which MP criticised the council straight after Sam Roe died?")
+    assert "straight" not in question.term_words
+    assert "shortly" not in analyse("Who spoke shortly before the vote?").term_words
+
+
+def test_the_inspection_carried_out_is_dated(review: Assistant) -> None:
+    answer = review.ask("When did inspectors carry out the inspection of Northtown?")
+    assert answer.status == "answered", answer.answer
+    assert "November and December 2016" in answer.citations[0].evidence.quote
+
+
+def test_he_after_her_partner_is_the_partner() -> None:
+    turns = [
+        Turn("user", "Who was arrested after Sam Roe died?"),
+        Turn("assistant", "His mother Ann Poe, aged 28, and her then partner Tom Coe. [1]"),
+        Turn("user", "What was Ann Poe's partner charged with?"),
+        Turn("assistant", "The records do not say."),
+        Turn("user", "How old was he?"),
+    ]
+    assert resolve(turns).question == "How old was Ann Poe's partner?"
+
+
+def test_her_partner_rewritten_leaves_he_for_the_partner() -> None:
+    turns = [
+        Turn("user", "Who was Sam Roe's mother?"),
+        Turn("assistant", "His mother Ann Poe, aged 28. [1]"),
+        Turn("user", "And what was her partner charged with?"),
+        Turn("assistant", "The records do not say."),
+        Turn("user", "How old was he?"),
+    ]
+    assert resolve(turns).question == "How old was Ann Poe's partner?"
+
+
+def test_a_figure_with_its_names_beside_it_supports(review: Assistant) -> None:
+    """ "the review's 14 recommendations" on a page about Sam Roe's review."""
+    checker = FactChecker.of(review)
+    supported = checker.check("The review into Sam Roe's death made 14 recommendations.")
+    assert supported.verdict == "supported", supported.explanation
+    assert "14 recommendations" in supported.citations[0].evidence.quote
+    other = checker.check("The review into Sam Roe's death made 20 recommendations.")
+    assert other.verdict != "supported", other.explanation
