@@ -1,7 +1,8 @@
 """The fourteenth round's probe over real public pages (written here about Northtown, no real
 council; Sam Roe, Ann Poe, Tom Coe and Kim Loe are no real people): "carry out" only frames
 a when-question; "straight after" is no word a record must hold; "he" after "her partner"
-is the partner; a figure the review's page gives, its names beside it, supports a claim."""
+is the partner; a figure the review's page gives, its names beside it, supports a claim;
+"described … as" is said in other words ("singled out … as"), on the page's date."""
 
 from __future__ import annotations
 
@@ -90,3 +91,30 @@ def test_a_figure_with_its_names_beside_it_supports(review: Assistant) -> None:
     assert "14 recommendations" in supported.citations[0].evidence.quote
     other = checker.check("The review into Sam Roe's death made 20 recommendations.")
     assert other.verdict != "supported", other.explanation
+
+
+DISGRACE = """Northtown branded a disgrace for child protection failures
+
+Published 14 October 2016
+
+Children are being let down by councils with weak leadership, according to the chief
+inspector, who singled out Northtown as a "national disgrace".
+"""
+
+
+@pytest.fixture(scope="module")
+def branded(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Assistant]:
+    """The dated page, ingested once."""
+    assistant = page_assistant(tmp_path_factory, embedder, "northtown-branded.txt", DISGRACE)
+    yield assistant
+    assistant.close()
+
+
+def test_described_as_is_what_a_record_may_say_in_other_words(branded: Assistant) -> None:
+    """ "described … as" is a verb of calling: "singled out … as" says it, on the page's date."""
+    checker = FactChecker.of(branded)
+    result = checker.check(
+        "The chief inspector described Northtown as a national disgrace in October 2016."
+    )
+    assert result.verdict == "supported", result.explanation
+    assert "national disgrace" in result.citations[0].evidence.quote

@@ -321,9 +321,13 @@ def _unsaid_actions(missing: tuple[str, ...], page: frozenset[str]) -> tuple[str
     )
 
 
-UNJUDGING_VERBS = frozenset({"received", "underwent", "obtained", "experienced"})
-"""Past verbs that only say something came to the subject ("received a visit"): the words
-after them say what, and the unit may say it in the active ("inspectors visited")."""
+_UNJUDGING_TEXT = """
+    received underwent obtained experienced described called labelled labeled termed dubbed
+"""
+UNJUDGING_VERBS = frozenset(_UNJUDGING_TEXT.split())
+"""Past verbs that only say something came to the subject ("received a visit") or what it
+was called ("described it as a disgrace"): the words after them say what, and the unit may
+say it in other words ("inspectors visited", "singled it out as a disgrace")."""
 
 
 def _closeness(vector: np.ndarray | None, vectors: list[np.ndarray | None]) -> float:

@@ -554,8 +554,10 @@ def _of_another_time(claim: Claim, unit: Unit) -> str | None:
     return f"the record is of {format_date(unit.document.date)}, not of {labels}"
 
 
-_SAYING_STEMS = frozenset({"say", "publi", "annou", "pledg", "confi", "revea", "repor", "claim"})
-"""Stems of verbs of saying or publishing: what a record says, it says on its own date."""
+_SAYING_TEXT = "say publi annou pledg confi revea repor claim descr call label brand warn"
+_SAYING_STEMS = frozenset(_SAYING_TEXT.split())
+"""Stems of verbs of saying, calling or publishing ("described it as …"): what a record says,
+it says on its own date."""
 
 
 def _of_its_own_time(claim: Claim, period: Period) -> bool:
