@@ -2,7 +2,8 @@
 council; Sam Roe, Ann Poe, Tom Coe and Kim Loe are no real people): "carry out" only frames
 a when-question; "straight after" is no word a record must hold; "he" after "her partner"
 is the partner; a figure the review's page gives, its names beside it, supports a claim;
-"described … as" is said in other words ("singled out … as"), on the page's date."""
+"described … as" is said in other words ("singled out … as"), on the page's date; "how many
+people" is counted by "individuals"."""
 
 from __future__ import annotations
 
@@ -33,6 +34,8 @@ His mother Ann Poe, aged 28, and her then partner Tom Coe, aged 35, were arreste
 
 The review found Sam's death was preventable. Among the review's 14 recommendations are
 better sharing of information between agencies and more training for health visitors.
+
+The police investigation identified at least 30 individuals who could have intervened.
 """
 
 
@@ -118,3 +121,10 @@ def test_described_as_is_what_a_record_may_say_in_other_words(branded: Assistant
     )
     assert result.verdict == "supported", result.explanation
     assert "national disgrace" in result.citations[0].evidence.quote
+
+
+def test_how_many_people_is_counted_by_a_noun_close_in_meaning(review: Assistant) -> None:
+    """ "how many people" is answered by "30 individuals" (the words' vectors are close)."""
+    answer = review.ask("How many people did the police say could have intervened?")
+    assert answer.status == "answered", answer.answer
+    assert "30 individuals" in answer.citations[0].evidence.quote

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -54,7 +54,7 @@ from assistant.answer.scoring import (
     page_names,
     record_words,
 )
-from assistant.answer.soft import WordVectors, softly_held
+from assistant.answer.soft import SOFT_MATCH, WordVectors, softly_held
 from assistant.answer.tokens import stem, stems, words
 from index import (
     SearchHit,
@@ -452,7 +452,25 @@ class EvidenceSelector:
         texts = " \n".join(f"{c.text} \n{context_only(c)}" for c in candidates)
         lexicon = self.word_vectors.of(vocabulary(texts))
         term_vectors = {term: asked[word] for term, word in terms.items() if word in asked}
-        return replace(query, term_vectors=term_vectors, lexicon=lexicon)
+        unit = self._counted_alike(query.unit, question, lexicon)
+        return replace(query, term_vectors=term_vectors, lexicon=lexicon, unit=unit)
+
+    def _counted_alike(
+        self, unit: str | None, question: Question, lexicon: Mapping[str, np.ndarray]
+    ) -> str | None:
+        """A count's unit with the candidates' nouns close in meaning to what is counted:
+        "how many people" is answered by "30 individuals", "how many staff" by "employees"."""
+        if unit is None or not unit.startswith("count:"):
+            return unit
+        nouns = unit.removeprefix("count:").split(",")
+        counted = {w.lower() for w in question.term_words if stem(w) in nouns}
+        vectors = list(self.word_vectors.of(counted, encode_missing=True).values())
+        if not vectors or not lexicon:
+            return unit
+        listed = list(lexicon)
+        closeness = np.stack([lexicon[w] for w in listed]) @ np.stack(vectors).T
+        alike = [stem(w) for w, row in zip(listed, closeness, strict=True) if row.max() >= SOFT_MATCH]
+        return "count:" + ",".join(dict.fromkeys([*nouns, *alike]))
 
     def _weights(self, question: Question, total: int) -> dict[str, float]:
         """Rarer terms weigh more (a smoothed inverse passage frequency); the verb asked
