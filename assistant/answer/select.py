@@ -469,7 +469,8 @@ class EvidenceSelector:
             return unit
         listed = list(lexicon)
         closeness = np.stack([lexicon[w] for w in listed]) @ np.stack(vectors).T
-        alike = [stem(w) for w, row in zip(listed, closeness, strict=True) if row.max() >= SOFT_MATCH]
+        close = closeness.max(axis=1) >= SOFT_MATCH
+        alike = [stem(w) for w, near in zip(listed, close, strict=True) if near]
         return "count:" + ",".join(dict.fromkeys([*nouns, *alike]))
 
     def _weights(self, question: Question, total: int) -> dict[str, float]:
