@@ -3,7 +3,7 @@ council; Sam Roe, Ann Poe, Tom Coe and Kim Loe are no real people): "carry out" 
 a when-question; "straight after" is no word a record must hold; "he" after "her partner"
 is the partner; a figure the review's page gives, its names beside it, supports a claim;
 "described … as" is said in other words ("singled out … as"), on the page's date; "how many
-people" is counted by "individuals"."""
+people" is counted by "individuals"; a list item is read with its lead-in line."""
 
 from __future__ import annotations
 
@@ -128,3 +128,49 @@ def test_how_many_people_is_counted_by_a_noun_close_in_meaning(review: Assistant
     answer = review.ask("How many people did the police say could have intervened?")
     assert answer.status == "answered", answer.answer
     assert "30 individuals" in answer.citations[0].evidence.quote
+
+
+PANEL = """Northtown panel calls for national standards
+
+The panel found that agencies did not share what they knew about Sam Roe.
+
+The Panel is making recommendations to Government as follows:
+
+A new expert-led model for child protection investigation and review.
+
+Establishing National Multi-Agency Practice Standards for Child Protection
+
+Strengthening the local Safeguarding Partners to ensure all agencies take part.
+
+Children who need help and protection
+"""
+
+
+@pytest.fixture(scope="module")
+def panel(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Assistant]:
+    """The page with a list of recommendations, ingested once."""
+    assistant = page_assistant(tmp_path_factory, embedder, "northtown-panel.txt", PANEL)
+    yield assistant
+    assistant.close()
+
+
+def test_a_list_item_under_its_lead_in_is_evidence(panel: Assistant) -> None:
+    """A short unpunctuated line under "… as follows:" is an item, read with its lead-in;
+    "asked Government to" is what "recommendations to Government" says in other words."""
+    checker = FactChecker.of(panel)
+    result = checker.check(
+        "The panel asked Government to create national multi-agency standards for child "
+        "protection practice."
+    )
+    assert result.verdict == "supported", result.explanation
+    assert result.citations[0].evidence.quote.startswith("Establishing National")
+
+
+def test_an_item_adding_nothing_of_the_claim_is_no_evidence(panel: Assistant) -> None:
+    """Every item shares its lead-in's words: one that holds little of the claim itself
+    ("Children who need help and protection") does not speak to it."""
+    checker = FactChecker.of(panel)
+    result = checker.check("The panel made recommendations to Government about children.")
+    assert all(not c.evidence.quote.startswith("Children who need") for c in result.citations), (
+        result.explanation
+    )

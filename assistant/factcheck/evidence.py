@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from assistant.answer.candidates import DocumentWords, is_heading, refers_back
+from assistant.answer.candidates import LIST_RUN, DocumentWords, is_heading, refers_back
 from assistant.answer.glossary import Glossary, expansions, with_synonyms
 from assistant.answer.intent import (
     COUNCIL_STEMS,
@@ -33,6 +33,10 @@ COMMON_NAME_SHARE = 0.5
 """A name in this share of passages or more (e.g. "Birmingham") need not be in the evidence.
 
 Higher than the answerer's 0.2: a claim that names a person is about that person."""
+ITEM_COVERAGE = 0.4
+"""A list item read with its lead-in holds this much of the claim itself: every item shares
+the lead-in's words, and one is evidence only for what it adds ("Establishing national
+standards" under "The panel recommends:")."""
 HEADING_REACH = 4
 """How many sentences above a passage are read for the heading its first paragraph is under."""
 PAIR_GAIN = 0.1
@@ -168,9 +172,15 @@ class UnitReader:
             before: StoredSentence | None = None
             previous: tuple[StoredSentence, Unit] | None = None
             heading, under = "", -1  # a heading line ("Jane Doe (2012 - 2013)"), its paragraph
+            lead, items = "", 0  # the lead-in line ("… as follows:") and the items read under it
             for sentence in read:
                 quote = text[sentence.start : sentence.end]
                 near = doc.title
+                lead, items = _under_lead(lead, items, quote, before, sentence)
+                item = bool(lead) and lead != quote and self._is_heading(quote, doc.title)
+                item = item and self._coverage(weights, quote, frozenset()) >= ITEM_COVERAGE
+                if item:
+                    near += " " + lead  # a list item says what its lead-in says it is
                 if sentence.paragraph != under:
                     heading = ""  # it heads the paragraph right under it, all of it
                 if before is not None:
@@ -181,7 +191,7 @@ class UnitReader:
                 if sentence.ord < chunk.first_sentence:
                     continue  # read for the heading above the passage, not a unit itself
                 own = with_synonyms(stems(quote + " " + near), self._pairs)
-                if self._is_heading(quote, doc.title):
+                if self._is_heading(quote, doc.title) and not item:
                     previous = None
                     continue
                 words = self.document_words.of(doc.id, text)
@@ -190,6 +200,8 @@ class UnitReader:
                     topics = self.document_words.topics(doc.id, text) | (words & COUNCIL_STEMS)
                 about = weights.names & topics | _named_in_part(weights.people, quote, words)
                 about |= weights.required & stems(heading)  # whom the lines under it speak of
+                if item:
+                    about |= with_synonyms(stems(lead), self._pairs)  # the item states it
                 unit = self._unit(claim, weights, doc, text, sentence, sentence, rank, about)
                 unit = replace(
                     unit,
@@ -281,6 +293,19 @@ class UnitReader:
         return len(quote.split()) < self.min_words or is_heading(quote, title)
 
 
+def _under_lead(
+    lead: str, items: int, quote: str, before: StoredSentence | None, sentence: StoredSentence
+) -> tuple[str, int]:
+    """The lead-in line a sentence hangs from and how many items it has had: a line closing
+    with a colon leads the lines in the paragraphs after it, one item each ("The panel
+    recommends:" then "Establishing national standards"), up to LIST_RUN of them."""
+    if quote.rstrip().endswith(":"):
+        return quote, 0
+    if not lead or before is None or sentence.paragraph == before.paragraph:
+        return "", 0  # a second sentence in a paragraph: prose again, not an item
+    return (lead, items + 1) if items < LIST_RUN else ("", 0)
+
+
 _OPENING_PRONOUN = re.compile(r"^\W*(?:he|she|they)\b", re.I)
 """A sentence opening with a personal pronoun: it goes on about the one named before."""
 
@@ -323,11 +348,13 @@ def _unsaid_actions(missing: tuple[str, ...], page: frozenset[str]) -> tuple[str
 
 _UNJUDGING_TEXT = """
     received underwent obtained experienced described called labelled labeled termed dubbed
+    asked urged requested
 """
 UNJUDGING_VERBS = frozenset(_UNJUDGING_TEXT.split())
-"""Past verbs that only say something came to the subject ("received a visit") or what it
-was called ("described it as a disgrace"): the words after them say what, and the unit may
-say it in other words ("inspectors visited", "singled it out as a disgrace")."""
+"""Past verbs that only say something came to the subject ("received a visit"), what it
+was called ("described it as a disgrace") or what was sought ("asked Government to …"): the
+words after them say what, and the unit may say it in other words ("inspectors visited",
+"singled it out as a disgrace", "recommendations to Government")."""
 
 
 def _closeness(vector: np.ndarray | None, vectors: list[np.ndarray | None]) -> float:
