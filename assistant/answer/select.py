@@ -54,7 +54,7 @@ from assistant.answer.scoring import (
     page_names,
     record_words,
 )
-from assistant.answer.soft import SOFT_MATCH, WordVectors, softly_held
+from assistant.answer.soft import WordVectors, softly_held
 from assistant.answer.tokens import stem, stems, words
 from index import (
     SearchHit,
@@ -102,6 +102,12 @@ class Selection:
     scored: list[Candidate] = field(default_factory=list)
     unanswered: list[str] = field(default_factory=list)  # parts of the question no quote answers
     best: Evidence | None = None  # the best-scoring sentence, chosen or not
+
+
+SAME_COUNT = 0.8
+"""Word cosine at which a noun counts what the question counts ("people"/"individuals"
+0.82, "children"/"kids" 0.88); nouns of another thing sit lower ("months"/"years" 0.73,
+"inspectors"/"inspections" 0.77, "days"/"weeks" 0.64)."""
 
 
 class EvidenceSelector:
@@ -458,8 +464,8 @@ class EvidenceSelector:
     def _counted_alike(
         self, unit: str | None, question: Question, lexicon: Mapping[str, np.ndarray]
     ) -> str | None:
-        """A count's unit with the candidates' nouns close in meaning to what is counted:
-        "how many people" is answered by "30 individuals", "how many staff" by "employees"."""
+        """A count's unit with the candidates' nouns that mean what is counted: "how many
+        people" is answered by "30 individuals", "how many children" by "kids"."""
         if unit is None or not unit.startswith("count:"):
             return unit
         nouns = unit.removeprefix("count:").split(",")
@@ -469,7 +475,7 @@ class EvidenceSelector:
             return unit
         listed = list(lexicon)
         closeness = np.stack([lexicon[w] for w in listed]) @ np.stack(vectors).T
-        close = closeness.max(axis=1) >= SOFT_MATCH
+        close = closeness.max(axis=1) >= SAME_COUNT
         alike = [stem(w) for w, near in zip(listed, close, strict=True) if near]
         return "count:" + ",".join(dict.fromkeys([*nouns, *alike]))
 
