@@ -1,9 +1,9 @@
 """The fourteenth round's probe over real public pages (written here about Northtown, no real
-council; Sam Roe, Ann Poe, Tom Coe and Kim Loe are no real people): "carry out" only frames
-a when-question; "straight after" is no word a record must hold; "he" after "her partner"
-is the partner; a figure the review's page gives, its names beside it, supports a claim;
-"described … as" is said in other words ("singled out … as"), on the page's date; "how many
-people" is counted by "individuals"; a list item is read with its lead-in line."""
+council; Sam Roe, Ann Poe, Tom Coe and Kim Loe are no real people): "straight after" is no
+word a record must hold; "he" after "her partner" is the partner; a figure the review's
+page gives, its names beside it, supports a claim; "described … as" is said in other words
+("singled out … as"), on the page's date; "how many people" is counted by "individuals"; a
+list item is read with its lead-in line."""
 
 from __future__ import annotations
 
@@ -22,9 +22,6 @@ from .conftest import page_assistant
 PAGE = """Northtown review into Sam Roe's death published
 
 Sam Roe, aged four, died at his home in Northtown in March 2015.
-
-Inspectors visited Northtown's children's services in November and December 2016 and
-rated them inadequate.
 
 The local MP, Kim Loe, was highly critical of the council's children's services in the days
 after the death.
@@ -47,21 +44,10 @@ def review(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iter
     assistant.close()
 
 
-def test_carry_out_only_frames_when_the_inspection_was() -> None:
-    question = analyse("When did inspectors carry out the inspection of Northtown?")
-    assert "carry" not in question.term_words
-
-
 def test_straight_after_is_no_word_a_record_must_hold() -> None:
     question = analyse("Which MP criticised the council straight after Sam Roe died?")
     assert "straight" not in question.term_words
     assert "shortly" not in analyse("Who spoke shortly before the vote?").term_words
-
-
-def test_the_inspection_carried_out_is_dated(review: Assistant) -> None:
-    answer = review.ask("When did inspectors carry out the inspection of Northtown?")
-    assert answer.status == "answered", answer.answer
-    assert "November and December 2016" in answer.citations[0].evidence.quote
 
 
 def test_he_after_her_partner_is_the_partner() -> None:

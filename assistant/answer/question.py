@@ -66,9 +66,8 @@ _LISTING = frozenset(_LISTING_TEXT.split())
 _SUMMING_TEXT = "summarise summarize summarised summarized summary overview outline"
 _SUMMING = _LISTING | frozenset(_SUMMING_TEXT.split())
 _OCCURRING_TEXT = """
-    run runs ran occur occurs occurred held hold holds carry carries carried conduct conducts
-    conducted undertake undertakes undertook undertaken happen happens happened scheduled
-    planned become became becomes
+    run runs ran occur occurs occurred held hold holds carried conducted scheduled planned
+    become became becomes
 """
 _OCCURRING = frozenset(_OCCURRING_TEXT.split())
 """Verbs that only say an event took place ("When did the inspection run?"): a record gives
