@@ -3,7 +3,7 @@ council; Sam Roe, Ann Poe, Tom Coe and Kim Loe are no real people): "straight af
 word a record must hold; "he" after "her partner" is the partner; a figure the review's
 page gives, its names beside it, supports a claim; "described … as" is said in other words
 ("singled out … as"), on the page's date; "how many people" is counted by "individuals"; a
-list item is read with its lead-in line."""
+list item is read with its lead-in line; a word opening a sentence is no part of a name."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from assistant.answer.intent import names_in, satisfies
 from assistant.answer.question import analyse
 from assistant.conversation import Turn, resolve
 from assistant.engine import Assistant
@@ -160,3 +161,11 @@ def test_an_item_adding_nothing_of_the_claim_is_no_evidence(panel: Assistant) ->
     assert all(not c.evidence.quote.startswith("Children who need") for c in result.citations), (
         result.explanation
     )
+
+
+def test_a_word_opening_the_sentence_is_no_part_of_a_name() -> None:
+    """ "Now Jane Doe, …" names Jane Doe: a who-question about her is not answered by it."""
+    assert names_in("Now Jane Doe, the interim director, has pledged to act.") == ["Jane Doe"]
+    assert names_in("The Northtown Safeguarding Board met.") == ["Northtown Safeguarding Board"]
+    asked = frozenset({"who", "took", "over", "after", "jane", "doe"})
+    assert not satisfies("person", "Now Jane Doe, the interim director, has pledged.", asked)

@@ -654,7 +654,19 @@ def names_in(text: str) -> list[str]:
     number may stand before: "2.3 Home visits …")."""
     opening = _NUMBERING.match(text)
     first = opening.end() if opening else 0
-    return [m.group(1) for m in _NAME.finditer(text) if m.start() > first or " " in m.group(1)]
+    found = [m.group(1) for m in _NAME.finditer(text) if m.start() > first or " " in m.group(1)]
+    return [_without_opener(n) if text.startswith(n, first) else n for n in found]
+
+
+def _without_opener(name: str) -> str:
+    """A name opening the text without the word capitalised only for opening it ("Now Jane
+    Doe, the director, …": Jane Doe)."""
+    head, _, rest = name.partition(" ")
+    return rest if rest and head.lower() in FUNCTION_WORDS | _OPENERS else name
+
+
+_OPENERS = frozenset({"today", "yesterday", "tonight", "however", "meanwhile", "earlier", "later"})
+"""Words that open a sentence before a name, beside the function words."""
 
 
 _NUMBERING = re.compile(r"\s*(?:\(?\d+(?:\.\d+)*[.)]?|\(?[a-z][.)]|[•\-–*])\s+")
