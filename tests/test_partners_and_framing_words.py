@@ -3,7 +3,9 @@ council; Sam Roe, Ann Poe, Tom Coe and Kim Loe are no real people): "straight af
 word a record must hold; "he" after "her partner" is the partner; a figure the review's
 page gives, its names beside it, supports a claim; "described … as" is said in other words
 ("singled out … as"), on the page's date; "how many people" is counted by "individuals"; a
-list item is read with its lead-in line; a word opening a sentence is no part of a name."""
+list item is read with its lead-in line; a word opening a sentence is no part of a name;
+and, on the reference statements, work under way is not work done, and "completed" is
+said as "implemented"."""
 
 from __future__ import annotations
 
@@ -169,3 +171,22 @@ def test_a_word_opening_the_sentence_is_no_part_of_a_name() -> None:
     assert names_in("The Northtown Safeguarding Board met.") == ["Northtown Safeguarding Board"]
     asked = frozenset({"who", "took", "over", "after", "jane", "doe"})
     assert not satisfies("person", "Now Jane Doe, the interim director, has pledged.", asked)
+
+
+def test_work_under_way_is_not_work_done(reference: Assistant) -> None:
+    """The reference statement: ten recommendations fully implemented, "a further two …
+    in the process of being implemented"; a claim that those two are done is contradicted."""
+    checker = FactChecker.of(reference)
+    result = checker.check("The two recommendations from the criminal trial have been implemented.")
+    assert result.verdict == "contradicted", result.explanation
+    assert "in the process of" in result.explanation
+
+
+def test_completed_is_said_as_implemented(reference: Assistant) -> None:
+    """ "completed" and "implemented" each say the work was done."""
+    checker = FactChecker.of(reference)
+    result = checker.check(
+        "Every one of the 28 improvement areas the council found for itself has now been completed."
+    )
+    assert result.verdict == "supported", result.explanation
+    assert "28 areas for improvement" in result.citations[0].evidence.quote

@@ -374,7 +374,11 @@ def _figures(claim: Claim, unit: Unit) -> Found:
                 continue
         values = unit.facts.values(figure.percent)
         if figure.value in values:
-            done = _done_in_full(claim, figure, unit) or _swapped(claim, figure, unit)
+            done = (
+                _done_in_full(claim, figure, unit)
+                or _still_under_way(claim, figure, unit)
+                or _swapped(claim, figure, unit)
+            )
             if done is not None:
                 return done
             counted = _counted_otherwise(figure, unit, claimed)
@@ -422,6 +426,34 @@ def _done_in_full(claim: Claim, figure: Figure, unit: Unit) -> Found:
     return None
 
 
+def _still_under_way(claim: Claim, figure: Figure, unit: Unit) -> Found:
+    """The claim says its figure done ("the two … have been implemented") where the unit
+    says that figure is part-way ("a further two … are in the process of being
+    implemented"): read in the unit from the figure to the next figure or its end."""
+    if claim.facts.partial or _in_progress(claim.text) or not _DONE_CLAIMED.search(claim.text):
+        return None
+    given = sorted(unit.facts.figures, key=lambda f: f.start)
+    for number, found in enumerate(given):
+        if found.value != figure.value:
+            continue
+        end = given[number + 1].start if number + 1 < len(given) else len(unit.quote)
+        clause = unit.quote[found.end : end]
+        doing = _UNDER_WAY.search(clause)
+        if doing is not None:
+            said = doing.group().lower()
+            return "conflicts", f"the records say {found.text} {said}, not done"
+    return None
+
+
+_DONE_CLAIMED = re.compile(
+    r"\b(?:have|has|had)\s+(?:now\s+|all\s+|already\s+|been\s+)*(?:fully\s+)?"
+    r"(?:implemented|completed|finished|delivered|done)\b",
+    re.I,
+)
+"""A claim that work is done ("have been implemented", "has now been completed")."""
+_UNDER_WAY = re.compile(r"\bin the process of\b|\b(?:still\s+)?being\s+\w+ed\b", re.I)
+"""Words that say work is under way, not done ("in the process of", "still being
+implemented")."""
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were)\s+(?:still\s+)?(being\s+\w+ed)\b", re.I)
 
 
