@@ -343,14 +343,14 @@ def _unsaid_actions(missing: tuple[str, ...], page: frozenset[str]) -> tuple[str
         and w.endswith("ed")
         and w not in UNJUDGING_VERBS
         and stem(w) not in page
-        and not (w in _DONE and _DONE_STEMS & page)
+        and not (w in DONE_VERBS and _DONE_STEMS & page)
     )
 
 
-_DONE = frozenset({"completed", "implemented", "finished", "delivered", "fulfilled"})
+DONE_VERBS = frozenset({"completed", "implemented", "finished", "delivered", "fulfilled"})
 """Past verbs that each say a piece of work was done: a page saying one says the others
 ("all of which have now been fully implemented" for "has now been completed")."""
-_DONE_STEMS = frozenset(stem(w) for w in _DONE)
+_DONE_STEMS = frozenset(stem(w) for w in DONE_VERBS)
 
 
 _UNJUDGING_TEXT = """

@@ -50,7 +50,7 @@ from assistant.answer.question import EARLIEST, LATEST, STOPWORDS, Period
 from assistant.answer.tokens import stem, stems
 from assistant.conversation.words import BE, WORD
 from assistant.factcheck.claim import Claim
-from assistant.factcheck.evidence import Unit, Weights
+from assistant.factcheck.evidence import DONE_VERBS, Unit, Weights
 from assistant.factcheck.facts import (
     DEGREE_STEMS,
     ORDINALS,
@@ -430,7 +430,7 @@ def _still_under_way(claim: Claim, figure: Figure, unit: Unit) -> Found:
     """The claim says its figure done ("the two … have been implemented") where the unit
     says that figure is part-way ("a further two … are in the process of being
     implemented"): read in the unit from the figure to the next figure or its end."""
-    if claim.facts.partial or _in_progress(claim.text) or not _DONE_CLAIMED.search(claim.text):
+    if claim.facts.partial or _in_progress(claim.text) or not _claims_done(claim.text):
         return None
     given = sorted(unit.facts.figures, key=lambda f: f.start)
     for number, found in enumerate(given):
@@ -445,12 +445,11 @@ def _still_under_way(claim: Claim, figure: Figure, unit: Unit) -> Found:
     return None
 
 
-_DONE_CLAIMED = re.compile(
-    r"\b(?:have|has|had)\s+(?:now\s+|all\s+|already\s+|been\s+)*(?:fully\s+)?"
-    r"(?:implemented|completed|finished|delivered|done)\b",
-    re.I,
-)
-"""A claim that work is done ("have been implemented", "has now been completed")."""
+def _claims_done(text: str) -> bool:
+    """The claim says work is done ("have been implemented", "has now been completed")."""
+    return any(verb.lower() in DONE_VERBS for verb in _DONE.findall(text))
+
+
 _UNDER_WAY = re.compile(r"\bin the process of\b|\b(?:still\s+)?being\s+\w+ed\b", re.I)
 """Words that say work is under way, not done ("in the process of", "still being
 implemented")."""
