@@ -44,6 +44,14 @@ _IRREGULAR = {
     for form in forms.split(",")
 }
 """English verbs whose past is not base + "ed": "came" is stemmed as "come"."""
+
+
+def base_form(word: str) -> str:
+    """An irregular past as its verb ("ran" → "run"); any other word as it is, lower-cased."""
+    lowered = word.lower()
+    return _IRREGULAR.get(lowered, lowered)
+
+
 _SPEECH_TEXT = """
     say says said saying speak speaks spoke spoken speaking tell tells told telling
     comment comments commented commenting respond responds responded responding

@@ -410,8 +410,9 @@ def _rewrite(cur: Parts, prev: Parts, dates: str, context: _Context) -> str:
     bare = not (tail in AUXILIARIES or is_verb(tail))
     plain = not cur.subject or cur.subject.lower() in {"it", "that", "this"}
     asks_of_it = cur.subject.lower() in {"it", "that", "this"} and not cur.verb
-    if asks_of_it and _WHEN_WHY.match(cur.head) and _asked_what_was_done(prev):
-        raise _Unresolved(cur.subject)  # "What did X do?" - "When was that?": the deed
+    alone = not (cur.subject or cur.verb or cur.rest)  # "When?"
+    if (asks_of_it or alone) and _WHEN_WHY.match(cur.head) and _asked_what_was_done(prev):
+        raise _Unresolved(cur.subject or cur.head.lower())  # "What did X do?" - "When?"
     if plain and not cur.verb and (bare or tail in BE) and prev.participle:
         agreeing = next((w.lower() for w in prev.head.split() if w.lower() in BE), "was")
         head = f"{cur.head} {agreeing}" if bare else cur.head  # "were the staff removed"
@@ -732,6 +733,8 @@ def _pronoun_note(word: str) -> str:
         return f"I could not tell who '{word}' refers to: name the person."
     if word in {"it", "its"}:
         return f"I could not tell what '{word}' refers to: name it."
+    if _WHEN_WHY.match(word):
+        return f"I could not tell what '{word}' asks about: name the event."
     return f"I could not tell who or what '{word}' refers to: name them."
 
 

@@ -55,11 +55,21 @@ _BEFORE_RECORD = re.compile(
     re.I,
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|his|her|that|this|a|an)\s+$", re.I)
+_RECORD_OUT_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(sorted(RECORD_NOUNS))})\s+(?:(?:that|which)\s+(?:was|were)\s+)?"
+    r"(?:published|reported|announced|released|issued)\s+(?:in|on)\s+$",
+    re.I,
+)
+"""A record's noun and the verb of its coming out ("the inspection reported in"): the date
+after them is the record's."""
 
 
 def names_record(before: str, after: str) -> bool:
     """A date between a determiner and a record's noun ("the 2014 review", "its 2017 Ofsted
-    inspection") says which record is meant, not when what is asked happened."""
+    inspection"), or after the record's coming out ("the inspection reported in January
+    2019"), says which record is meant, not when what is asked happened."""
+    if _RECORD_OUT_BEFORE.search(before):
+        return True
     return bool(_DETERMINER_BEFORE.search(before) and _BEFORE_RECORD.match(after))
 
 

@@ -24,7 +24,7 @@ from assistant.answer.intent import (
 )
 from assistant.answer.models import Evidence
 from assistant.answer.periods import years_in
-from assistant.answer.tokens import stem, stems
+from assistant.answer.tokens import base_form, stem, stems
 from assistant.factcheck.claim import Claim
 from assistant.factcheck.facts import PRECISION, Facts, read_facts
 from index import DocumentRecord, SearchHit, Store, StoredSentence
@@ -100,6 +100,12 @@ class Weights:
     people: tuple[tuple[str, ...], ...] = ()  # the words of each person's name the claim gives
 
 
+def _used_as_base(store: Store, word: str) -> bool:
+    """An irregular past no record uses is still known when its verb is ("ran": "run")."""
+    base = base_form(word)
+    return base != word.lower() and store.term_frequency(base) > 0
+
+
 _OPENING_WORD = re.compile(r"([A-Z][\w’'-]*)")
 """A claim's first word: capitalised as any first word, so a name when no record uses it
 ("Acme facilitated the programme")."""
@@ -117,7 +123,10 @@ def weigh(store: Store, claim: Claim, passages: int) -> Weights:
     unknown_words = tuple(
         w
         for w, f in frequency.items()
-        if f == 0 and w not in claim.names and not any(c.isdigit() for c in w)
+        if f == 0
+        and w not in claim.names
+        and not any(c.isdigit() for c in w)
+        and not _used_as_base(store, w)
     )
     first = _OPENING_WORD.match(claim.text)
     unknown_opening = tuple(w for w in unknown_words if first and w == first.group(1))

@@ -1,0 +1,94 @@
+"""The fifteenth round (pages written here about Northtown, no real council; Jo Vey is no real
+person): "next" and "yet" are no words a record must hold; a bare
+"When?" after "What did X do?" asks about a deed no words name, so it is not resolved; "the
+inspection reported in January 2019" names the record by its coming out; "ran" is a known
+word when the records use "run"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from assistant.answer.question import analyse
+from assistant.conversation import Turn, resolve
+from assistant.conversation.words import names_record
+from assistant.engine import Assistant
+from assistant.factcheck import FactChecker
+from index import Embedder
+
+from .conftest import page_assistant
+
+
+def test_next_and_yet_are_no_words_a_record_must_hold() -> None:
+    assert "next" not in analyse("What happened to the staff next?").term_words
+    assert "yet" not in analyse("Has the plan been published yet?").term_words
+
+
+def test_what_happened_next_is_answered_from_the_reference_statement(
+    reference: Assistant,
+) -> None:
+    """ "next" was the heaviest word asked, and no record says it."""
+    answer = reference.ask("What happened to the staff next?")
+    assert answer.status == "answered", answer.answer
+    assert any("disciplinary process" in c.evidence.quote for c in answer.citations)
+
+
+def test_a_bare_when_after_what_was_done_is_not_resolved() -> None:
+    """The deed is what the answer told, which no words of the question name: asking "When
+    the government?" would answer about something else."""
+    turns = [
+        Turn("user", "What did the government do as a result?"),
+        Turn("assistant", "The records do not say."),
+        Turn("user", "When?"),
+    ]
+    resolution = resolve(turns)
+    assert resolution.unresolved is not None
+    assert "'when'" in resolution.unresolved
+
+
+def test_a_bare_when_after_who_was_appointed_still_asks_of_the_person() -> None:
+    turns = [
+        Turn("user", "Who was appointed director of children's services?"),
+        Turn("assistant", "Jo Vey was appointed director of children's services. [1]"),
+        Turn("user", "When?"),
+    ]
+    resolution = resolve(turns)
+    assert resolution.unresolved is None
+    assert resolution.question.startswith("When was Jo Vey appointed")
+
+
+def test_a_record_named_by_its_coming_out() -> None:
+    text = "What grade did Ofsted give in the inspection reported in January 2019?"
+    at = text.index("January 2019")
+    assert names_record(text[:at], text[at + len("January 2019") :])
+    assert not names_record("What happened in ", "?")
+
+
+NOTICE = """Northtown's children's services under Government watch
+
+The children's minister has sent in two new assistant directors to check on the department.
+
+A monitoring team will run alongside them.
+
+She said: 'I have decided to issue an improvement notice.'
+
+'This improvement notice will give Northtown Council 12 months to show progress.'
+"""
+
+
+@pytest.fixture(scope="module")
+def notice(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Assistant]:
+    """A page written for the test."""
+    name = "northtown-under-government-watch-2009.txt"
+    assistant = page_assistant(tmp_path_factory, embedder, name, NOTICE)
+    yield assistant
+    assistant.close()
+
+
+def test_an_irregular_past_is_known_by_its_verb(notice: Assistant) -> None:
+    """No record uses "ran", but one uses "run": only the word no record uses is named."""
+    result = FactChecker.of(notice).check("The monitoring team ran the council's finances.")
+    assert "no record uses the word “finances”" in result.explanation, result.explanation
+    unknown = FactChecker.of(notice).check("A monitoring team swam alongside the directors.")
+    assert "no record uses the word “swam”" in unknown.explanation, unknown.explanation
