@@ -1,5 +1,6 @@
 """The fifteenth round (pages written here about Northtown, no real council; Jo Vey is no real
-person): "next" and "yet" are no words a record must hold; a bare
+person): "next" and "yet" are no words a record must hold, nor "part" in "which part of
+…?"; a bare
 "When?" after "What did X do?" asks about a deed no words name, so it is not resolved; "the
 inspection reported in January 2019" names the record by its coming out; "ran" is a known
 word when the records use "run"."""
@@ -23,6 +24,13 @@ from .conftest import page_assistant
 def test_next_and_yet_are_no_words_a_record_must_hold() -> None:
     assert "next" not in analyse("What happened to the staff next?").term_words
     assert "yet" not in analyse("Has the plan been published yet?").term_words
+
+
+def test_which_part_asks_for_a_part_the_record_names() -> None:
+    question = analyse("Which part of Northtown's service requires improvement?")
+    assert "part" not in question.term_words
+    assert "service" in question.term_words
+    assert "part" in analyse("Who played a part in the review?").term_words
 
 
 def test_what_happened_next_is_answered_from_the_reference_statement(

@@ -120,6 +120,8 @@ _GRADE_ASKED_TEXT = """
     verdict verdicts
 """
 _GRADE_ASKED = frozenset(_GRADE_ASKED_TEXT.split())
+_PART_ASKED = frozenset({"part", "parts", "aspect", "aspects"})
+"""Nouns a "which part of the service …?" question asks with: a record names the part."""
 _COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "cllr", "councillor"})
 """A title before a name: a record may name the same person without it ("Ms Doe" is
 "Jane Doe, the chair")."""
@@ -218,6 +220,8 @@ def analyse(
         if kind == "grade" and lowered in _GRADE_ASKED:
             continue  # "what rating did it get?" asks for a grade; a record gives one
         previous = tokens[index - 1][2] if index else ""
+        if lowered in _PART_ASKED and previous.lower() in ("which", "what"):
+            continue  # "which part of X needs work?": the record names the part
         letter = len(word) == 1 and word.isupper() and previous[:1].isupper()  # "Child K"
         if lowered in _MONTHS or (len(lowered) < 2 and not letter) or _LATEST.fullmatch(lowered):
             continue
