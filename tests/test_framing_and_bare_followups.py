@@ -3,7 +3,8 @@ person): "next" and "yet" are no words a record must hold, nor "part" in "which 
 …?"; a bare
 "When?" after "What did X do?" asks about a deed no words name, so it is not resolved; "the
 inspection reported in January 2019" names the record by its coming out; "ran" is a known
-word when the records use "run"."""
+word when the records use "run"; "When will …?" is answered by what is to come, not by the
+date of what had happened."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from assistant.answer.demands import unmet
 from assistant.answer.question import analyse
 from assistant.conversation import Turn, resolve
 from assistant.conversation.words import names_record
@@ -100,3 +102,19 @@ def test_an_irregular_past_is_known_by_its_verb(notice: Assistant) -> None:
     assert "no record uses the word “finances”" in result.explanation, result.explanation
     unknown = FactChecker.of(notice).check("A monitoring team swam alongside the directors.")
     assert "no record uses the word “swam”" in unknown.explanation, unknown.explanation
+
+
+def test_when_will_asks_for_what_is_to_come() -> None:
+    """A past review's date ("last December") does not say when the notice will be reviewed;
+    "is due to go live on 1 April" says when the trust will."""
+    past = "The notice followed a review of its children's services by Ofsted last December."
+    assert unmet("When will the notice be reviewed?", past, set()) == "to come"
+    due = "The trust is due to go live on 1 April this year."
+    assert unmet("When will the trust go live?", due, set()) is None
+    assert unmet("When was the notice reviewed?", past, set()) is None
+
+
+def test_a_future_date_is_answered_from_the_reference_statement(reference: Assistant) -> None:
+    answer = reference.ask("When will the Aston teams move?")
+    assert answer.status == "answered", answer.answer
+    assert "by the end of the year" in answer.citations[0].evidence.quote

@@ -19,6 +19,12 @@ _WILL_DO = re.compile(
     re.I,
 )
 """A question asking what someone will do, or was asked to do: what is to come."""
+_WILL_WHEN = re.compile(
+    r"^\s*(?:and\s+)?(?:by\s+)?when\s+(?:will|would|shall|is\s+.{1,60}?\s+(?:going|due)\s+to)\b",
+    re.I,
+)
+"""A question asking when something will happen: a sentence of what is to come answers it,
+not one dating what had happened ("a review by Ofsted last December")."""
 _TO_COME = re.compile(
     r"\b(?:will|would|shall|is\s+to|are\s+to|going\s+to|plans?\s+to|planned\s+to|"
     r"expected\s+to|due\s+to|intends?\s+to|aims?\s+to|required\s+to|requires?\s+\w+\s+to)\b",
@@ -46,6 +52,8 @@ def unmet(question: str, sentence: str, around: set[str]) -> str | None:
         return "nth"  # "the last recommendation": a sentence about a recommendation
     if _WILL_DO.search(question) and not _TO_COME.search(sentence):
         return "to come"  # "What will the commissioner do?": what is to come
+    if _WILL_WHEN.search(question) and not _TO_COME.search(sentence):
+        return "to come"  # "When will the notice be reviewed?": not a past review's date
     if measures_another(question, sentence, around):
         return "measure"  # "the vacancy rate": not a sentence giving the sickness rate
     return None
