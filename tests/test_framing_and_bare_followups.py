@@ -1,10 +1,9 @@
 """The fifteenth round (pages written here about Northtown, no real council; Jo Vey is no real
 person): "next" and "yet" are no words a record must hold, nor "part" in "which part of
-…?"; a bare
-"When?" after "What did X do?" asks about a deed no words name, so it is not resolved; "the
-inspection reported in January 2019" names the record by its coming out; "ran" is a known
-word when the records use "run"; "When will …?" is answered by what is to come, not by the
-date of what had happened."""
+…?"; a bare "When?" after "What did X do?" asks about a deed no words name, so it is not
+resolved; "the inspection reported in January 2019" names the record by its coming out;
+"ran" is a known word when the records use "run"; "When will …?" is answered by what is to
+come, not by the date of what had happened."""
 
 from __future__ import annotations
 
