@@ -1,9 +1,10 @@
 """The fifteenth round (pages written here about Northtown, no real council; Jo Vey is no real
 person): "next" and "yet" are no words a record must hold, nor "part" in "which part of
-…?"; a bare "When?" after "What did X do?" asks about a deed no words name, so it is not
-resolved; "the inspection reported in January 2019" names the record by its coming out;
-"ran" is a known word when the records use "run"; "When will …?" is answered by what is to
-come, not by the date of what had happened."""
+…?"; a bare "When?" after "What did X do?" asks about the deed the answer quoted, when its
+quote gives a date, and is not resolved when it gives none; "the inspection reported in
+January 2019" names the record by its coming out; "ran" is a known word when the records
+use "run"; "When will …?" is answered by what is to come, not by the date of what had
+happened."""
 
 from __future__ import annotations
 
@@ -54,6 +55,31 @@ def test_a_bare_when_after_what_was_done_is_not_resolved() -> None:
     resolution = resolve(turns)
     assert resolution.unresolved is not None
     assert "'when'" in resolution.unresolved
+
+
+def test_a_bare_when_after_a_dated_deed_asks_of_its_quote(reference: Assistant) -> None:
+    """The previous answer quoted the deed with its date: "When?" is asked of that quote's
+    words, and the sentence that told it answers with its date."""
+    turns = [
+        Turn("user", "What did the Department for Children, Young People and Families do?"),
+        Turn("assistant", reference.ask("What did the department do in February 2009?").answer),
+        Turn("user", "When?"),
+    ]
+    resolution = resolve(turns)
+    assert resolution.unresolved is None, resolution.unresolved
+    assert resolution.question.startswith("When was it that")
+    answer = reference.ask(resolution.question)
+    assert answer.status == "answered", answer.answer
+    assert answer.answer.startswith("February 2009")
+
+
+def test_a_bare_when_after_an_undated_deed_is_not_resolved() -> None:
+    turns = [
+        Turn("user", "What did the council do about the staff?"),
+        Turn("assistant", "Three members of staff were removed from frontline services. [1]"),
+        Turn("user", "When?"),
+    ]
+    assert resolve(turns).unresolved is not None
 
 
 def test_a_bare_when_after_who_was_appointed_still_asks_of_the_person() -> None:

@@ -106,6 +106,9 @@ def follow(
     quoted = [q for q in _CITED.split(history[-1].reply)[:-1] if _LEAD_IN.sub("", q.strip())]
     if said is not None and quoted:  # "Who said so?": of its quote
         return Step(_who_said(said.group(1), history[-1]))
+    dated_quote = next((q for q in quoted[:1] if find_dates(_LEAD_IN.sub("", q))), None)
+    if _BARE_WHEN.fullmatch(rest) and dated_quote and _asked_what_was_done(_first_parts(history)):
+        return Step(_when_told(dated_quote))  # "What did X do?" - "When?": its quote's date
     if said is not None:  # nothing was quoted: nobody said anything the user could mean
         return Step(text, "I could not tell what was said: quote or name it.")
     if _asks_after(rest):
@@ -260,6 +263,22 @@ _SAYING = re.compile(r"\b(?:said|says|told|added|stated|commented)\b")
 
 
 _CITED = re.compile(r"\[\d+\]")
+
+
+_BARE_WHEN = re.compile(r"\s*when\s*[?.!]*\s*", re.I)
+
+
+def _first_parts(history: list[Exchange]) -> Parts:
+    """The parts of the previous question's first part."""
+    return parts(first_part(history[-1].question))
+
+
+def _when_told(quote: str) -> str:
+    """ "When?" of the deed the previous answer quoted with a date: asked of its words, so
+    the sentence that told it answers with its date (a quote giving none leaves "when"
+    unresolved: another sentence's date would answer about something else)."""
+    told = " ".join(_LEAD_IN.sub("", quote.strip()).split()[:_SAID_WORDS]).rstrip(" .,;:")
+    return sentence("When was it that", told)
 
 
 def _who_said(verb: str | None, exchange: Exchange) -> str:
