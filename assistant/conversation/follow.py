@@ -266,6 +266,7 @@ _CITED = re.compile(r"\[\d+\]")
 
 
 _BARE_WHEN = re.compile(r"\s*when\s*[?.!]*\s*", re.I)
+"""A follow-up that is only "When?"."""
 
 
 def _first_parts(history: list[Exchange]) -> Parts:
