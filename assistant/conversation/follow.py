@@ -106,9 +106,8 @@ def follow(
     quoted = [q for q in _CITED.split(history[-1].reply)[:-1] if _LEAD_IN.sub("", q.strip())]
     if said is not None and quoted:  # "Who said so?": of its quote
         return Step(_who_said(said.group(1), history[-1]))
-    dated_quote = next((q for q in quoted[:1] if find_dates(_LEAD_IN.sub("", q))), None)
-    if _BARE_WHEN.fullmatch(rest) and dated_quote and _asked_what_was_done(_first_parts(history)):
-        return Step(_when_told(dated_quote))  # "What did X do?" - "When?": its quote's date
+    if _when_of_dated_deed(rest, quoted, history[-1]):
+        return Step(_when_told(quoted[0]))  # "What did X do?" - "When?": its quote's date
     if said is not None:  # nothing was quoted: nobody said anything the user could mean
         return Step(text, "I could not tell what was said: quote or name it.")
     if _asks_after(rest):
@@ -269,9 +268,13 @@ _BARE_WHEN = re.compile(r"\s*when\s*[?.!]*\s*", re.I)
 """A follow-up that is only "When?"."""
 
 
-def _first_parts(history: list[Exchange]) -> Parts:
-    """The parts of the previous question's first part."""
-    return parts(first_part(history[-1].question))
+def _when_of_dated_deed(rest: str, quoted: list[str], previous: Exchange) -> bool:
+    """ "When?" after "What did X do?" whose answer's first quote gives a date."""
+    if not (_BARE_WHEN.fullmatch(rest) and quoted):
+        return False
+    if not find_dates(_LEAD_IN.sub("", quoted[0])):
+        return False
+    return _asked_what_was_done(parts(first_part(previous.question)))
 
 
 def _when_told(quote: str) -> str:
