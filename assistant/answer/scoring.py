@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -21,7 +22,7 @@ from assistant.answer.glossary import Glossary, with_synonyms
 from assistant.answer.intent import COUNCIL_STEMS, SHAPED, AnswerType, names_author, satisfies
 from assistant.answer.question import DOCUMENTS
 from assistant.answer.soft import soft_coverage, softly_held
-from assistant.answer.tokens import stems
+from assistant.answer.tokens import stem, stems
 from index import vocabulary
 
 FEATURES = (
@@ -129,7 +130,7 @@ def _sibling_item(candidate: Candidate) -> bool:
 
 def features(query: Query, candidate: Candidate, reads: int) -> dict[str, float]:
     """The features of one candidate."""
-    own = with_synonyms(stems(candidate.text), query.pairs)
+    own = with_synonyms(stems(candidate.text), query.pairs) | person_pointed_at(candidate, query)
     if query.authoring and names_author(candidate.text, DOCUMENTS):
         own.add(query.authoring)  # "the report by the Board" says who wrote it
     read_with = _read_with(candidate, query)
@@ -161,6 +162,28 @@ def features(query: Query, candidate: Candidate, reads: int) -> dict[str, float]
             query.predicate_weights, own | near, query.term_vectors, matrix
         ),
     }
+
+
+_PERSONAL_OPENING = re.compile(r"(?:But |And )?(?:He|She)\b")
+"""A sentence that opens with "He" or "She" is about a person the one before named."""
+
+
+def person_pointed_at(candidate: Candidate, query: Query) -> set[str]:
+    """The asked person's names the sentence before gives, for a sentence that opens with
+    "He" or "She" in the same paragraph ("Doe was cleared of X. He was convicted of Y.")."""
+    previous = candidate.previous
+    if previous is None or not candidate.same_paragraph:
+        return set()
+    if not _PERSONAL_OPENING.match(candidate.text):
+        return set()
+    return _with_given_names(set(query.people & stems(previous.text)), query)
+
+
+def _with_given_names(held: set[str], query: Query) -> set[str]:
+    """A person asked about in full is held by their surname alone ("Doe was cleared"): news
+    calls people by surname after the first mention."""
+    given = {stem(name) for surname, name in query.first_names.items() if surname in held}
+    return held | given
 
 
 def record_words(candidate: Candidate) -> frozenset[str]:

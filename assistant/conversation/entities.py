@@ -102,6 +102,36 @@ def cited_text(reply: str) -> str:
     return " ".join(segments[:-1]) if len(segments) > 1 else ""
 
 
+_OWNED_ROLE = re.compile(
+    r"\b(?:his|her|their|[A-Z][\w-]*['’]s)\s+(?:(?:then|former|new|late|own|current)\s+)?"
+    r"(?P<role>[a-z]+),?\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)"
+)
+"""A role someone holds towards another, with its holder's name ("her then partner Jo Vey")."""
+
+
+ROLE_OF_PRONOUN = re.compile(r"\b(?:his|her|their)\s+([a-z]+)\b", re.I)
+"""A role held towards someone a pronoun stands for ("her partner"), or any noun after one."""
+
+
+def is_role_word(word: str) -> bool:
+    """A noun for a role someone holds, or towards someone ("deputy", "partner")."""
+    return word.lower() in _ROLES
+
+
+def role_holder(reply: str, role: str) -> str | None:
+    """The one person a reply names as holding a role towards someone ("his deputy, Jo
+    Vey"): what "her deputy" in a follow-up stands for. None when the role is no role word,
+    or the reply names none or several."""
+    if not is_role_word(role):
+        return None
+    holders = {
+        m.group("name")
+        for m in _OWNED_ROLE.finditer(cited_text(reply))
+        if m.group("role") == role.lower() and is_person(m.group("name"))
+    }
+    return holders.pop() if len(holders) == 1 else None
+
+
 def named(text: str) -> Named:
     """The people and bodies named in the text."""
     tokens = _TOKEN.findall(text)

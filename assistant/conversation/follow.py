@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from assistant.conversation.entities import is_person, is_plural, named, without_modifier
+from assistant.conversation.entities import (
+    ROLE_OF_PRONOUN,
+    is_person,
+    is_plural,
+    named,
+    role_holder,
+    without_modifier,
+)
 from assistant.conversation.models import Exchange
 from assistant.conversation.parts import SECOND_PART, Parts, first_part, parts
 from assistant.conversation.periods import Shift, UnknownPeriod, cut_shift, shifted
@@ -80,6 +87,10 @@ def follow(
         text = _with_year(text, history[-1].question)
     rest, shift = cut_shift(_fronted_last(text[lead.end() :] if lead else text))
     rest = _OCCASION.sub("", rest)  # "the time before that": "before that"
+    if history:
+        rest = ROLE_OF_PRONOUN.sub(
+            lambda m: role_holder(history[-1].reply, m.group(1)) or m[0], rest
+        )
     pending, orphans = unbound(rest), unbound(rest, strict=False)
     if not history:
         return Step(text, _pronoun_note(orphans[0]) if orphans else _period_note(shift))

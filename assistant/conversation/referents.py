@@ -6,12 +6,14 @@ import re
 from collections.abc import Callable
 
 from assistant.conversation.entities import (
+    ROLE_OF_PRONOUN,
     TITLES,
     Named,
     Person,
     cited_text,
     is_person,
     is_plural,
+    is_role_word,
     named,
     places,
     plain,
@@ -206,6 +208,7 @@ class Antecedents:
             and person.name not in exchange.said
             and {w.lower() for w in WORD.findall(exchange.said)} & pronouns
             and not _owner_stood_for(person.name, exchange.said)
+            and not _holder_named(person.name, exchange)
             for exchange in self.history
         )
 
@@ -507,6 +510,14 @@ def _owner_stood_for(name: str, said: str) -> bool:
     owner, mark, role = name.rpartition("'s ") if "'s " in name else name.rpartition("’s ")
     said_words = {w.lower() for w in WORD.findall(said)}
     return bool(owner and mark and role) and role.lower().split()[-1] in said_words
+
+
+def _holder_named(name: str, exchange: Exchange) -> bool:
+    """The message named a role held towards someone ("her partner") and its resolved
+    question names the holder, not as an owner ("What was Jo Vey convicted of?"): the
+    pronoun stood for the other one."""
+    owned = re.search(rf"{re.escape(name)}['’]s\b", exchange.question) is not None
+    return not owned and any(is_role_word(w) for w in ROLE_OF_PRONOUN.findall(exchange.said))
 
 
 def _among(person: Person, people: tuple[Person, ...]) -> bool:

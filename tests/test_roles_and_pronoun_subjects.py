@@ -1,0 +1,110 @@
+"""The sixteenth round (pages written here about Northtown, no real council; Jo Vey, Sam Roe
+and Kit Dale are no real people): "her partner" in a follow-up is the person the previous
+answer names as her partner; a sentence opening with "He" or "She" holds the name of the
+person asked about when the sentence before in its paragraph gives it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from assistant.answer.candidates import Span
+from assistant.answer.scoring import Query, person_pointed_at
+from assistant.answer.tokens import stems
+from assistant.conversation import Turn, resolve
+from assistant.conversation.entities import role_holder
+from assistant.engine import Assistant
+from index import Embedder
+
+from .conftest import page_assistant
+
+TRIAL = """Northtown mother convicted
+
+A Northtown mother has today been found guilty of the death of her son, Kit Dale.
+
+His mother Jo Vey, aged 25, and her then partner Sam Roe, aged 32, were arrested in
+connection with his death in January 2011 and after a long police investigation, the pair
+were charged with the child's murder in December 2011.
+
+After three days the jury returned a unanimous guilty verdict for Vey. Roe was found not
+guilty of murdering Kit and of causing or allowing the child's death. He was convicted of a
+further charge of wilful assault against Kit.
+
+Vey and Roe will now wait to be sentenced tomorrow.
+"""
+
+CONVICTED = "Jo Vey was convicted of murder. [1] His mother Jo Vey, aged 25, and her then partner"
+ANSWER = f"{CONVICTED} Sam Roe, aged 32, were arrested in January 2011. [2]"
+
+
+@pytest.fixture(scope="module")
+def trial(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Assistant]:
+    """A page written for the test."""
+    assistant = page_assistant(tmp_path_factory, embedder, "northtown-trial-2013.txt", TRIAL)
+    yield assistant
+    assistant.close()
+
+
+def test_a_role_held_towards_someone_is_named_by_the_answer() -> None:
+    assert role_holder(ANSWER, "partner") == "Sam Roe"
+    assert role_holder(ANSWER, "deputy") is None  # the answer names no deputy
+    assert role_holder(ANSWER, "death") is None  # no role word
+
+
+def test_her_partner_is_the_person_the_answer_named_so() -> None:
+    """Before, "her partner" became "Jo Vey's partner", and the answer was about Jo Vey."""
+    turns = [
+        Turn("user", "Who was convicted of murdering Kit Dale?"),
+        Turn("assistant", ANSWER),
+        Turn("user", "And what was her partner convicted of?"),
+    ]
+    resolution = resolve(turns)
+    assert resolution.question == "What was Sam Roe convicted of?"
+
+
+def test_he_after_her_partner_is_the_partner() -> None:
+    """ "her" stood for Jo Vey, not for the partner the question then named: "he" may."""
+    turns = [
+        Turn("user", "Who was convicted of murdering Kit Dale?"),
+        Turn("assistant", ANSWER),
+        Turn("user", "And what was her partner convicted of?"),
+        Turn("assistant", "He was convicted of a further charge of wilful assault. [1]"),
+        Turn("user", "How old was he?"),
+    ]
+    assert resolve(turns).question == "How old was Sam Roe?"
+
+
+def test_a_sentence_opening_with_he_holds_the_person_named_before(trial: Assistant) -> None:
+    """ "He was convicted of …" names nobody; the sentence before names Roe, and Sam Roe is
+    asked about by his full name."""
+    answer = trial.ask("What was Sam Roe convicted of?")
+    assert answer.status == "answered", answer.answer
+    best = max(answer.citations, key=lambda c: c.evidence.score)
+    assert "wilful assault" in best.evidence.quote, answer.answer
+
+
+def _sentence(text: str, previous: str, *, same_paragraph: bool = True) -> SimpleNamespace:
+    """A stand-in for a candidate sentence: only what the rule reads."""
+    before = Span(previous, 0, len(previous))
+    return SimpleNamespace(text=text, previous=before, same_paragraph=same_paragraph)
+
+
+def test_he_holds_the_asked_persons_names_from_the_sentence_before() -> None:
+    """The sentence before calls him "Roe"; the question says "Sam Roe": both are held."""
+    query = Query(
+        np.zeros(3),
+        {t: 1.0 for t in stems("Sam Roe convicted")},
+        "any",
+        {},
+        people=frozenset(stems("Sam Roe")),
+        first_names={"roe": "Sam"},
+    )
+    convicted = "He was convicted of a further charge."
+    before = "Roe was found not guilty of murder."
+    assert person_pointed_at(_sentence(convicted, before), query) == stems("Sam Roe")
+    assert person_pointed_at(_sentence(convicted, before, same_paragraph=False), query) == set()
+    assert person_pointed_at(_sentence("The court convicted him.", before), query) == set()
+    assert person_pointed_at(_sentence(convicted, "Vey was found guilty."), query) == set()
