@@ -1,7 +1,8 @@
 """The sixteenth round (pages written here about Northtown, no real council; Jo Vey, Sam Roe
 and Kit Dale are no real people): "her partner" in a follow-up is the person the previous
 answer names as her partner; a sentence opening with "He" or "She" holds the name of the
-person asked about when the sentence before in its paragraph gives it."""
+person asked about when the sentence before in its paragraph gives it; a sentence giving a
+grade tells what an inspectorate concluded or found."""
 
 from __future__ import annotations
 
@@ -108,3 +109,29 @@ def test_he_holds_the_asked_persons_names_from_the_sentence_before() -> None:
     assert person_pointed_at(_sentence(convicted, before, same_paragraph=False), query) == set()
     assert person_pointed_at(_sentence("The court convicted him.", before), query) == set()
     assert person_pointed_at(_sentence(convicted, "Vey was found guilty."), query) == set()
+
+
+PLAN = """Improving children's services in Northtown
+
+We work with nearly 4,000 children and young people and their families every year.
+
+Early in 2020, Ofsted carried out a three-week inspection of our children's services. The
+overall judgement was 'inadequate'. We wrote to our partners to set out the report.
+
+We need to do some things better, and this plan sets out what we will do.
+"""
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Assistant]:
+    """A page written for the test."""
+    assistant = page_assistant(tmp_path_factory, embedder, "northtown-improvement-plan.txt", PLAN)
+    yield assistant
+    assistant.close()
+
+
+def test_what_was_concluded_is_told_by_the_grade_given(plan: Assistant) -> None:
+    """No record says "conclude"; the sentence that gives the grade says what was concluded."""
+    answer = plan.ask("What did Ofsted conclude about Northtown's children's services in 2020?")
+    assert answer.status == "answered", answer.answer
+    assert "inadequate" in answer.citations[0].evidence.quote

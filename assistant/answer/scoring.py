@@ -84,6 +84,7 @@ class Query:
     offices: frozenset[str] = frozenset()  # offices a "who" question names ("director"), as words
     sourced: frozenset[str] = frozenset()  # words naming the record asked: its page holds them
     authoring: str | None = None  # "wrote" in "Who wrote the report?": "report by X" holds it
+    action: str | None = None  # the stem of the verb asked about ("concl" in "… conclude?")
     term_vectors: Mapping[str, np.ndarray] = field(default_factory=dict)  # term stem -> vector
     lexicon: Mapping[str, np.ndarray] = field(default_factory=dict)  # candidates' word vectors
 
@@ -133,6 +134,8 @@ def features(query: Query, candidate: Candidate, reads: int) -> dict[str, float]
     own = with_synonyms(stems(candidate.text), query.pairs) | person_pointed_at(candidate, query)
     if query.authoring and names_author(candidate.text, DOCUMENTS):
         own.add(query.authoring)  # "the report by the Board" says who wrote it
+    if query.action in JUDGING and satisfies("grade", candidate.text, query.asked):
+        own.add(query.action)  # "What did Ofsted conclude?": "The judgement was 'inadequate'"
     read_with = _read_with(candidate, query)
     around = own | with_synonyms(stems(f"{candidate.document.title} \n{read_with}"), query.pairs)
     placeable = (query.names | query.common) - query.people - query.bodies - around
@@ -163,6 +166,11 @@ def features(query: Query, candidate: Candidate, reads: int) -> dict[str, float]
         ),
     }
 
+
+_JUDGING_TEXT = "conclude judge rate assess decide grade"
+JUDGING = frozenset(stem(w) for w in _JUDGING_TEXT.split())
+"""Verbs of passing a judgement: a sentence giving a grade tells what was concluded. Not
+"find": records say what inspectors found in that word ("The inspectors found …")."""
 
 _PERSONAL_OPENING = re.compile(r"(?:But |And )?(?:He|She)\b")
 """A sentence that opens with "He" or "She" is about a person the one before named."""

@@ -171,6 +171,7 @@ class EvidenceSelector:
             offices=offices_asked(question.text),
             sourced=question.source_terms,
             authoring=question.authoring,
+            action=question.action,
         )
         read = hits[: self.rules.hits_read]
         selection.passages_read = len(read)
