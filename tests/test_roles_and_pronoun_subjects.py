@@ -2,7 +2,8 @@
 and Kit Dale are no real people): "her partner" in a follow-up is the person the previous
 answer names as her partner; a sentence opening with "He" or "She" holds the name of the
 person asked about when the sentence before in its paragraph gives it; a sentence giving a
-grade tells what an inspectorate concluded or found."""
+grade tells what an inspectorate concluded, and a claim that it "rated" a grade is checked
+against a sentence saying it "judged" one; "the one target" counts nothing."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from assistant.answer.tokens import stems
 from assistant.conversation import Turn, resolve
 from assistant.conversation.entities import role_holder
 from assistant.engine import Assistant
+from assistant.factcheck import FactChecker
+from assistant.factcheck.facts import read_facts
 from index import Embedder
 
 from .conftest import page_assistant
@@ -135,3 +138,31 @@ def test_what_was_concluded_is_told_by_the_grade_given(plan: Assistant) -> None:
     answer = plan.ask("What did Ofsted conclude about Northtown's children's services in 2020?")
     assert answer.status == "answered", answer.answer
     assert "inadequate" in answer.citations[0].evidence.quote
+
+
+def test_the_one_thing_is_no_count() -> None:
+    """ "the one target still stubborn" picks a target out; "one of the targets" counts."""
+    assert read_facts("The one target left concerns recruitment.", set()).figures == ()
+    assert read_facts("Every one of the areas was completed.", set()).figures == ()
+    assert [f.value for f in read_facts("One of the targets was missed.", set()).figures] == [1]
+
+
+def test_the_one_target_left_is_not_contradicted_by_the_other_counts(reference: Assistant) -> None:
+    """Before, "one" was read as a count and "four, eight and three" contradicted it."""
+    claim = "The one target the council still struggles with concerns recruiting social workers."
+    assert FactChecker.of(reference).check(claim).verdict != "contradicted"
+
+
+def test_a_rated_grade_is_checked_against_the_judged_one(reference: Assistant) -> None:
+    """The record says "judged … to be inadequate"; the claim says "rated … good"."""
+    checker = FactChecker.of(reference)
+    wrong = checker.check("Ofsted rated safeguarding in Birmingham good in December 2008.")
+    assert wrong.verdict == "contradicted", wrong.explanation
+    right = checker.check("Ofsted rated safeguarding in Birmingham inadequate in December 2008.")
+    assert right.verdict == "supported", right.explanation
+
+
+def test_a_change_of_grade_is_not_contradicted_by_one_grade(plan: Assistant) -> None:
+    """Two grades in a claim tell a change; the one sentence giving one of them is no conflict."""
+    claim = "Northtown was rated good only two years after Ofsted judged it inadequate in 2020."
+    assert FactChecker.of(plan).check(claim).verdict != "contradicted"

@@ -24,7 +24,7 @@ from assistant.factcheck.explain import explain
 from assistant.factcheck.models import ClaimCheck, DraftCheck
 from assistant.factcheck.report import render_report
 from assistant.factcheck.rules import Decision, Rules, decide
-from assistant.factcheck.synonyms import held_by_synonyms
+from assistant.factcheck.synonyms import held_by_grades, held_by_synonyms
 from index import Searcher, SearchHit, Store, sentences_of
 
 MAX_DRAFT_CLAIMS = 100
@@ -119,7 +119,9 @@ class FactChecker:
     def _with_synonyms(
         self, claim: Claim, weights: Weights, units: list[Unit], texts: dict[str, str]
     ) -> list[Unit]:
-        """Each unit with the claim's words its near synonyms hold (`synonyms`)."""
+        """Each unit with the claim's words its grade (`held_by_grades`) or near synonyms
+        (`held_by_synonyms`) hold."""
+        units = held_by_grades(units, claim, weights)
         if self.selector is None:
             return units
         words = self.selector.word_vectors

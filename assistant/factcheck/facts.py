@@ -82,6 +82,8 @@ _FIGURE = re.compile(
     r"|(?<=\bto )(?P<none>none)\b",  # "down from seven to none": a quantity, nought
     re.I,
 )
+_SINGLING = re.compile(r"\b(?:the|this|that|no|any|every|each)\s+$", re.I)
+"""Before "one", a word that makes it pick out a thing ("the one target"), not count it."""
 _SECTION_NUMBER = re.compile(r"\d+(?:\.\d+)+\.?\s|\d+[.)]\s+[A-Z]")
 """A number opening a numbered paragraph ("1.2 The purpose …", "3) Agencies …")."""
 _PERCENT = re.compile(r"\s*(?:per\s*cent|percent|%)", re.I)
@@ -217,6 +219,8 @@ def _figures(text: str, dates: tuple[DateMention, ...]) -> list[Figure]:
             continue  # "from 14 January to 1 February": days, not counts
         if labels_at(text, match.start()):
             continue  # "see page 14", "Section 47": a label, not a count
+        if _SINGLING.search(text[: match.start()]) and match.group().lower() == "one":
+            continue  # "the one target still stubborn", "every one of them": no count
         raw = match.group()
         signed = text[max(0, match.start() - 1) : match.start()] in _CURRENCY  # "£10m"
         if match.group("num") and re.match(r"0\d", raw):
