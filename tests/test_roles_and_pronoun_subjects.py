@@ -3,7 +3,9 @@ and Kit Dale are no real people): "her partner" in a follow-up is the person the
 answer names as her partner; a sentence opening with "He" or "She" holds the name of the
 person asked about when the sentence before in its paragraph gives it; a sentence giving a
 grade tells what an inspectorate concluded, and a claim that it "rated" a grade is checked
-against a sentence saying it "judged" one; "the one target" counts nothing."""
+against a sentence saying it "judged" one; "the one target" counts nothing; "two of the
+recommendations" is a part of the "12 recommendations", which is no rival count of it;
+someone who took up a post before the year asked, on a page of that year, held it then."""
 
 from __future__ import annotations
 
@@ -166,3 +168,47 @@ def test_a_change_of_grade_is_not_contradicted_by_one_grade(plan: Assistant) -> 
     """Two grades in a claim tell a change; the one sentence giving one of them is no conflict."""
     claim = "Northtown was rated good only two years after Ofsted judged it inadequate in 2020."
     assert FactChecker.of(plan).check(claim).verdict != "contradicted"
+
+
+def test_the_whole_is_no_rival_count_of_its_part(reference: Assistant) -> None:
+    """ "12 recommendations … a further two, which emerged from the criminal trial": before,
+    the 12 was read as another count of the two, and nothing was found."""
+    checker = FactChecker.of(reference)
+    claim = (
+        "Two of the recommendations, which came out of the criminal trial, are still being"
+        " put in place."
+    )
+    assert checker.check(claim).verdict == "supported"
+    three = claim.replace("Two", "Three")
+    assert checker.check(three).verdict != "supported"
+
+
+CONDEMNED = """Northtown children's services condemned as inadequate
+
+Northtown's children's services were judged inadequate by an Ofsted inspection carried out
+between 23 January and 16 February 2017.
+
+Some services have deteriorated since the last inspection, published in 2012. The Director
+of Children's Services Jo Vey took up an interim position in July 2015 before her permanent
+appointment in March 2016. Senior leaders have not challenged weak management oversight.
+"""
+
+
+@pytest.fixture(scope="module")
+def condemned(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Assistant]:
+    """A page written for the test (undated: no manifest, no byline)."""
+    name = "northtown-condemned.txt"
+    assistant = page_assistant(tmp_path_factory, embedder, name, CONDEMNED)
+    yield assistant
+    assistant.close()
+
+
+def test_who_held_a_post_at_a_later_inspection(condemned: Assistant) -> None:
+    """She took the post in 2015 and 2016; the page tells of the 2017 inspection and of no
+    leaving: she was the director then. Before 2015 she was not."""
+    asked = "Who was Northtown's director of children's services at the 2017 inspection?"
+    answer = condemned.ask(asked)
+    assert answer.status == "answered", answer.answer
+    assert "Jo Vey" in answer.citations[0].evidence.quote
+    earlier = condemned.ask("Who was Northtown's director of children's services in 2014?")
+    assert earlier.status == "not_found", earlier.answer

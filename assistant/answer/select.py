@@ -399,7 +399,11 @@ class EvidenceSelector:
             # the answer says where its date comes from, or what a list item belongs to
             evidence = replace(evidence, context=Context("heading", *_parts(above)))
         if when.source != "none":
-            timely = in_period(question.periods, when) or _reports_record(question, candidate, when)
+            timely = (
+                in_period(question.periods, when)
+                or _reports_record(question, candidate, when)
+                or _in_post_by_then(question, candidate, when)
+            )
             return evidence, timely
         years = years_in(candidate.document_stems)  # an undated page: the years it names
         file_year = _year_named(candidate) if question.kind in _WHO_HOLDS else None
@@ -514,6 +518,36 @@ def _reports_record(question: Question, candidate: Candidate, when: Dated) -> bo
     if when.source != "sentence" and named and all(day >= p.start for p in periods):
         return True  # "the 2013 review": a 2016 page naming 2013, on the toddler it was about
     return in_period(periods, Dated((day,), (precision_of(day),), "document"))
+
+
+def _in_post_by_then(question: Question, candidate: Candidate, when: Dated) -> bool:
+    """Someone who took up a post before the period asked, on a page of that period or
+    later (an undated one naming it) that tells of no leaving, still held it then: "…
+    took up an interim position in July 2015 before her permanent appointment in March
+    2016" answers who was director at the 2017 inspection."""
+    if question.kind not in _WHO_HOLDS or not question.periods or not when.dates:
+        return False
+    if not _TAKING_UP.search(candidate.text) or _LEAVING.search(candidate.text):
+        return False
+    began = max(date_bounds(d)[1] for d in when.dates)
+    if not all(began <= p.end for p in question.periods):
+        return False
+    day = candidate.document.date
+    if day:
+        return all(day >= p.start for p in question.periods)
+    return _mentions_period(question, years_in(candidate.document_stems))  # tells of then
+
+
+_TAKING_UP = re.compile(
+    r"\b(?:took up|takes up|appointed|appointment|became|joined|started|taking up)\b", re.I
+)
+"""Words of coming into a post."""
+_LEAVING = re.compile(
+    r"\b(?:left|leaves|leaving|resigned|resigns|quit|retired|stepped down|until|departed|"
+    r"replaced|succeeded by|former|formerly|interim until)\b",
+    re.I,
+)
+"""Words of going out of a post: the sentence may tell of a tenure that ended."""
 
 
 _WHO_HOLDS = frozenset({"person", "agent", "body", "role"})

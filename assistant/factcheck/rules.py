@@ -381,7 +381,7 @@ def _figures(claim: Claim, unit: Unit) -> Found:
             )
             if done is not None:
                 return done
-            counted = _counted_otherwise(figure, unit, claimed)
+            counted = _counted_otherwise(figure, unit, claimed | _wholes(claim, figure, unit))
             if counted is not None:
                 return counted
             continue
@@ -411,6 +411,16 @@ def _a_part_of(claim: Claim, figure: Figure) -> bool:
     """ "Six of the settings inspected": the figure counts a part of what another figure
     counts in full ("39 settings inspected"), so a larger one is no other count of it."""
     return bool(_PART_OF.match(claim.text, figure.end))
+
+
+def _wholes(claim: Claim, figure: Figure, unit: Unit) -> set[float]:
+    """The unit's larger counts of what the claim's figure counts a part of ("Two of the
+    recommendations" and "12 recommendations"): the whole, no rival count of the part."""
+    part = _PART_OF.match(claim.text, figure.end)
+    if part is None:
+        return set()
+    noun = next(iter(re.findall(r"[A-Za-z]+", claim.text[part.end() :])), "")
+    return {f.value for f in unit.facts.figures if f.value > figure.value and f.noun == stem(noun)}
 
 
 def _done_in_full(claim: Claim, figure: Figure, unit: Unit) -> Found:
