@@ -5,7 +5,8 @@ person asked about when the sentence before in its paragraph gives it; a sentenc
 grade tells what an inspectorate concluded, and a claim that it "rated" a grade is checked
 against a sentence saying it "judged" one; "the one target" counts nothing; "two of the
 recommendations" is a part of the "12 recommendations", which is no rival count of it;
-someone who took up a post before the year asked, on a page of that year, held it then."""
+someone who took up a post before the year asked, on a page of that year, held it then;
+"how long did they spend …?" asks for a duration, and "spend" only frames it."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import numpy as np
 import pytest
 
 from assistant.answer.candidates import Span
+from assistant.answer.figures import unit_of
 from assistant.answer.scoring import Query, person_pointed_at
 from assistant.answer.tokens import stems
 from assistant.conversation import Turn, resolve
@@ -212,3 +214,16 @@ def test_who_held_a_post_at_a_later_inspection(condemned: Assistant) -> None:
     assert "Jo Vey" in answer.citations[0].evidence.quote
     earlier = condemned.ask("Who was Northtown's director of children's services in 2014?")
     assert earlier.status == "not_found", earlier.answer
+
+
+def test_how_long_asks_for_a_duration_whatever_its_verb() -> None:
+    assert unit_of("How long did Ofsted spend inspecting?") == "duration"
+    assert unit_of("How old was the social worker paid to supervise?") == "age"
+    assert unit_of("How much did the council spend?") == "money"
+
+
+def test_how_long_they_spent_is_told_by_a_three_week_inspection(plan: Assistant) -> None:
+    """No record says "spend": "a three-week inspection" says how long it took."""
+    answer = plan.ask("How long did Ofsted spend inspecting Northtown in 2020?")
+    assert answer.status == "answered", answer.answer
+    assert "three-week" in answer.citations[0].evidence.quote

@@ -58,6 +58,8 @@ _AUXILIARIES = frozenset(
 )
 """Where the thing counted ends: "How many Serious Case Review recommendations did …"."""
 _UNIT_OF_QUESTION = (
+    ("age", re.compile(r"\bhow old\b|\bwhat age\b", re.I)),  # first: its question word
+    ("duration", re.compile(r"\bhow long\b", re.I)),  # decides ("how long … spend")
     (
         "money",
         re.compile(
@@ -68,8 +70,6 @@ _UNIT_OF_QUESTION = (
         ),
     ),
     ("share", re.compile(r"\b(percentage|proportion|share|rate|per cent)\b", re.I)),
-    ("age", re.compile(r"\bhow old\b|\bwhat age\b", re.I)),
-    ("duration", re.compile(r"\bhow long\b", re.I)),
 )
 _WINDOW = 4
 _MEASURE = re.compile(

@@ -40,7 +40,9 @@ _MONTHS_TEXT = """
 """
 _MONTHS = frozenset(_MONTHS_TEXT.split())
 _UNIT_FRAME = {
-    "duration": frozenset({"long", "last", "lasts", "lasted", "lasting"}),
+    "duration": frozenset(
+        {"long", "last", "lasts", "lasted", "lasting", "spend", "spends", "spent", "spending"}
+    ),
     "age": frozenset({"old", "age", "aged"}),
     "share": frozenset({"share", "percentage", "proportion"}),
 }
