@@ -544,7 +544,7 @@ _TAKING_UP = re.compile(
 """Words of coming into a post."""
 _LEAVING = re.compile(
     r"\b(?:left|leaves|leaving|resigned|resigns|quit|retired|stepped down|until|departed|"
-    r"replaced|succeeded by|former|formerly|interim until)\b",
+    r"replaced|succeeded by|former|formerly)\b",
     re.I,
 )
 """Words of going out of a post: the sentence may tell of a tenure that ended."""
