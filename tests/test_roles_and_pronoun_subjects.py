@@ -6,7 +6,8 @@ grade tells what an inspectorate concluded, and a claim that it "rated" a grade 
 against a sentence saying it "judged" one; "the one target" counts nothing; "two of the
 recommendations" is a part of the "12 recommendations", which is no rival count of it;
 someone who took up a post before the year asked, on a page of that year, held it then;
-"how long did they spend …?" asks for a duration, and "spend" only frames it."""
+"how long did they spend …?" asks for a duration, and "spend" only frames it; "take over
+from" says whom someone replaced."""
 
 from __future__ import annotations
 
@@ -227,3 +228,34 @@ def test_how_long_they_spent_is_told_by_a_three_week_inspection(plan: Assistant)
     answer = plan.ask("How long did Ofsted spend inspecting Northtown in 2020?")
     assert answer.status == "answered", answer.answer
     assert "three-week" in answer.citations[0].evidence.quote
+
+
+COMMISSIONER = """New commissioner for Northtown children's services
+
+Jo Vey has been appointed as the new independent commissioner for Northtown's children's
+services, the Department for Education said today.
+
+Ms Vey will take over from Sam Roe, whose term of office ended earlier in the year.
+Ms Vey is currently director of children's services in Eastshire.
+
+The children's minister, Kit Dale, said Ms Vey would report on the services as
+commissioner within six months.
+"""
+
+
+@pytest.fixture(scope="module")
+def commissioner(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder
+) -> Iterator[Assistant]:
+    """A page written for the test."""
+    name = "northtown-commissioner-2015.txt"
+    assistant = page_assistant(tmp_path_factory, embedder, name, COMMISSIONER)
+    yield assistant
+    assistant.close()
+
+
+def test_whom_someone_replaced_is_told_by_take_over_from(commissioner: Assistant) -> None:
+    """No record says "replace"; "will take over from Sam Roe" says whom she replaced."""
+    answer = commissioner.ask("Who did Jo Vey replace as commissioner?")
+    assert answer.status == "answered", answer.answer
+    assert "Sam Roe" in answer.citations[0].evidence.quote

@@ -136,6 +136,8 @@ def features(query: Query, candidate: Candidate, reads: int) -> dict[str, float]
         own.add(query.authoring)  # "the report by the Board" says who wrote it
     if query.action in JUDGING and satisfies("grade", candidate.text, query.asked):
         own.add(query.action)  # "What did Ofsted conclude?": "The judgement was 'inadequate'"
+    if _SUCCEEDING.search(candidate.text):
+        own |= SUCCESSION & query.weights.keys()  # "replace": "takes over … from"
     read_with = _read_with(candidate, query)
     around = own | with_synonyms(stems(f"{candidate.document.title} \n{read_with}"), query.pairs)
     placeable = (query.names | query.common) - query.people - query.bodies - around
@@ -171,6 +173,14 @@ _JUDGING_TEXT = "conclude judge rate assess decide grade"
 JUDGING = frozenset(stem(w) for w in _JUDGING_TEXT.split())
 """Verbs of passing a judgement: a sentence giving a grade tells what was concluded. Not
 "find": records say what inspectors found in that word ("The inspectors found …")."""
+
+_SUCCESSION_TEXT = "replace replaced succeed succeeded successor took"
+SUCCESSION = frozenset(stem(w) for w in _SUCCESSION_TEXT.split())
+"""Words of one person following another in a post ("took" as a question's "took over")."""
+_SUCCEEDING = re.compile(
+    r"\b(?:replac\w*|succeed\w*|successor|(?:take[sn]?|took|taking)\s+over|in place of)\b", re.I
+)
+"""How a record says one followed another: any of these holds any word of succession."""
 
 _PERSONAL_OPENING = re.compile(r"(?:But |And )?(?:He|She)\b")
 """A sentence that opens with "He" or "She" is about a person the one before named."""
