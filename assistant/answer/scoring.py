@@ -136,8 +136,9 @@ def features(query: Query, candidate: Candidate, reads: int) -> dict[str, float]
         own.add(query.authoring)  # "the report by the Board" says who wrote it
     if query.action in JUDGING and satisfies("grade", candidate.text, query.asked):
         own.add(query.action)  # "What did Ofsted conclude?": "The judgement was 'inadequate'"
-    if _SUCCEEDING.search(candidate.text):
-        own |= SUCCESSION & query.weights.keys()  # "replace": "takes over … from"
+    succession = SUCCESSION & query.weights.keys()  # "replace": held by "takes over … from"
+    if succession and _SUCCEEDING.search(candidate.text):
+        own |= succession
     read_with = _read_with(candidate, query)
     around = own | with_synonyms(stems(f"{candidate.document.title} \n{read_with}"), query.pairs)
     placeable = (query.names | query.common) - query.people - query.bodies - around
