@@ -22,6 +22,7 @@ from assistant.factcheck.errors import InvalidClaim
 from assistant.factcheck.evidence import Unit, UnitReader, Weights, weigh
 from assistant.factcheck.explain import explain
 from assistant.factcheck.models import ClaimCheck, DraftCheck
+from assistant.factcheck.opposites import held_by_opposites
 from assistant.factcheck.report import render_report
 from assistant.factcheck.rules import Decision, Rules, decide
 from assistant.factcheck.synonyms import held_by_grades, held_by_synonyms
@@ -119,9 +120,9 @@ class FactChecker:
     def _with_synonyms(
         self, claim: Claim, weights: Weights, units: list[Unit], texts: dict[str, str]
     ) -> list[Unit]:
-        """Each unit with the claim's words its grade (`held_by_grades`) or near synonyms
-        (`held_by_synonyms`) hold."""
-        units = held_by_grades(units, claim, weights)
+        """Each unit with the claim's words its grade (`held_by_grades`), opposites
+        (`held_by_opposites`) or near synonyms (`held_by_synonyms`) hold."""
+        units = held_by_opposites(held_by_grades(units, claim, weights), claim, weights)
         if self.selector is None:
             return units
         words = self.selector.word_vectors

@@ -61,6 +61,7 @@ from assistant.factcheck.facts import (
     nearest_grade,
     overlaps,
 )
+from assistant.factcheck.opposites import opposed
 from index import date_bounds, dated_spans, format_date, month_number
 
 NEAREST_COVERAGE = 0.3
@@ -317,6 +318,7 @@ def judge(claim: Claim, unit: Unit) -> Judgement:
         _agent,
         _active_doer,
         _tense,
+        opposed,
         _opposite,
         _alone,
         _relative_time,
@@ -854,14 +856,12 @@ def _tense(claim: Claim, unit: Unit) -> Found:
 
 
 _OPPOSITES_TEXT = """
-    north:south east:west positive:negative accepted:rejected approved:refused
-    approved:rejected improved:deteriorated improved:worsened success:failure
-    successful:unsuccessful strengths:weaknesses praised:criticised praised:condemned
-    welcomed:criticised old:modern
+    north:south east:west positive:negative success:failure welcomed:criticised old:modern
 """
 _OPPOSITES = [tuple(pair.split(":")) for pair in _OPPOSITES_TEXT.split()]
 """English words that say the opposite of each other: a claim's "north" where the record
-says "south" is not what the record says."""
+says "south" is not what the record says. Opposites that deny the claim outright
+("rejected" against "accepted") are `opposites.opposed`."""
 
 
 def _opposite(claim: Claim, unit: Unit) -> Found:

@@ -69,7 +69,7 @@ def _rescored(
         return unit
     matrix = np.stack(list(own.values()))
     held = {t for t, w in wanted.items() if float(np.max(matrix @ claimed[w])) >= SYNONYM_MATCH}
-    return _with_held(unit, held, asked, weights)
+    return with_held(unit, held, asked, weights)
 
 
 def held_by_grades(units: list[Unit], claim: Claim, weights: Weights) -> list[Unit]:
@@ -85,7 +85,7 @@ def held_by_grades(units: list[Unit], claim: Claim, weights: Weights) -> list[Un
     if not judging:
         return units
     return [
-        _with_held(unit, set(judging), judging, weights) if _grades_then(claim, unit) else unit
+        with_held(unit, set(judging), judging, weights) if _grades_then(claim, unit) else unit
         for unit in units
     ]
 
@@ -100,7 +100,7 @@ def _grades_then(claim: Claim, unit: Unit) -> bool:
     return any(overlaps(d.value, *span) for d in unit.facts.dates for span in spans)
 
 
-def _with_held(unit: Unit, held: set[str], asked: dict[str, str], weights: Weights) -> Unit:
+def with_held(unit: Unit, held: set[str], asked: dict[str, str], weights: Weights) -> Unit:
     """The unit with the claim's terms `held` (still missing from it) counted as held."""
     missing = {w.lower() for w in unit.missing}
     held = {t for t in held if asked[t] in missing}

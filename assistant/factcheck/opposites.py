@@ -1,0 +1,129 @@
+"""A claim's words held by a unit's words of the opposite meaning, which deny them.
+
+A press officer's mistaken claim often says the opposite of a record in other words:
+"gave up" where the record says "retained", "rejected" where it says "accepted", "kept
+confidential" where it says "made public". Such a unit is about what the claim is about
+and says the other thing: its opposite words hold the claim's (so the unit is evidence)
+and `opposed` names the conflict. The pairs are plain English, not words of any record.
+A side counts only where the text says it unnegated ("not made public" says neither).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answer.question import LATEST
+from assistant.factcheck.claim import Claim
+from assistant.factcheck.evidence import Unit, Weights
+from assistant.factcheck.synonyms import with_held
+from index import date_bounds
+
+_OPPOSED_TEXT = """
+    accept accepted accepts accepting | reject rejected rejects rejecting refuse refused
+    approve approved approves | reject rejected rejects refuse refused
+    praise praised praises praising | criticise criticised criticises criticising
+        criticize criticized condemn condemned
+    improved improving | deteriorate deteriorated deteriorating worsen worsened worsening
+    retain retained retains keep kept keeps | give_up gave_up given_up gives_up lose lost
+        loses relinquish relinquished surrender surrendered
+    made_public published | kept_confidential kept_secret kept_private confidential
+        secret withheld unpublished
+    remain remains remained continue continues continued | disband disbanded abolish
+        abolished scrap scrapped dissolve dissolved wound_up axed
+    interim acting temporary | permanent permanently substantive
+    cut cuts | ring-fenced ringfenced protected protection
+    successful succeeded | failed unsuccessful
+    strengths | weaknesses
+"""
+"""Pairs of sides, one per line ("|" between them, "_" joining a phrase's words)."""
+
+_NEGATION = re.compile(r"\b(?:not|never|no|nor|n[o’']t)\s+(?:\w+\s+){0,2}$", re.I)
+"""A negation in the three words before a side's phrase: "was not made public"."""
+
+
+@dataclass(frozen=True)
+class Opposition:
+    """What the claim says (`said`) and what the unit says against it (`given`)."""
+
+    said: str
+    given: str
+
+
+def _pairs(text: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The sides of each pair, as lowercase phrases."""
+    joined = re.sub(r"\n\s{6,}", " ", text)  # a pair's continuation lines
+    pairs = []
+    for line in joined.strip().splitlines():
+        left, right = line.split("|")
+        pairs.append(
+            tuple(tuple(w.replace("_", " ") for w in side.split()) for side in (left, right))
+        )
+    return pairs  # type: ignore[return-value]
+
+
+_PAIRS = _pairs(_OPPOSED_TEXT)
+
+
+def _says(text: str, phrases: tuple[str, ...]) -> str | None:
+    """The first of `phrases` the text says unnegated, if any."""
+    for phrase in phrases:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text, re.I):
+            if not _NEGATION.search(text[: m.start()]):
+                return m.group()
+    return None
+
+
+def _mentions(text: str, phrases: tuple[str, ...]) -> bool:
+    """The text uses any of `phrases`, negated or not."""
+    return any(re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", text, re.I) for p in phrases)
+
+
+def opposition(claim: str, unit: str) -> Opposition | None:
+    """A side the claim says that the unit never uses, where the unit says the other side
+    and the claim never uses it."""
+    for left, right in _PAIRS:
+        for mine, theirs in ((left, right), (right, left)):
+            said, given = _says(claim, mine), _says(unit, theirs)
+            if said and given and not _mentions(unit, mine) and not _mentions(claim, theirs):
+                return Opposition(said, given)
+    return None
+
+
+def held_by_opposites(units: list[Unit], claim: Claim, weights: Weights) -> list[Unit]:
+    """Each unit saying the opposite of the claim with the claim's words of that side
+    counted as held: the unit speaks of what the claim says, in the other sense."""
+    asked = {t: w.lower() for t, w in claim.subject.items() if t in weights.terms}
+    held_units = []
+    for unit in units:
+        found = opposition(claim.text, unit.quote)
+        if found is None:
+            held_units.append(unit)
+            continue
+        words = set(found.said.lower().split())
+        held = {t for t, w in asked.items() if w in words}
+        held_units.append(with_held(unit, held, asked, weights))
+    return held_units
+
+
+def opposed(claim: Claim, unit: Unit) -> tuple[str, str] | None:
+    """The verdict rule: the unit says the opposite of what the claim says, of a time it
+    could know. A record tells how things stood up to its date: "will remain in place",
+    in March 2010, does not deny "was disbanded in 2010" (silent)."""
+    found = opposition(claim.text, unit.quote)
+    if found is None:
+        return None
+    known = _known_until(unit)
+    later = [
+        p.label for p, _ in claim.periods if known is not None and known < p.end != LATEST
+    ]  # "since 2015" is open: it bounds, it dates nothing after the record
+    if later:
+        return "silent", f"the records say “{found.given}” before the end of {later[0]}"
+    return "conflicts", f"the records say “{found.given}”, not “{found.said}”"
+
+
+def _known_until(unit: Unit) -> str | None:
+    """The last day the unit can speak of: its latest date or its record's, if any."""
+    dates = [d.value for d in unit.facts.dates] + [unit.document.date or ""]
+    ends = [date_bounds(d)[1] for d in dates if d]
+    return max(ends, default=None)

@@ -1,0 +1,91 @@
+"""The seventeenth round (a page written here about Northtown, no real council; Jo Vey is no
+real person): a claim that says the opposite of a record in other words ("rejected" where
+it says "accepted", "gave up" where it says "retained", "disbanded" where it says "will
+remain in place") is contradicted by it; the record's own side, or a negated side, is
+not; a record cannot deny what the claim dates after it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from assistant.engine import Assistant
+from assistant.factcheck import FactChecker
+from assistant.factcheck.opposites import opposition
+from index import Embedder
+
+from .conftest import page_assistant
+
+PAGE = """Northtown children's services inadequate, inspectors say
+
+Published 4 March 2019
+
+Inspectors said Northtown's children's services had deteriorated significantly since their
+last visit in 2015.
+
+Senior leaders said they accepted the findings and children deserve better.
+
+Northtown Council retained political and financial responsibility for the service, while
+a new Interim Director of Children's Services, Jo Vey, was appointed to lead it.
+"""
+
+
+@pytest.fixture(scope="module")
+def northtown(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Assistant]:
+    """A page written for the test."""
+    assistant = page_assistant(tmp_path_factory, embedder, "northtown-inadequate-2019.txt", PAGE)
+    yield assistant
+    assistant.close()
+
+
+def test_a_side_the_unit_never_uses_against_the_side_it_says() -> None:
+    found = opposition("The leaders rejected the findings.", "They accepted the findings.")
+    assert found is not None and (found.said, found.given) == ("rejected", "accepted")
+    assert opposition("The report was kept confidential.", "It was made public.") is not None
+
+
+def test_no_opposition_when_either_side_is_negated_or_both_are_said() -> None:
+    assert opposition("The notice was kept confidential.", "It was not made public.") is None
+    assert opposition("The notice was not published.", "It was kept confidential.") is None
+    both = "Some were accepted and others rejected."
+    assert opposition("The leaders rejected the findings.", both) is None
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Northtown's senior leaders rejected the inspectors' findings.",
+        "Inspectors said Northtown's children's services had improved significantly since 2015.",
+        "Northtown Council gave up financial responsibility for its children's services.",
+        "Northtown appointed a permanent Director of Children's Services to lead the service.",
+    ],
+)
+def test_a_claim_saying_the_opposite_is_contradicted(northtown: Assistant, claim: str) -> None:
+    check = FactChecker.of(northtown).check(claim)
+    assert check.verdict == "contradicted", check.explanation
+    assert "records say “" in check.explanation
+
+
+def test_the_records_own_side_is_supported(northtown: Assistant) -> None:
+    check = FactChecker.of(northtown).check("Northtown's senior leaders accepted the findings.")
+    assert check.verdict == "supported", check.explanation
+
+
+def test_the_reference_task_force_is_not_disbanded(reference: Assistant) -> None:
+    checker = FactChecker.of(reference)
+    check = checker.check("The Task Force has been disbanded.")
+    assert check.verdict == "contradicted", check.explanation
+    assert "remain" in check.explanation
+
+
+def test_a_record_cannot_deny_what_the_claim_dates_after_it(reference: Assistant) -> None:
+    """The statement of March 2010 says the Task Force "will remain in place": a claim that
+    it was disbanded in 2010 may be of later that year."""
+    check = FactChecker.of(reference).check("The Task Force was disbanded in 2010.")
+    assert check.verdict == "not_found", check.explanation
+
+
+def test_the_reference_scrutiny_report_was_not_kept_confidential(reference: Assistant) -> None:
+    check = FactChecker.of(reference).check("The council's scrutiny report was kept confidential.")
+    assert check.verdict == "contradicted", check.explanation
