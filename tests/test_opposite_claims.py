@@ -2,7 +2,8 @@
 real person): a claim that says the opposite of a record in other words ("rejected" where
 it says "accepted", "gave up" where it says "retained", "disbanded" where it says "will
 remain in place") is contradicted by it; the record's own side, or a negated side, is
-not; a record cannot deny what the claim dates after it."""
+not; a record cannot deny what the claim dates after it; a sentence saying "we" in a
+council's statement holds the claim's "council"."""
 
 from __future__ import annotations
 
@@ -89,3 +90,13 @@ def test_a_record_cannot_deny_what_the_claim_dates_after_it(reference: Assistant
 def test_the_reference_scrutiny_report_was_not_kept_confidential(reference: Assistant) -> None:
     check = FactChecker.of(reference).check("The council's scrutiny report was kept confidential.")
     assert check.verdict == "contradicted", check.explanation
+
+
+def test_we_in_a_councils_statement_is_the_council(reference: Assistant) -> None:
+    """ "We have met four of the eight targets; … the remaining stubborn target is about
+    recruitment of social workers", in the council's statement, is what the council says."""
+    claim = (
+        "The one target the council is still struggling with concerns recruiting social workers."
+    )
+    check = FactChecker.of(reference).check(claim)
+    assert check.verdict == "supported", check.explanation

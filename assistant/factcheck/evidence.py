@@ -143,6 +143,22 @@ def weigh(store: Store, claim: Claim, passages: int) -> Weights:
     return Weights(terms, required, unknown_names, unknown_words, names, named, people)
 
 
+_WE = re.compile(r"\b(?:we|our|us|ourselves)\b", re.I)
+_BODY_TEXT = "trust board partnership authority"
+SPEAKING_BODIES = COUNCIL_STEMS | frozenset(stem(w) for w in _BODY_TEXT.split())
+"""Nouns of the bodies that publish statements ("the council", "the trust"): in a
+sentence that says "we", the page's body is who speaks."""
+
+
+def _speaking_body(weights: Weights, quote: str, words: frozenset[str]) -> frozenset[str]:
+    """The claim's body nouns held by a sentence in the first person plural on a page that
+    names that body: "We have met four of the eight targets", in the council's statement,
+    says the council met them."""
+    if not _WE.search(quote):
+        return frozenset()
+    return frozenset(weights.terms.keys() & SPEAKING_BODIES & words)
+
+
 class UnitReader:
     """Reads the sentences of retrieved passages as scored units."""
 
@@ -208,6 +224,7 @@ class UnitReader:
                 if weights.names:  # read from the page only when a name may be held by it
                     topics = self.document_words.topics(doc.id, text) | (words & COUNCIL_STEMS)
                 about = weights.names & topics | _named_in_part(weights.people, quote, words)
+                about |= _speaking_body(weights, quote, words)
                 about |= weights.required & stems(heading)  # whom the lines under it speak of
                 if item:
                     about |= with_synonyms(stems(lead), self._pairs)  # the item states it
