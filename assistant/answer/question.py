@@ -24,7 +24,8 @@ _STOPWORDS_TEXT = """
     take takes took taken place go goes went gone prove proves proving proved proven
     seem seems seemed
     documents afterwards afterward later subsequently eventually meanwhile going
-    actually exactly really precisely specifically roughly approximately ever
+    actually exactly really precisely specifically roughly approximately ever formally
+    officially
     straight immediately shortly soon next yet
     timeline article story release either neither whether whose
 """
