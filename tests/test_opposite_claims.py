@@ -1,9 +1,10 @@
-"""The seventeenth round (a page written here about Northtown, no real council; Jo Vey is no
-real person): a claim that says the opposite of a record in other words ("rejected" where
-it says "accepted", "gave up" where it says "retained", "disbanded" where it says "will
-remain in place") is contradicted by it; the record's own side, or a negated side, is
-not; a record cannot deny what the claim dates after it; a sentence saying "we" in a
-council's statement holds the claim's "council"."""
+"""The seventeenth round (a page written here about Northtown, no real council; Jo Vey and
+Kit Dale are no real people): a claim that says the opposite of a record in other words
+("rejected" where it says "accepted", "gave up" where it says "retained", "disbanded" where
+it says "will remain in place") is contradicted by it; the record's own side, or a negated
+side, is not; a record cannot deny what the claim dates after it; a sentence saying "we" in
+a council's statement holds the claim's "council"; "murdered by his mother and his
+grandfather" is contradicted by "murdered on 3 March 2012 by his mother and stepfather"."""
 
 from __future__ import annotations
 
@@ -100,3 +101,27 @@ def test_we_in_a_councils_statement_is_the_council(reference: Assistant) -> None
     )
     check = FactChecker.of(reference).check(claim)
     assert check.verdict == "supported", check.explanation
+
+
+MURDER = """Northtown apologises over Kit Dale
+
+Living in Northtown for most of his life, Kit Dale was murdered on 3 March 2012 by his
+mother and stepfather after a long period of neglect.
+"""
+
+
+@pytest.fixture(scope="module")
+def murder(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Assistant]:
+    """A page written for the test."""
+    assistant = page_assistant(tmp_path_factory, embedder, "northtown-kit-dale.txt", MURDER)
+    yield assistant
+    assistant.close()
+
+
+def test_another_doer_described_after_the_same_verb_contradicts(murder: Assistant) -> None:
+    checker = FactChecker.of(murder)
+    wrong = checker.check("Kit Dale was murdered by his mother and his grandfather.")
+    assert wrong.verdict == "contradicted", wrong.explanation
+    assert "stepfather" in wrong.explanation
+    right = checker.check("Kit Dale was murdered by his mother and stepfather.")
+    assert right.verdict == "supported", right.explanation

@@ -753,14 +753,17 @@ def _people(claim: Claim, unit: Unit) -> Found:
 
 
 _AGENT = re.compile(
-    r"\b([a-z]+ed|led|made|held|run|set up)\s+by\s+((?:the\s+)?[A-Z][\w’'-]*"
+    r"\b([a-z]+ed|led|made|held|run|set up)"
+    r"(?:\s+(?:on|in)\s+(?:\d{1,2}\s+)?[A-Z]?[a-z]+(?:\s+\d{4})?)?"  # "murdered on 3 March 2012"
+    r"\s+by\s+((?:the\s+)?[A-Z][\w’'-]*"
     r"(?:\s+(?:of\s+|for\s+|and\s+)?(?:the\s+)?[A-Z][\w’'-]*)*"
-    r"|(?:the|an?)\s+[a-z][\w’'-]*"
-    r"(?:\s+(?!(?:in|on|at|to|for|and|from|with|of)\b)[a-z][\w’'-]*){0,2})"
+    r"|(?:the|an?|his|her|their|its)\s+[a-z][\w’'-]*"
+    r"(?:\s+(?!(?:in|on|at|to|for|and|from|with|of)\b)[a-z][\w’'-]*){0,2}"
+    r"(?:\s+and\s+(?:(?:the|an?|his|her|their|its)\s+)?[a-z][\w’'-]*)?)"
 )
 """A passive verb and the named body or person who did it ("published by the Northtown
-Safeguarding Children Board", "led by Cllr Jane Doe"), or a body described ("run by an
-independent trust")."""
+Safeguarding Children Board", "led by Cllr Jane Doe"), or the doers described ("run by an
+independent trust", "murdered by his mother and stepfather")."""
 
 
 _AGENT_REACH = 100
