@@ -139,6 +139,9 @@ def features(query: Query, candidate: Candidate, reads: int) -> dict[str, float]
     succession = SUCCESSION & query.weights.keys()  # "replace": held by "takes over … from"
     if succession and _SUCCEEDING.search(candidate.text):
         own |= succession
+    leading = LEADING & query.weights.keys() if query.kind in _WHO_KINDS else frozenset()
+    if leading and _LEADING_OFFICE.search(candidate.text):
+        own |= leading  # "Who runs the trust?": "the trust's chief executive, Jane Doe"
     read_with = _read_with(candidate, query)
     around = own | with_synonyms(stems(f"{candidate.document.title} \n{read_with}"), query.pairs)
     placeable = (query.names | query.common) - query.people - query.bodies - around
@@ -174,6 +177,16 @@ _JUDGING_TEXT = "conclude judge rate assess decide grade"
 JUDGING = frozenset(stem(w) for w in _JUDGING_TEXT.split())
 """Verbs of passing a judgement: a sentence giving a grade tells what was concluded. Not
 "find": records say what inspectors found in that word ("The inspectors found …")."""
+
+_LEADING_TEXT = "run runs ran running lead leads led head heads headed manage manages managed"
+LEADING = frozenset(stem(w) for w in _LEADING_TEXT.split())
+_WHO_KINDS = frozenset({"person", "agent"})
+"""Verbs of being in charge: who runs a body is told by who holds its leading office."""
+_LEADING_OFFICE = re.compile(
+    r"\b(?:chief executive|director|chair(?:man|woman|person)?|head|leader|manager|"
+    r"commissioner)\b",
+    re.I,
+)
 
 _SUCCESSION_TEXT = "replace replaced succeed succeeded successor took"
 SUCCESSION = frozenset(stem(w) for w in _SUCCESSION_TEXT.split())

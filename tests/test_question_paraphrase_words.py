@@ -1,10 +1,13 @@
-"""The seventeenth round (a page written here about Northtown, no real council; Sam Roe is
-no real person): adverbs that only stress how a thing was done ("formally begun",
-"officially opened") are no words a record must hold; the verb they qualify is."""
+"""The seventeenth round (a page written here about Northtown, no real council; Sam Roe is no
+real person): adverbs that only stress how a thing was done ("formally
+begun", "officially opened") are no words a record must hold; the verb they qualify is.
+Who runs, leads or heads a body is told by who holds its leading office ("the trust's chief
+executive"), shown on a corpus-dev page."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -41,3 +44,29 @@ def test_when_a_review_was_formally_begun_is_when_it_was_commenced(board: Assist
     answer = board.ask("When was the serious case review into Sam Roe's death formally begun?")
     assert answer.status == "answered", answer.answer
     assert "23rd May 2012" in answer.answer
+
+
+SUNDERLAND = (
+    Path(__file__).resolve().parents[2]
+    / "shared"
+    / "corpus-dev"
+    / "docs"
+    / "sunderland-inadequate-to-outstanding-2021.txt"
+)
+
+
+@pytest.fixture(scope="module")
+def sunderland(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Assistant]:
+    """The corpus-dev page as stored (its heading line names the trust's chief executive)."""
+    if not SUNDERLAND.is_file():
+        pytest.skip(f"corpus-dev page not found at {SUNDERLAND} (../shared is absent)")
+    text = SUNDERLAND.read_text(encoding="utf-8")
+    assistant = page_assistant(tmp_path_factory, embedder, SUNDERLAND.name, text)
+    yield assistant
+    assistant.close()
+
+
+def test_who_runs_a_body_is_who_holds_its_leading_office(sunderland: Assistant) -> None:
+    answer = sunderland.ask("Who runs Together for Children in Sunderland?")
+    assert answer.status == "answered", answer.answer
+    assert "Jill Colbert" in answer.answer
