@@ -1,8 +1,8 @@
 """The seventeenth round (a page written here about Northtown, no real council; Sam Roe is no
-real person): adverbs that only stress how a thing was done ("formally
-begun", "officially opened") are no words a record must hold; the verb they qualify is.
-Who runs, leads or heads a body is told by who holds its leading office ("the trust's chief
-executive"), shown on a corpus-dev page."""
+real person): words that only stress how a thing was done ("formally begun", "officially
+opened"), or say which ones a question means ("the main areas"), are no words a record
+must hold. Who runs, leads or heads a body is told by who holds its leading office ("the
+trust's chief executive"), shown on a corpus-dev page."""
 
 from __future__ import annotations
 
@@ -38,6 +38,8 @@ def test_formally_and_officially_only_frame_the_question() -> None:
     assert "begun" in question.term_words
     opened = analyse("When was the centre officially opened?")
     assert "officially" not in opened.term_words
+    concerns = analyse("What were the panel's main areas of concern?")  # "three major areas"
+    assert "main" not in concerns.term_words
 
 
 def test_when_a_review_was_formally_begun_is_when_it_was_commenced(board: Assistant) -> None:

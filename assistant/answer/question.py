@@ -25,7 +25,7 @@ _STOPWORDS_TEXT = """
     seem seems seemed
     documents afterwards afterward later subsequently eventually meanwhile going
     actually exactly really precisely specifically roughly approximately ever formally
-    officially
+    officially main
     straight immediately shortly soon next yet
     timeline article story release either neither whether whose
 """
