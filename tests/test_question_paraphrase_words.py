@@ -2,7 +2,8 @@
 real person): words that only stress how a thing was done ("formally begun", "officially
 opened"), or say which ones a question means ("the main areas"), are no words a record
 must hold. Who runs, leads or heads a body is told by who holds its leading office ("the
-trust's chief executive"), shown on a corpus-dev page."""
+trust's chief executive"); what someone is "meant to do" is what they will do. Both shown
+on corpus-dev pages."""
 
 from __future__ import annotations
 
@@ -48,22 +49,30 @@ def test_when_a_review_was_formally_begun_is_when_it_was_commenced(board: Assist
     assert "23rd May 2012" in answer.answer
 
 
-SUNDERLAND = (
-    Path(__file__).resolve().parents[2]
-    / "shared"
-    / "corpus-dev"
-    / "docs"
-    / "sunderland-inadequate-to-outstanding-2021.txt"
-)
+CORPUS_DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus-dev" / "docs"
+SUNDERLAND = CORPUS_DEV / "sunderland-inadequate-to-outstanding-2021.txt"
+KIRKLEES = CORPUS_DEV / "kirklees-inadequate-commissioner-direction-2016.txt"
+
+
+def _stored_page(factory: pytest.TempPathFactory, embedder: Embedder, page: Path) -> Assistant:
+    """A corpus-dev page as stored, alone in an index."""
+    if not page.is_file():
+        pytest.skip(f"corpus-dev page not found at {page} (../shared is absent)")
+    return page_assistant(factory, embedder, page.name, page.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
 def sunderland(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Assistant]:
-    """The corpus-dev page as stored (its heading line names the trust's chief executive)."""
-    if not SUNDERLAND.is_file():
-        pytest.skip(f"corpus-dev page not found at {SUNDERLAND} (../shared is absent)")
-    text = SUNDERLAND.read_text(encoding="utf-8")
-    assistant = page_assistant(tmp_path_factory, embedder, SUNDERLAND.name, text)
+    """The page whose heading line names the trust's chief executive."""
+    assistant = _stored_page(tmp_path_factory, embedder, SUNDERLAND)
+    yield assistant
+    assistant.close()
+
+
+@pytest.fixture(scope="module")
+def kirklees(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Assistant]:
+    """The page quoting the direction that says what the commissioner will do."""
+    assistant = _stored_page(tmp_path_factory, embedder, KIRKLEES)
     yield assistant
     assistant.close()
 
@@ -72,3 +81,10 @@ def test_who_runs_a_body_is_who_holds_its_leading_office(sunderland: Assistant) 
     answer = sunderland.ask("Who runs Together for Children in Sunderland?")
     assert answer.status == "answered", answer.answer
     assert "Jill Colbert" in answer.answer
+
+
+def test_what_someone_is_meant_to_do_is_what_they_will_do(kirklees: Assistant) -> None:
+    assert analyse("What is the commissioner meant to do?").term_words == ("commissioner",)
+    answer = kirklees.ask("What is Eleanor Brazil meant to do?")
+    assert answer.status == "answered", answer.answer
+    assert "necessary instructions" in answer.answer

@@ -15,7 +15,8 @@ _WHOSE = re.compile(r"^\s*whose\s+([a-z]+)", re.I)
 _WILL_DO = re.compile(
     r"^\s*what\s+(?:will|would|shall|is\s+\S+(?:\s+\S+)?\s+going\s+to|"
     r"(?:was|were|is|are|has|have)\s+.{1,60}?\s+(?:been\s+)?"
-    r"(?:asked|told|required|expected|directed|instructed|tasked)\s+to)\b.*\bdo\b",
+    r"(?:asked|told|required|expected|directed|instructed|tasked|meant|supposed)\s+to)\b"
+    r".*\bdo\b",
     re.I,
 )
 """A question asking what someone will do, or was asked to do: what is to come."""

@@ -58,10 +58,13 @@ _HOLDING = re.compile(
 _STAND_IN = re.compile(r"\b(?:person|one)\s+(?=who\b)", re.I)
 """A word standing in for a name a follow-up could not give ("the person who was the
 director"): what the clause after it says is what a record holds."""
-_CHOOSING = frozenset(
-    "picked chosen selected named tapped hired drafted brought asked invited".split()  # noqa: SIM905
-)
-"""Verbs of choosing someone "to" do or "as" something: what follows is what is asked."""
+_CHOOSING_TEXT = """
+    picked chosen selected named tapped hired drafted brought asked invited meant supposed
+    expected required told tasked directed instructed
+"""
+_CHOOSING = frozenset(_CHOOSING_TEXT.split())
+"""Verbs of choosing someone "to" do or "as" something, or of what they are "to" do ("What
+is she meant to do?"): what follows is what is asked."""
 _LISTING_TEXT = """
     list listed lists mention mentions mentioned give gave given parts aspects elements strands
 """
