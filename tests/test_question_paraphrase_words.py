@@ -2,8 +2,8 @@
 real person): words that only stress how a thing was done ("formally begun", "officially
 opened"), or say which ones a question means ("the main areas"), are no words a record
 must hold. Who runs, leads or heads a body is told by who holds its leading office ("the
-trust's chief executive"); what someone is "meant to do" is what they will do. Both shown
-on corpus-dev pages."""
+trust's chief executive"); what someone is "meant to do" is what they will do; where they
+worked before is where they "came from". All shown on corpus-dev pages."""
 
 from __future__ import annotations
 
@@ -52,6 +52,7 @@ def test_when_a_review_was_formally_begun_is_when_it_was_commenced(board: Assist
 CORPUS_DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus-dev" / "docs"
 SUNDERLAND = CORPUS_DEV / "sunderland-inadequate-to-outstanding-2021.txt"
 KIRKLEES = CORPUS_DEV / "kirklees-inadequate-commissioner-direction-2016.txt"
+SANDWELL = CORPUS_DEV / "sandwell-remains-inadequate-2018.txt"
 
 
 def _stored_page(factory: pytest.TempPathFactory, embedder: Embedder, page: Path) -> Assistant:
@@ -81,6 +82,20 @@ def test_who_runs_a_body_is_who_holds_its_leading_office(sunderland: Assistant) 
     answer = sunderland.ask("Who runs Together for Children in Sunderland?")
     assert answer.status == "answered", answer.answer
     assert "Jill Colbert" in answer.answer
+
+
+@pytest.fixture(scope="module")
+def sandwell(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Assistant]:
+    """The page saying where the trust's chair came from."""
+    assistant = _stored_page(tmp_path_factory, embedder, SANDWELL)
+    yield assistant
+    assistant.close()
+
+
+def test_where_someone_worked_before_is_where_they_came_from(sandwell: Assistant) -> None:
+    answer = sandwell.ask("Where did Jacqui Smith work before?")
+    assert answer.status == "answered", answer.answer
+    assert "came from Leicester City Council" in answer.answer
 
 
 def test_what_someone_is_meant_to_do_is_what_they_will_do(kirklees: Assistant) -> None:

@@ -142,6 +142,9 @@ def features(query: Query, candidate: Candidate, reads: int) -> dict[str, float]
     leading = LEADING & query.weights.keys() if query.kind in _WHO_KINDS else frozenset()
     if leading and _LEADING_OFFICE.search(candidate.text):
         own |= leading  # "Who runs the trust?": "the trust's chief executive, Jane Doe"
+    served = SERVING & query.weights.keys() if query.asked & _EARLIER else frozenset()
+    if served and _CAME_FROM.search(candidate.text):
+        own |= served  # "Where did she work before?": "who came from Northtown Council"
     read_with = _read_with(candidate, query)
     around = own | with_synonyms(stems(f"{candidate.document.title} \n{read_with}"), query.pairs)
     placeable = (query.names | query.common) - query.people - query.bodies - around
@@ -187,6 +190,17 @@ _LEADING_OFFICE = re.compile(
     r"commissioner)\b",
     re.I,
 )
+
+_SERVING_TEXT = "work works worked working serve serves served serving employed"
+SERVING = frozenset(stem(w) for w in _SERVING_TEXT.split())
+_EARLIER = frozenset({"before", "previously", "formerly", "prior", "earlier"})
+_CAME_FROM = re.compile(
+    r"\b(?:came|comes|coming|joins|joined|joining|moves|moved|arrives|arrived)\s+from\b"
+    r"|\b(?:previously|formerly)\b",
+    re.I,
+)
+"""Where someone worked before is told by where they came from ("who came from Northtown
+Council"), or by what they previously did."""
 
 _SUCCESSION_TEXT = "replace replaced succeed succeeded successor took"
 SUCCESSION = frozenset(stem(w) for w in _SUCCESSION_TEXT.split())
