@@ -1,9 +1,10 @@
 """The seventeenth round (a page written here about Northtown, no real council; Sam Roe is no
 real person): words that only stress how a thing was done ("formally begun", "officially
-opened"), or say which ones a question means ("the main areas"), are no words a record
-must hold. Who runs, leads or heads a body is told by who holds its leading office ("the
-trust's chief executive"); what someone is "meant to do" is what they will do; where they
-worked before is where they "came from". All shown on corpus-dev pages."""
+opened", "first took", "on an interim basis"), or say which ones a question means ("the
+main areas"), are no words a record must hold. Who runs, leads or heads a body is told by
+who holds its leading office ("the trust's chief executive"); what someone is "meant to do"
+is what they will do; where they worked before is where they "came from". All shown on
+corpus-dev pages."""
 
 from __future__ import annotations
 
@@ -41,6 +42,9 @@ def test_formally_and_officially_only_frame_the_question() -> None:
     assert "officially" not in opened.term_words
     concerns = analyse("What were the panel's main areas of concern?")  # "three major areas"
     assert "main" not in concerns.term_words
+    interim = analyse("When did she first take the job on an interim basis?")
+    assert "first" not in interim.term_words and "basis" not in interim.term_words
+    assert "first" in analyse("When was the first report published?").term_words
 
 
 def test_when_a_review_was_formally_begun_is_when_it_was_commenced(board: Assistant) -> None:

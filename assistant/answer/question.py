@@ -58,6 +58,17 @@ _HOLDING = re.compile(
 _STAND_IN = re.compile(r"\b(?:person|one)\s+(?=who\b)", re.I)
 """A word standing in for a name a follow-up could not give ("the person who was the
 director"): what the clause after it says is what a record holds."""
+_MANNER = re.compile(r"\bon\s+an?\s+[\w-]+\s+(basis)\b", re.I)
+"""A word only framing the manner ("on an interim basis"): the word before it says it."""
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this"})
+
+
+def _first_time(previous: str, following: str) -> bool:
+    """ "first" as an adverb before a verb ("she first took"), not an ordinal of a thing
+    ("the first report"): it asks for the first time, which the verb's date tells."""
+    return previous.lower() not in _DETERMINERS and is_verb(following)
+
+
 _CHOOSING_TEXT = """
     picked chosen selected named tapped hired drafted brought asked invited meant supposed
     expected required told tasked directed instructed
@@ -210,6 +221,7 @@ def analyse(
     holding = [m.span() for m in _HOLDING.finditer(text)]
     holding += [m.span() for m in _SET_ASIDE.finditer(text)]
     holding += [m.span() for m in _STAND_IN.finditer(text)]
+    holding += [m.span(1) for m in _MANNER.finditer(text)]
     for index, (start, end, word) in enumerate(tokens):
         lowered = word.lower()
         taking_over = lowered in _TAKE and _next_word(tokens, index) in _TAKEN_OVER
@@ -226,6 +238,8 @@ def analyse(
         if kind == "grade" and lowered in _GRADE_ASKED:
             continue  # "what rating did it get?" asks for a grade; a record gives one
         previous = tokens[index - 1][2] if index else ""
+        if lowered == "first" and _first_time(previous, _next_word(tokens, index)):
+            continue  # "When did she first take the job?": when she took it
         if lowered in _PART_ASKED and previous.lower() in ("which", "what"):
             continue  # "which part of X needs work?": the record names the part
         letter = len(word) == 1 and word.isupper() and previous[:1].isupper()  # "Child K"
