@@ -3,8 +3,8 @@ real person): words that only stress how a thing was done ("formally begun", "of
 opened", "first took", "on an interim basis"), or say which ones a question means ("the
 main areas"), are no words a record must hold. Who runs, leads or heads a body is told by
 who holds its leading office ("the trust's chief executive"); what someone is "meant to do"
-is what they will do; where they worked before is where they "came from". All shown on
-corpus-dev pages."""
+is what they will do; where they worked before is where they "came from" (all shown on
+corpus-dev pages). Who took over after someone is not told by a sentence about them alone."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.answer.demands import unmet
 from assistant.answer.question import analyse
 from assistant.engine import Assistant
 from index import Embedder
@@ -107,3 +108,31 @@ def test_what_someone_is_meant_to_do_is_what_they_will_do(kirklees: Assistant) -
     answer = kirklees.ask("What is Eleanor Brazil meant to do?")
     assert answer.status == "answered", answer.answer
     assert "necessary instructions" in answer.answer
+
+
+HEADS = """Changing heads of Northtown's children's service
+
+Jo Vey (Jan 2011 - April 2012)
+
+Appointed interim director on a 12 month contract in 2011. She was reportedly paid £1,000 a
+day. While Ms Vey led the department, Kit Dale was murdered by his mother.
+
+Sam Roe (April 2012 - July 2013)
+
+Started in April 2012 but left after just 15 months.
+"""
+
+
+@pytest.fixture(scope="module")
+def heads(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Assistant]:
+    """A page written for the test (Jo Vey, Sam Roe and Kit Dale are no real people)."""
+    assistant = page_assistant(tmp_path_factory, embedder, "northtown-heads.txt", HEADS)
+    yield assistant
+    assistant.close()
+
+
+def test_who_followed_someone_is_not_told_by_a_sentence_about_them_alone(heads: Assistant) -> None:
+    assert unmet("Who took over after Jo Vey?", "Jo Vey was paid £1,000 a day.", set())
+    assert not unmet("Who took over after Jo Vey?", "Sam Roe took over from Jo Vey.", set())
+    answer = heads.ask("Who took over after Jo Vey?")
+    assert answer.status == "not_found" or "Sam Roe" in answer.answer, answer.answer

@@ -42,6 +42,21 @@ _NTH_THING = re.compile(
 recommendation?"): the sentence must speak of that thing, not of "last Saturday"."""
 
 
+_WHO_FOLLOWED = re.compile(
+    r"^\s*(?:and\s+)?who\s+(?:(?:has|had|will|would)\s+)?(?:took\s+over|take[sn]?\s+over|"
+    r"replaced|succeeded|came\s+after|followed)\b",
+    re.I,
+)
+"""A question asking who followed someone in a post ("Who took over after her?")."""
+_FOLLOWING = re.compile(
+    r"\b(?:replac\w*|succeed\w*|successor|(?:take[sn]?|took|taking)\s+over|in place of|"
+    r"new|appointed|took up|takes up|taking up|named)\b",
+    re.I,
+)
+"""How a record tells that someone came into a post: one telling of neither is about the
+person the question names, not who followed them."""
+
+
 def unmet(question: str, sentence: str, around: set[str]) -> str | None:
     """The demand of the question the sentence fails, if any; `around`: the stems of the
     sentence and its context."""
@@ -57,6 +72,8 @@ def unmet(question: str, sentence: str, around: set[str]) -> str | None:
         return "to come"  # "When will the notice be reviewed?": not a past review's date
     if measures_another(question, sentence, around):
         return "measure"  # "the vacancy rate": not a sentence giving the sickness rate
+    if _WHO_FOLLOWED.match(question) and not _FOLLOWING.search(sentence):
+        return "succession"  # "Who took over after her?": not a sentence about her alone
     return None
 
 
