@@ -2,9 +2,10 @@
 Kit Dale are no real people): a claim that says the opposite of a record in other words
 ("rejected" where it says "accepted", "gave up" where it says "retained", "disbanded" where
 it says "will remain in place") is contradicted by it; the record's own side, or a negated
-side, is not; a record cannot deny what the claim dates after it; a sentence saying "we" in
-a council's statement holds the claim's "council"; "murdered by his mother and his
-grandfather" is contradicted by "murdered on 3 March 2012 by his mother and stepfather"."""
+side, is not, and another word of its side ("kept" for "retained") is supported; a record
+cannot deny what the claim dates after it; a sentence saying "we" in a council's statement
+holds the claim's "council"; "murdered by his mother and his grandfather" is contradicted
+by "murdered on 3 March 2012 by his mother and stepfather"."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import pytest
 
 from assistant.engine import Assistant
 from assistant.factcheck import FactChecker
-from assistant.factcheck.opposites import opposition
+from assistant.factcheck.opposites import agreement, opposition
 from index import Embedder
 
 from .conftest import page_assistant
@@ -71,6 +72,13 @@ def test_a_claim_saying_the_opposite_is_contradicted(northtown: Assistant, claim
 
 def test_the_records_own_side_is_supported(northtown: Assistant) -> None:
     check = FactChecker.of(northtown).check("Northtown's senior leaders accepted the findings.")
+    assert check.verdict == "supported", check.explanation
+
+
+def test_another_word_of_the_records_side_is_supported(northtown: Assistant) -> None:
+    assert agreement("The council kept control.", "The council retained control.") == "kept"
+    claim = "Northtown Council kept financial responsibility for its children's services."
+    check = FactChecker.of(northtown).check(claim)
     assert check.verdict == "supported", check.explanation
 
 

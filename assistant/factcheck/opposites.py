@@ -90,17 +90,33 @@ def opposition(claim: str, unit: str) -> Opposition | None:
     return None
 
 
+def agreement(claim: str, unit: str) -> str | None:
+    """A phrase of the claim whose unit says another of the same side ("kept" where it says
+    "retained"), using neither the claim's phrase nor any of the other side."""
+    for left, right in _PAIRS:
+        for mine, theirs in ((left, right), (right, left)):
+            said = _says(claim, mine)
+            if said is None or _mentions(claim, theirs) or _mentions(unit, theirs):
+                continue
+            given = _says(unit, mine)
+            if given is not None and not _mentions(unit, (said.lower(),)):
+                return said
+    return None
+
+
 def held_by_opposites(units: list[Unit], claim: Claim, weights: Weights) -> list[Unit]:
-    """Each unit saying the opposite of the claim with the claim's words of that side
-    counted as held: the unit speaks of what the claim says, in the other sense."""
+    """Each unit saying the opposite of the claim, or the same in another word of its side,
+    with the claim's words of that side counted as held: the unit speaks of what the claim
+    says, in the other sense or in the same."""
     asked = {t: w.lower() for t, w in claim.subject.items() if t in weights.terms}
     held_units = []
     for unit in units:
         found = opposition(claim.text, unit.quote)
-        if found is None:
+        said = found.said if found is not None else agreement(claim.text, unit.quote)
+        if said is None:
             held_units.append(unit)
             continue
-        words = set(found.said.lower().split())
+        words = set(said.lower().split())
         held = {t for t, w in asked.items() if w in words}
         held_units.append(with_held(unit, held, asked, weights))
     return held_units
