@@ -5,7 +5,8 @@ it says "will remain in place") is contradicted by it; the record's own side, or
 side, is not, and another word of its side ("kept" for "retained") is supported; a record
 cannot deny what the claim dates after it; a sentence saying "we" in a council's statement
 holds the claim's "council"; "murdered by his mother and his grandfather" is contradicted
-by "murdered on 3 March 2012 by his mother and stepfather"."""
+by "murdered on 3 March 2012 by his mother and stepfather"; a name of two words owning
+children's services ("Tower Hamlets children's services") is a place."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from assistant.answer.intent import place_stems
 from assistant.engine import Assistant
 from assistant.factcheck import FactChecker
 from assistant.factcheck.opposites import agreement, opposition
@@ -133,3 +135,10 @@ def test_another_doer_described_after_the_same_verb_contradicts(murder: Assistan
     assert "stepfather" in wrong.explanation
     right = checker.check("Kit Dale was murdered by his mother and stepfather.")
     assert right.verdict == "supported", right.explanation
+
+
+def test_a_place_of_two_words_owning_services_may_be_held_by_its_page() -> None:
+    """ "Tower Hamlets children's services": a place its page is about, not a person the
+    sentence must name."""
+    assert place_stems("Some Tower Hamlets children's services had improved.") == {"tower", "hamle"}
+    assert not place_stems("Jane Doe's review was published.")

@@ -640,13 +640,33 @@ def person_stems(text: str) -> frozenset[str]:
 
 
 def place_stems(text: str) -> frozenset[str]:
-    """Stems of the one-word names of places a text gives ("Devon's", "Kirklees"): names a
+    """Stems of the names of places a text gives ("Devon's", "Kirklees", and a longer name
+    owning a council or children's services: "Tower Hamlets children's services"): names a
     whole page can be about, unlike a body ("the Task Force") a sentence must name."""
-    return frozenset(
+    found = names_in(text)
+    owners = [n for n in found if " " in n and _owns_services(n, text)]
+    people = frozenset(
+        stem(w) for n in found if n not in owners and (p := _as_person(n, text)) for w in p.split()
+    )
+    single = frozenset(
         stem(n)
-        for n in names_in(text)
+        for n in found
         if " " not in n and n.lower().removesuffix("'s").removesuffix("’s") not in _INSTITUTION
-    ) - person_stems(text)
+    )
+    return (single | frozenset(stem(w) for n in owners for w in n.split())) - people
+
+
+_OWNED = re.compile(
+    r"(?:['’]s)?\s+(?:(?:County|City|Borough|District|Metropolitan)\s+)?(?:Council\b|"
+    r"children['’]s\s+(?:services|social\s+care)\b)",
+    re.I,
+)
+"""What follows a place's name, not a person's: its council or its children's services."""
+
+
+def _owns_services(name: str, text: str) -> bool:
+    """A name of several words that owns a council or children's services in the text."""
+    return any(_OWNED.match(text, m.end()) for m in re.finditer(re.escape(name), text))
 
 
 def names_in(text: str) -> list[str]:
