@@ -48,6 +48,8 @@ def test_a_side_the_unit_never_uses_against_the_side_it_says() -> None:
     found = opposition("The leaders rejected the findings.", "They accepted the findings.")
     assert found is not None and (found.said, found.given) == ("rejected", "accepted")
     assert opposition("The report was kept confidential.", "It was made public.") is not None
+    quoted = opposition("Services had deteriorated.", "Services have ‘substantially improved’.")
+    assert quoted is not None and quoted.given == "improved"
 
 
 def test_no_opposition_when_either_side_is_negated_or_both_are_said() -> None:

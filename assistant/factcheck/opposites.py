@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.answer.question import LATEST
 from assistant.factcheck.claim import Claim
@@ -50,56 +51,89 @@ class Opposition:
     given: str
 
 
-def _pairs(text: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
-    """The sides of each pair, as lowercase phrases."""
+@dataclass(frozen=True)
+class _Side:
+    """One side of a pair: its phrases, their first words (a cheap test) and one pattern."""
+
+    phrases: tuple[str, ...]
+    firsts: frozenset[str]
+    pattern: re.Pattern[str]
+
+
+def _side(phrases: list[str]) -> _Side:
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return _Side(
+        tuple(phrases),
+        frozenset(p.split()[0] for p in phrases),
+        re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I),
+    )
+
+
+def _pairs(text: str) -> list[tuple[_Side, _Side]]:
+    """The sides of each pair."""
     joined = re.sub(r"\n\s{6,}", " ", text)  # a pair's continuation lines
     pairs = []
     for line in joined.strip().splitlines():
         left, right = line.split("|")
-        pairs.append(
-            tuple(tuple(w.replace("_", " ") for w in side.split()) for side in (left, right))
-        )
-    return pairs  # type: ignore[return-value]
+        sides = [[w.replace("_", " ") for w in side.split()] for side in (left, right)]
+        pairs.append((_side(sides[0]), _side(sides[1])))
+    return pairs
 
 
 _PAIRS = _pairs(_OPPOSED_TEXT)
+_WORD = re.compile(r"[a-z][a-z-]*")
+_NEGATION_REACH = 40
+"""Characters before a side's phrase read for a negation."""
 
 
-def _says(text: str, phrases: tuple[str, ...]) -> str | None:
-    """The first of `phrases` the text says unnegated, if any."""
-    for phrase in phrases:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text, re.I):
-            if not _NEGATION.search(text[: m.start()]):
-                return m.group()
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(text.lower()))
+
+
+def _says(text: str, words: frozenset[str], side: _Side) -> str | None:
+    """The first phrase of the side the text says unnegated, if any."""
+    if not side.firsts & words:
+        return None
+    for m in side.pattern.finditer(text):
+        if not _NEGATION.search(text[max(0, m.start() - _NEGATION_REACH) : m.start()]):
+            return m.group()
     return None
 
 
-def _mentions(text: str, phrases: tuple[str, ...]) -> bool:
-    """The text uses any of `phrases`, negated or not."""
-    return any(re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", text, re.I) for p in phrases)
+def _mentions(text: str, words: frozenset[str], side: _Side) -> bool:
+    """The text uses a phrase of the side, negated or not."""
+    return bool(side.firsts & words) and side.pattern.search(text) is not None
 
 
+@lru_cache(maxsize=4096)
 def opposition(claim: str, unit: str) -> Opposition | None:
     """A side the claim says that the unit never uses, where the unit says the other side
     and the claim never uses it."""
+    claimed, given_words = _words(claim), _words(unit)
     for left, right in _PAIRS:
         for mine, theirs in ((left, right), (right, left)):
-            said, given = _says(claim, mine), _says(unit, theirs)
-            if said and given and not _mentions(unit, mine) and not _mentions(claim, theirs):
+            said = _says(claim, claimed, mine)
+            if said is None or _mentions(claim, claimed, theirs):
+                continue
+            given = _says(unit, given_words, theirs)
+            if given and not _mentions(unit, given_words, mine):
                 return Opposition(said, given)
     return None
 
 
+@lru_cache(maxsize=4096)
 def agreement(claim: str, unit: str) -> str | None:
     """A phrase of the claim whose unit says another of the same side ("kept" where it says
     "retained"), using neither the claim's phrase nor any of the other side."""
+    claimed, given_words = _words(claim), _words(unit)
     for left, right in _PAIRS:
         for mine, theirs in ((left, right), (right, left)):
-            said = _says(claim, mine)
-            if said is None or _mentions(claim, theirs) or _mentions(unit, theirs):
+            said = _says(claim, claimed, mine)
+            if said is None or _mentions(claim, claimed, theirs):
                 continue
-            given = _says(unit, mine)
-            if given is not None and not _mentions(unit, (said.lower(),)):
+            if _mentions(unit, given_words, theirs) or _says(unit, given_words, mine) is None:
+                continue
+            if not re.search(rf"(?<![\w-]){re.escape(said)}(?![\w-])", unit, re.I):
                 return said
     return None
 
