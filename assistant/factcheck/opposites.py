@@ -105,19 +105,32 @@ def _mentions(text: str, words: frozenset[str], side: _Side) -> bool:
     return bool(side.firsts & words) and side.pattern.search(text) is not None
 
 
+@lru_cache(maxsize=256)
+def _claimed_sides(claim: str) -> tuple[tuple[_Side, _Side, str], ...]:
+    """Each side the claim says unnegated (with its phrase), whose other side it never
+    uses: read once per claim, so each unit is read only for these."""
+    words = _words(claim)
+    found = []
+    for left, right in _PAIRS:
+        for mine, theirs in ((left, right), (right, left)):
+            said = _says(claim, words, mine)
+            if said is not None and not _mentions(claim, words, theirs):
+                found.append((mine, theirs, said))
+    return tuple(found)
+
+
 @lru_cache(maxsize=4096)
 def opposition(claim: str, unit: str) -> Opposition | None:
     """A side the claim says that the unit never uses, where the unit says the other side
     and the claim never uses it."""
-    claimed, given_words = _words(claim), _words(unit)
-    for left, right in _PAIRS:
-        for mine, theirs in ((left, right), (right, left)):
-            said = _says(claim, claimed, mine)
-            if said is None or _mentions(claim, claimed, theirs):
-                continue
-            given = _says(unit, given_words, theirs)
-            if given and not _mentions(unit, given_words, mine):
-                return Opposition(said, given)
+    sides = _claimed_sides(claim)
+    if not sides:
+        return None
+    words = _words(unit)
+    for mine, theirs, said in sides:
+        given = _says(unit, words, theirs)
+        if given and not _mentions(unit, words, mine):
+            return Opposition(said, given)
     return None
 
 
@@ -125,16 +138,15 @@ def opposition(claim: str, unit: str) -> Opposition | None:
 def agreement(claim: str, unit: str) -> str | None:
     """A phrase of the claim whose unit says another of the same side ("kept" where it says
     "retained"), using neither the claim's phrase nor any of the other side."""
-    claimed, given_words = _words(claim), _words(unit)
-    for left, right in _PAIRS:
-        for mine, theirs in ((left, right), (right, left)):
-            said = _says(claim, claimed, mine)
-            if said is None or _mentions(claim, claimed, theirs):
-                continue
-            if _mentions(unit, given_words, theirs) or _says(unit, given_words, mine) is None:
-                continue
-            if not re.search(rf"(?<![\w-]){re.escape(said)}(?![\w-])", unit, re.I):
-                return said
+    sides = _claimed_sides(claim)
+    if not sides:
+        return None
+    words = _words(unit)
+    for mine, theirs, said in sides:
+        if _mentions(unit, words, theirs) or _says(unit, words, mine) is None:
+            continue
+        if not re.search(rf"(?<![\w-]){re.escape(said)}(?![\w-])", unit, re.I):
+            return said
     return None
 
 
