@@ -183,8 +183,8 @@ JUDGING = frozenset(stem(w) for w in _JUDGING_TEXT.split())
 
 _LEADING_TEXT = "run runs ran running lead leads led head heads headed manage manages managed"
 LEADING = frozenset(stem(w) for w in _LEADING_TEXT.split())
-_WHO_KINDS = frozenset({"person", "agent"})
 """Verbs of being in charge: who runs a body is told by who holds its leading office."""
+_WHO_KINDS = frozenset({"person", "agent"})
 _LEADING_OFFICE = re.compile(
     r"\b(?:chief executive|director|chair(?:man|woman|person)?|head|leader|manager|"
     r"commissioner)\b",

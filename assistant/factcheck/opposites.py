@@ -53,17 +53,16 @@ class Opposition:
 
 @dataclass(frozen=True)
 class _Side:
-    """One side of a pair: its phrases, their first words (a cheap test) and one pattern."""
+    """One side of a pair: its phrases' first words (a cheap test) and one pattern."""
 
-    phrases: tuple[str, ...]
     firsts: frozenset[str]
     pattern: re.Pattern[str]
 
 
 def _side(phrases: list[str]) -> _Side:
+    """The side read in one pass, its longest phrases tried first ("kept confidential")."""
     alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     return _Side(
-        tuple(phrases),
         frozenset(p.split()[0] for p in phrases),
         re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I),
     )
@@ -87,6 +86,7 @@ _NEGATION_REACH = 40
 
 
 def _words(text: str) -> frozenset[str]:
+    """The text's lower-case words, to skip a side none of whose phrases can be there."""
     return frozenset(_WORD.findall(text.lower()))
 
 
