@@ -61,6 +61,9 @@ _ATTRIBUTION = re.compile(
 )
 """A verb of saying: the sentence says who speaks the quotation it opens or closes."""
 QUOTE_RUN = 4
+TENURE_RUN = 40
+"""How many sentences past a tenure heading the next one ("Sam Roe (2012 - 2014)") is
+looked for: a tenure's section is a few paragraphs."""
 """How many quoted paragraphs above a sentence are walked to find who is speaking."""
 
 
@@ -253,6 +256,35 @@ class CandidateReader:
         vectors = self.store.sentence_vectors(doc_id, first, last)
         return self._hanging(lead, lead.sentence.start, rows, vectors, text)[:most]
 
+    def next_tenure(self, item: Candidate) -> Candidate | None:
+        """The first sentence under the tenure heading ("Sam Roe (2012 - 2014)") after the
+        one `item` sits under: on a page of a post's holders, who held it next."""
+        if item.heading is None:
+            return None
+        doc_id = item.document.id
+        text = self.store.text(doc_id)
+        first = max(0, item.sentence.ord - LOOKBACK)
+        rows = self.store.sentences(doc_id, first, item.sentence.ord + TENURE_RUN)
+        vectors = self.store.sentence_vectors(doc_id, first, item.sentence.ord + TENURE_RUN)
+        past = False
+        for index, row in enumerate(rows):
+            if row.start <= item.heading.start:
+                continue
+            if tenure_heading(text[row.start : row.end]):
+                past = True
+                continue
+            if not past:
+                continue
+            found = self._from_row(
+                item.document, item.rank, item.passage_score, text, rows[: index + 1], vectors
+            )
+            if found is not None and found.heading and tenure_heading(found.heading.text):
+                found.document_stems = item.document_stems
+                found.document_headings = item.document_headings
+                found.topics_of = item.topics_of
+                return found
+        return None
+
     def _hanging(
         self,
         source: Candidate,
@@ -346,6 +378,13 @@ def is_heading(quote: str, title: str) -> bool:
     if _is_numbered_heading(quote) or _NAME_WITH_NOTE.fullmatch(quote.strip()):
         return True
     return len(quote.split()) <= HEADING_WORDS and not quote.rstrip().endswith(_CLOSES)
+
+
+def tenure_heading(line: str) -> bool:
+    """A name with dates in brackets ("Jane Doe (April 2012 - July 2013)"): one holder's
+    section of a page telling a post's holders in turn."""
+    found = _NAME_WITH_NOTE.fullmatch(line.strip())
+    return found is not None and bool(find_dates(line[line.find("(") :]))
 
 
 def _is_numbered_heading(quote: str) -> bool:

@@ -77,6 +77,11 @@ def unmet(question: str, sentence: str, around: set[str]) -> str | None:
     return None
 
 
+def asks_successor(question: str) -> bool:
+    """The question asks who followed someone in a post ("Who replaced Jane Doe?")."""
+    return bool(_WHO_FOLLOWED.match(question))
+
+
 def measures_another(question: str, sentence: str, around: set[str]) -> bool:
     """The sentence gives a measure the question asks of one thing ("vacancy rate") only of
     another ("sickness rates"), and never names the thing asked."""

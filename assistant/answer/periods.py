@@ -57,6 +57,25 @@ def sentence_dates(
     return found
 
 
+def since_bounds(quote: str, day_first: bool) -> list[str]:
+    """The dates a sentence counts from ("four directors since 2006"): a count or change
+    since one date is not the one since another."""
+    return [
+        span.first[: {"year": 4, "month": 7}.get(span.precision, 10)]
+        for span in dated_spans(quote, None, day_first=day_first)
+        if span.precision in PRECISION and _SINCE.search(quote[: span.start])
+    ]
+
+
+def counts_from(periods: tuple[Period, ...], bounds: list[str]) -> bool | None:
+    """Whether a sentence's "since" dates are the question's ("since 2009" asked): True for
+    the same start, False for another, None when either gives none."""
+    asked = [p.start for p in periods if p.end == LATEST and p.label.lower().startswith("since")]
+    if not asked or not bounds:
+        return None
+    return any(start.startswith(bound) for start in asked for bound in bounds)
+
+
 _IN_RELATIVE_CLAUSE = re.compile(r"\w[^,;:–—]*,\s+(?:who|whom|whose|which)\b[^,;:–—()]*$", re.I)
 """A date after ", who …" or ", which …" (no comma or dash between): it dates what the
 clause says of someone named before, not what the sentence says."""

@@ -155,6 +155,14 @@ _SOURCE = re.compile(
 """A clause naming where the answer is written ("according to the council's improvement
 plan", "in its 2014 report", "listed in the July 2010 press release"): its words describe
 the record, not the sentence."""
+_SOURCE_SAYING = re.compile(
+    rf"\b(?:did|does|do|has|have|had) (?:the|its|their|his|her|a|an|this|that) "
+    rf"([^,;?]*?{_RECORD_NOUN}) (?:say|give|find|record|state|list|describe|conclude|show|"
+    r"reveal|note|identify|highlight|set out)\b",
+    re.I,
+)
+"""A record that is the subject saying the answer ("What did the review give as the
+causes?"): its page names it; the sentence need not."""
 _ASKING = frozenset({"what", "who", "whom", "when", "where", "which", "why", "how", "did", "was"})
 _PERIOD_FRAME = frozenset({"start", "beginning", "end", "early", "late", "mid", "middle"})
 """Words that only place a date ("at the start of 2020", "late-2009"): the date is asked."""
@@ -260,6 +268,9 @@ def analyse(
             continue  # "Who was picked to chair …?", "brought in to head …": what for is asked
         if any(s <= start < e for s, e in holding):
             continue  # "Who holds the post of director?": the post is what is asked
+        if lowered == "charge" and previous.lower() == "in":
+            terms.setdefault(stem("lead"), "lead")  # "who was in charge?": not "charged with"
+            continue
         terms.setdefault(stem(word), _bare(word))
         if index > 0 and word[0].isupper() and not _months_only(word):
             names.append(_bare(_NAMED_PART.sub("", word)))
@@ -352,6 +363,9 @@ def _places_date(
 def _source_stems(text: str) -> frozenset[str]:
     """Stems of the words of the question's source clause ("according to …")."""
     span = _source_span(text)
+    saying = _SOURCE_SAYING.search(text)
+    if span is None and saying is not None:
+        span = saying.start(1), saying.end(1)  # its year may be a later page's recollection
     if span is None:
         return frozenset()
     return frozenset(stem(w) for _, _, w in words(text[span[0] : span[1]]))

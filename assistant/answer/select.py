@@ -17,8 +17,9 @@ from assistant.answer.candidates import (
     continues_quote,
     refers_back,
     speaks,
+    tenure_heading,
 )
-from assistant.answer.demands import unmet
+from assistant.answer.demands import asks_successor, unmet
 from assistant.answer.glossary import Glossary, expansions, with_synonyms
 from assistant.answer.intent import (
     COUNCIL_STEMS,
@@ -36,11 +37,13 @@ from assistant.answer.intent import (
 from assistant.answer.models import Context, Evidence
 from assistant.answer.periods import (
     Dated,
+    counts_from,
     dated,
     in_period,
     latest,
     precision_of,
     relative_phrase,
+    since_bounds,
     years_in,
 )
 from assistant.answer.question import AUTHORING, DOCUMENTS, PRECISION, Question, asks_its_date
@@ -216,7 +219,51 @@ class EvidenceSelector:
                 selection.chosen = self._whole_list(question, best, pairs, query)
             else:
                 selection.chosen = self._choose(question, ranked, model.threshold, query)
+        if not selection.chosen:
+            followed = self._successor(question, candidates, query.people, model.threshold)
+            if followed is not None:
+                selection.chosen = [followed]
+                selection.confidence = max(selection.confidence, model.threshold)
         return selection
+
+    def _successor(
+        self, question: Question, candidates: list[Candidate], people: frozenset[str], least: float
+    ) -> Evidence | None:
+        """Who followed someone in a post, on a page telling its holders in turn under tenure
+        headings ("Jane Doe (2010 - 2012)"): the first sentence under the heading after the
+        one naming them, quoted with that heading."""
+        if not people or not asks_successor(question.text):
+            return None
+        for candidate in candidates:
+            heading = candidate.heading
+            if heading is None or not tenure_heading(heading.text):
+                continue
+            if not people <= stems(heading.text):
+                continue
+            after = self.reader.next_tenure(candidate)
+            if after is None or after.heading is None:
+                continue
+            day_first = self.rules.day_first
+            when = dated(after.text, after.heading.text, after.document.date, day_first)
+            if question.periods and not in_period(question.periods, when):
+                continue
+            after.score = least
+            own = when.source == "sentence"
+            return Evidence(
+                document=after.document,
+                quote=after.text,
+                start=after.sentence.start,
+                end=after.sentence.end,
+                page=after.sentence.page,
+                score=least,
+                coverage=0.0,
+                dates=when.dates if own else (),
+                precisions=when.precisions if own else (),
+                date_source=when.source,
+                context=Context("heading", *_parts(after.heading)),
+                vector=after.vector,
+            )
+        return None
 
     def _spelt_out(self, names: list[str], hits: list[SearchHit]) -> dict[str, str]:
         """Acronyms the question uses that no record writes, each spelt out by a name in a
@@ -398,6 +445,16 @@ class EvidenceSelector:
         if evidence.context is None and above and (when.source == "heading" or lead_in):
             # the answer says where its date comes from, or what a list item belongs to
             evidence = replace(evidence, context=Context("heading", *_parts(above)))
+        counted = counts_from(question.periods, since_bounds(candidate.text, day_first))
+        if counted is not None:  # "since 2009" asked: a count since 2006 is another count
+            bounds = since_bounds(candidate.text, day_first)
+            placed = replace(
+                evidence,
+                dates=tuple(bounds),
+                precisions=tuple(precision_of(b) for b in bounds),
+                date_source="sentence",
+            )
+            return placed, counted
         if when.source != "none":
             timely = (
                 in_period(question.periods, when)

@@ -134,6 +134,7 @@ def follow(
     prev = parts(first_part(history[-1].question))
     told = prev.dates or (antecedents.period() if _answer_dated(placed) else "")
     placed = _bound_to(placed, told)
+    placed = _at_that_time(placed, prev.dates or antecedents.period())
     placed = _that_thing(placed, prev)
     cur = parts(placed)
     own = has_content(cur.subject) or bool(cur.topic)
@@ -607,6 +608,21 @@ def _bound_to(text: str, told: str) -> str:
         return f"{word} {when[end.start : end.end]}"
 
     return _BOUND_THAT.sub(bound, text)
+
+
+_THEN_AT_END = re.compile(r"\s+(?:back\s+)?(?:then|at (?:that|the) time)(?=\W*$)", re.I)
+"""A follow-up's closing "then" or "at that time": the time the exchange before spoke of."""
+_HAPPENING = re.compile(r"\bhappen", re.I)
+"""In "What happened then?" the "then" is "next", no time already spoken of."""
+
+
+def _at_that_time(text: str, when: str) -> str:
+    """ "Who chaired the board then?" after a reply dated July 2010: in July 2010."""
+    if not when or _HAPPENING.search(text):
+        return text
+    if re.match(r"in \d", when):
+        when = "on" + when[2:]  # "in 27 July 2010" reads "on 27 July 2010"
+    return _THEN_AT_END.sub(f" {when}", text, count=1)
 
 
 _EVENT_OF = {

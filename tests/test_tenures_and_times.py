@@ -1,0 +1,102 @@
+"""The eighteenth round (pages written here about Northtown, no real council; Jo Vey, Kit Dale,
+Lee Moss and Sam Roe are no real people). A page telling a post's holders in turn under
+tenure headings ("Kit Dale (Jan 2011 - April 2012)") tells who followed whom. A count "since
+2009" is not the count since 2006. "In charge" asks who led, not who was "charged". "What
+did the review give as …?" names the record that says it. A follow-up's "then" is the time
+the last answer gave."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from assistant.answer.question import analyse
+from assistant.engine import Assistant
+from index import Embedder
+
+from .conftest import chat, page_assistant
+
+HEADS = """Northtown children's services: changing heads
+
+Northtown Council's children's department has had three directors since 2009.
+
+Jo Vey (April 2006 - Jan 2011)
+
+Jo Vey started as director of children's services in April 2006. She retired in January 2011.
+
+Kit Dale (Jan 2011 - April 2012)
+
+Appointed interim director on a 12 month contract in 2011. She was paid £900 a day.
+
+While Kit Dale led the department, Sam Roe was murdered by his father in March 2011. Police
+charged the father with murder in May 2011.
+
+Lee Moss (April 2012 - July 2013)
+
+Started in April 2012 but left after just 15 months.
+"""
+
+
+@pytest.fixture(scope="module")
+def heads(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[Assistant]:
+    """A page of a post's holders in turn, written for the test."""
+    assistant = page_assistant(tmp_path_factory, embedder, "northtown-heads.txt", HEADS)
+    yield assistant
+    assistant.close()
+
+
+def test_who_followed_someone_is_the_next_tenure_heading(heads: Assistant) -> None:
+    answer = heads.ask("Who took over after Kit Dale?")
+    assert answer.status == "answered", answer.answer
+    assert "Lee Moss (April 2012 - July 2013)" in answer.answer
+    assert "Started in April 2012" in answer.answer
+    succeeded = heads.ask("Who succeeded Jo Vey?")
+    assert succeeded.status == "answered", succeeded.answer
+    assert "Kit Dale (Jan 2011 - April 2012)" in succeeded.answer
+
+
+def test_the_last_holder_on_the_page_has_no_successor_told(heads: Assistant) -> None:
+    answer = heads.ask("Who took over after Lee Moss?")
+    assert answer.status == "not_found", answer.answer
+
+
+def test_a_count_since_one_year_is_not_the_count_since_another(heads: Assistant) -> None:
+    same = heads.ask("How many directors has Northtown's children's department had since 2009?")
+    assert same.status == "answered", same.answer
+    assert "three directors since 2009" in same.answer
+    other = heads.ask("How many directors has Northtown's children's department had since 2006?")
+    assert other.status == "not_found", other.answer
+    assert "2009" in other.answer  # what the records do give
+
+
+def test_in_charge_asks_who_led_not_who_was_charged(heads: Assistant) -> None:
+    question = analyse("Who was in charge when Sam Roe was murdered?")
+    assert "charge" not in question.term_words and "lead" in question.term_words
+    answer = heads.ask("Who was in charge when Sam Roe was murdered?")
+    assert answer.status == "answered", answer.answer
+    assert "While Kit Dale led the department" in answer.answer
+    assert not answer.answer.startswith("Police charged")
+
+
+def test_a_record_saying_the_answer_is_its_source_not_its_words() -> None:
+    question = analyse("What did the review give as the causes of Sam Roe's death?")
+    assert "revie" in question.source_terms
+    recalled = analyse("What did the 2013 Ofsted report say about Northtown's social care?")
+    assert not recalled.record_periods  # a later page may recall the 2013 report
+    assert [p.label for p in recalled.periods] == ["2013"]
+
+
+def test_then_in_a_follow_up_is_the_time_the_last_answer_gave() -> None:
+    resolution = chat(
+        ("user", "When did the board publish the review?"),
+        ("assistant", "27 July 2010: The Board today publishes the review. [1]"),
+        ("user", "Who chaired the board then?"),
+    )
+    assert resolution.question == "Who chaired the board on 27 July 2010?"
+    happened = chat(
+        ("user", "When did the board publish the review?"),
+        ("assistant", "27 July 2010: The Board today publishes the review. [1]"),
+        ("user", "What happened then?"),
+    )
+    assert "2010" not in happened.question  # "then" here is "next"
