@@ -3,7 +3,7 @@ Lee Moss and Sam Roe are no real people). A page telling a post's holders in tur
 tenure headings ("Kit Dale (Jan 2011 - April 2012)") tells who followed whom. A count "since
 2009" is not the count since 2006. "In charge" asks who led, not who was "charged". "What
 did the review give as …?" names the record that says it. A follow-up's "then" is the time
-the last answer gave."""
+the last answer gave. A phrasal verb means its one-word verb: "stepped in" is "intervened"."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import pytest
 
 from assistant.answer.question import analyse
+from assistant.answer.tokens import phrasal_meanings, stem, stems
 from assistant.engine import Assistant
 from index import Embedder
 
@@ -100,3 +101,34 @@ def test_then_in_a_follow_up_is_the_time_the_last_answer_gave() -> None:
         ("user", "What happened then?"),
     )
     assert "2010" not in happened.question  # "then" here is "next"
+
+
+def test_who_came_before_someone_is_the_previous_tenure_heading(heads: Assistant) -> None:
+    answer = heads.ask("Who did Lee Moss replace?")
+    assert answer.status == "answered", answer.answer
+    assert "Kit Dale (Jan 2011 - April 2012)" in answer.answer
+    before = heads.ask("Who was director before Kit Dale?")
+    assert before.status == "answered", before.answer
+    assert "Jo Vey (April 2006 - Jan 2011)" in before.answer
+    assert heads.ask("Who came before Jo Vey?").status == "not_found"
+
+
+def test_a_phrasal_verb_means_its_one_word_verb() -> None:
+    found = phrasal_meanings("People who could have stepped in; she was taken out of school.")
+    assert [meaning for _, _, meaning in found] == ["intervene", stem("withdraw")]
+    assert not phrasal_meanings("He stepped forward in 2010.")  # no particle of "step in"
+    assert "intervene" in stems("at least 30 individuals who could have intervened")
+    assert "inter" not in stems("Ofsted intervened")  # not the stem of "interim"
+    question = analyse("How many people could have stepped in to save Sam Roe?")
+    assert "intervene" in question.terms and "step" not in question.terms
+
+
+def test_the_council_picked_out_what_the_reference_statement_says_it_identified(
+    reference: Assistant,
+) -> None:
+    answer = reference.ask(
+        "Apart from the review's recommendations, how many extra improvement areas did the "
+        "council pick out for itself?"
+    )
+    assert answer.status == "answered", answer.answer
+    assert "28 areas" in answer.answer

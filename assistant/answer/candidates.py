@@ -256,33 +256,38 @@ class CandidateReader:
         vectors = self.store.sentence_vectors(doc_id, first, last)
         return self._hanging(lead, lead.sentence.start, rows, vectors, text)[:most]
 
-    def next_tenure(self, item: Candidate) -> Candidate | None:
-        """The first sentence under the tenure heading ("Sam Roe (2012 - 2014)") after the
-        one `item` sits under: on a page of a post's holders, who held it next."""
+    def adjacent_tenure(self, item: Candidate, *, later: bool) -> Candidate | None:
+        """The first sentence under the tenure heading ("Sam Roe (2012 - 2014)") after (or,
+        unless `later`, before) the one `item` sits under: on a page of a post's holders,
+        who held it next, or before."""
         if item.heading is None:
             return None
         doc_id = item.document.id
         text = self.store.text(doc_id)
-        first = max(0, item.sentence.ord - LOOKBACK)
-        rows = self.store.sentences(doc_id, first, item.sentence.ord + TENURE_RUN)
-        vectors = self.store.sentence_vectors(doc_id, first, item.sentence.ord + TENURE_RUN)
-        past = False
+        first = max(0, item.sentence.ord - (LOOKBACK if later else TENURE_RUN))
+        last = item.sentence.ord + (TENURE_RUN if later else 0)
+        rows = self.store.sentences(doc_id, first, last)
+        vectors = self.store.sentence_vectors(doc_id, first, last)
+        headings = [r.start for r in rows if tenure_heading(text[r.start : r.end])]
+        own = item.heading.start
+        wanted = [h for h in headings if h > own] if later else [h for h in headings if h < own]
+        if not wanted:
+            return None
+        heading = wanted[0] if later else wanted[-1]
         for index, row in enumerate(rows):
-            if row.start <= item.heading.start:
-                continue
-            if tenure_heading(text[row.start : row.end]):
-                past = True
-                continue
-            if not past:
+            if row.start <= heading:
                 continue
             found = self._from_row(
                 item.document, item.rank, item.passage_score, text, rows[: index + 1], vectors
             )
-            if found is not None and found.heading and tenure_heading(found.heading.text):
-                found.document_stems = item.document_stems
-                found.document_headings = item.document_headings
-                found.topics_of = item.topics_of
-                return found
+            if found is None or found.heading is None:
+                continue
+            if found.heading.start != heading:
+                return None  # the section under that heading holds no sentence
+            found.document_stems = item.document_stems
+            found.document_headings = item.document_headings
+            found.topics_of = item.topics_of
+            return found
         return None
 
     def _hanging(

@@ -74,12 +74,42 @@ def unmet(question: str, sentence: str, around: set[str]) -> str | None:
         return "measure"  # "the vacancy rate": not a sentence giving the sickness rate
     if _WHO_FOLLOWED.match(question) and not _FOLLOWING.search(sentence):
         return "succession"  # "Who took over after her?": not a sentence about her alone
+    if _WHO_PRECEDED.match(question) and not _PRECEDING.search(sentence):
+        return "succession"  # "Who came before her?": not a sentence about her alone
     return None
+
+
+_MONTH_NAMES = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b"
+)
+_WHO_PRECEDED = re.compile(
+    r"^\s*(?:and\s+)?who\s+(?:(?:had|was|were)\s+)?(?:preceded|came\s+before|"
+    r"(?:was|were)\s+(?:\w+\s+){0,3}before\s+(?:him|her|them|(?!" + _MONTH_NAMES + r")"
+    r"(?-i:[A-Z])))"
+    r"|^\s*(?:and\s+)?who\s+did\s+.{1,60}?\s+(?:replace|succeed|follow|take\s+over\s+from)\b",
+    re.I,
+)
+"""A question asking who held a post before someone ("Who was director before Jo Vey?",
+"Who did she replace?")."""
+
+
+_PRECEDING = re.compile(
+    r"\b(?:replac\w*|succeed\w*|predecessor\w*|(?:take[sn]?|took|taking)\s+over\b[^.;]{0,40}?\bfrom|"
+    r"in place of|previous(?:ly)?|former(?:ly)?|before)\b",
+    re.I,
+)
+"""How a record tells who held a post before someone."""
 
 
 def asks_successor(question: str) -> bool:
     """The question asks who followed someone in a post ("Who replaced Jane Doe?")."""
     return bool(_WHO_FOLLOWED.match(question))
+
+
+def asks_predecessor(question: str) -> bool:
+    """The question asks who held someone's post before them ("Who did Jane Doe replace?")."""
+    return bool(_WHO_PRECEDED.match(question))
 
 
 def measures_another(question: str, sentence: str, around: set[str]) -> bool:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from assistant.answer.figures import unit_of
 from assistant.answer.intent import AnswerType, answer_type
-from assistant.answer.tokens import stem, words
+from assistant.answer.tokens import phrasal_meanings, stem, words
 from assistant.conversation.words import RECORD_NOUNS, is_verb, names_record
 from index import DateMention, date_bounds, find_dates
 
@@ -230,8 +230,17 @@ def analyse(
     holding += [m.span() for m in _SET_ASIDE.finditer(text)]
     holding += [m.span() for m in _STAND_IN.finditer(text)]
     holding += [m.span(1) for m in _MANNER.finditer(text)]
+    phrasal = {start: (end, meaning) for start, end, meaning in phrasal_meanings(text)}
+    particles: set[int] = set()
     for index, (start, end, word) in enumerate(tokens):
         lowered = word.lower()
+        if start in phrasal:  # "stepped in": a record saying "intervened" holds it
+            last, meaning = phrasal[start]
+            terms.setdefault(meaning, text[start:last])
+            particles.add(last)
+            continue
+        if end in particles:
+            continue
         taking_over = lowered in _TAKE and _next_word(tokens, index) in _TAKEN_OVER
         if any(start < e and s < end for s, e in in_date) or (
             lowered in STOPWORDS and not taking_over

@@ -19,7 +19,7 @@ from assistant.answer.candidates import (
     speaks,
     tenure_heading,
 )
-from assistant.answer.demands import asks_successor, unmet
+from assistant.answer.demands import asks_predecessor, asks_successor, unmet
 from assistant.answer.glossary import Glossary, expansions, with_synonyms
 from assistant.answer.intent import (
     COUNCIL_STEMS,
@@ -204,8 +204,12 @@ class EvidenceSelector:
         led: list[Evidence] = []
         if question.kind in ("list", "summary"):
             led = self._led_list(question, candidates, required, pairs, query)
+        adjacent = self._adjacent_holder(question, candidates, query.people, model.threshold)
         if led:
             selection.chosen = led
+            selection.confidence = max(selection.confidence, model.threshold)
+        elif adjacent is not None:  # the page's order of tenures tells who came next
+            selection.chosen = [adjacent]
             selection.confidence = max(selection.confidence, model.threshold)
         elif own := _of_record_dated(question, ranked, model.threshold):
             selection.chosen = [own[1]]  # "When was the statement … issued?": its own date
@@ -219,20 +223,16 @@ class EvidenceSelector:
                 selection.chosen = self._whole_list(question, best, pairs, query)
             else:
                 selection.chosen = self._choose(question, ranked, model.threshold, query)
-        if not selection.chosen:
-            followed = self._successor(question, candidates, query.people, model.threshold)
-            if followed is not None:
-                selection.chosen = [followed]
-                selection.confidence = max(selection.confidence, model.threshold)
         return selection
 
-    def _successor(
+    def _adjacent_holder(
         self, question: Question, candidates: list[Candidate], people: frozenset[str], least: float
     ) -> Evidence | None:
-        """Who followed someone in a post, on a page telling its holders in turn under tenure
-        headings ("Jane Doe (2010 - 2012)"): the first sentence under the heading after the
-        one naming them, quoted with that heading."""
-        if not people or not asks_successor(question.text):
+        """Who followed (or preceded) someone in a post, on a page telling its holders in turn
+        under tenure headings ("Jane Doe (2010 - 2012)"): the first sentence under the heading
+        after (or before) the one naming them, quoted with that heading."""
+        later = asks_successor(question.text)
+        if not people or not (later or asks_predecessor(question.text)):
             return None
         for candidate in candidates:
             heading = candidate.heading
@@ -240,7 +240,7 @@ class EvidenceSelector:
                 continue
             if not people <= stems(heading.text):
                 continue
-            after = self.reader.next_tenure(candidate)
+            after = self.reader.adjacent_tenure(candidate, later=later)
             if after is None or after.heading is None:
                 continue
             day_first = self.rules.day_first

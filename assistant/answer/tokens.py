@@ -46,6 +46,57 @@ _IRREGULAR = {
 """English verbs whose past is not base + "ed": "came" is stemmed as "come"."""
 
 
+_PHRASAL_TEXT = """
+    intervene: step steps stepped stepping / in
+    resign: step steps stepped stepping / down
+    establish: set sets setting / up
+    conduct: carry carries carried carrying / out
+    continue: carry carries carried carrying / on
+    reject: rule rules ruled ruling / out
+    investigate: look looks looked looking / into
+    identify: pick picks picked picking / out
+    withdraw: pull pulls pulled pulling take takes took taken taking / out
+    discover: find finds found finding / out
+    close: shut shuts shutting close closes closed closing / down
+    rise: go goes went gone going / up
+    fall: go goes went gone going come comes came coming cut cuts cutting / down
+"""
+_INTERVENING_TEXT = "intervene intervenes intervened intervening intervention interventions"
+
+
+def _phrasal_table(text: str) -> dict[tuple[str, str], str]:
+    """(verb form, particle) → the one verb they mean, from lines "meaning: forms / particle"."""
+    table: dict[tuple[str, str], str] = {}
+    for line in text.strip().splitlines():
+        meaning, rest = line.split(":")
+        verbs, particle = rest.split("/")
+        table.update({(verb, particle.strip()): meaning.strip() for verb in verbs.split()})
+    return table
+
+
+_PHRASAL = _phrasal_table(_PHRASAL_TEXT)
+_PHRASAL_FORM = re.compile(
+    rf"\b({'|'.join(sorted({v for v, _ in _PHRASAL}, key=len, reverse=True))})"
+    r"((?:\s+(?:him|her|them|it|us|me|(?-i:[A-Z][\w’'-]*)|(?:the|a|an|its|their|his|her)\s+"
+    r"[A-Za-z’'-]+))?)"
+    rf"\s+({'|'.join(sorted({p for _, p in _PHRASAL}))})\b",
+    re.I,
+)
+"""A verb and its particle, maybe around its object ("stepped in", "taken her out"): together
+they mean one verb ("intervened", "withdrew"), and either wording holds the other."""
+_INTERVENING = frozenset(_INTERVENING_TEXT.split())
+
+
+def phrasal_meanings(text: str) -> list[tuple[int, int, str]]:
+    """(verb start, particle end, stem of the one verb meant) of each phrasal verb."""
+    found = []
+    for m in _PHRASAL_FORM.finditer(text):
+        meaning = _PHRASAL.get((m.group(1).lower(), m.group(3).lower()))
+        if meaning is not None:
+            found.append((m.start(), m.end(), stem(meaning)))
+    return found
+
+
 def base_form(word: str) -> str:
     """An irregular past as its verb ("ran" → "run"); any other word as it is, lower-cased."""
     lowered = word.lower()
@@ -71,6 +122,8 @@ def stem(word: str) -> str:
         return _DIRECTION_OF[w]  # "fell", "dropped", "decreased": one stem, "fall"
     if w in _SPEECH:
         return "say"  # "spoke", "commented", "said": one stem
+    if w in _INTERVENING:
+        return "intervene"  # not "inter", the stem of "interim" and "internal"
     w = w.removesuffix("'s").rstrip("'")
     w = _IRREGULAR.get(w, w)
     if not w.isalpha():
@@ -126,10 +179,11 @@ def _stem_set(text: str) -> frozenset[str]:
         found.add(stem(word))
         if "-" in word:
             found.update(stem(part) for part in word.split("-") if part)
+    found.update(meaning for _, _, meaning in phrasal_meanings(text))
     return frozenset(found)
 
 
-__all__ = ["DIRECTIONS", "stem", "stems", "words"]
+__all__ = ["DIRECTIONS", "phrasal_meanings", "stem", "stems", "words"]
 
 
 _CONTRACTED = re.compile(
