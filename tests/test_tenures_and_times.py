@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from assistant.answer.demands import unmet
 from assistant.answer.question import analyse
 from assistant.answer.tokens import phrasal_meanings, stem, stems
 from assistant.engine import Assistant
@@ -132,3 +133,10 @@ def test_the_council_picked_out_what_the_reference_statement_says_it_identified(
     )
     assert answer.status == "answered", answer.answer
     assert "28 areas" in answer.answer
+
+
+def test_a_role_now_carried_out_by_someone_tells_who_followed() -> None:
+    asked = "Who took over Jo Vey's commissioner job?"
+    assert unmet(asked, "The commissioner role will now be carried out by Sam Roe.", set()) is None
+    assert unmet(asked, "Jo Vey was paid £900 a day.", set()) == "succession"
+    assert "conti" in analyse("Until when was she going to stay on?").terms  # "carry on"

@@ -49,12 +49,12 @@ _WHO_FOLLOWED = re.compile(
 )
 """A question asking who followed someone in a post ("Who took over after her?")."""
 _FOLLOWING = re.compile(
-    r"\b(?:replac\w*|succeed\w*|successor|(?:take[sn]?|took|taking)\s+over|in place of|"
-    r"new|appointed|took up|takes up|taking up|named)\b",
+    r"\b(?:replac\w*|succeed\w*|successor|(?:take[sn]?|took|taking)\s+(?:over|on)|"
+    r"in place of|new|now|appointed|took up|takes up|taking up|named|fill(?:s|ed)?)\b",
     re.I,
 )
-"""How a record tells that someone came into a post: one telling of neither is about the
-person the question names, not who followed them."""
+"""How a record tells that someone came into a post ("will now be carried out by Sam Roe"):
+one telling of neither is about the person the question names, not who followed them."""
 
 
 def unmet(question: str, sentence: str, around: set[str]) -> str | None:

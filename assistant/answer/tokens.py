@@ -51,7 +51,7 @@ _PHRASAL_TEXT = """
     resign: step steps stepped stepping / down
     establish: set sets setting / up
     conduct: carry carries carried carrying / out
-    continue: carry carries carried carrying / on
+    continue: carry carries carried carrying stay stays stayed staying / on
     reject: rule rules ruled ruling / out
     investigate: look looks looked looking / into
     identify: pick picks picked picking / out
