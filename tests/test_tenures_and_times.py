@@ -11,7 +11,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from assistant.answer.demands import unmet
+from assistant.answer.candidates import tenure_heading
+from assistant.answer.demands import asks_predecessor, unmet
+from assistant.answer.periods import counts_from
 from assistant.answer.question import analyse
 from assistant.answer.tokens import phrasal_meanings, stem, stems
 from assistant.engine import Assistant
@@ -140,3 +142,30 @@ def test_a_role_now_carried_out_by_someone_tells_who_followed() -> None:
     assert unmet(asked, "The commissioner role will now be carried out by Sam Roe.", set()) is None
     assert unmet(asked, "Jo Vey was paid £900 a day.", set()) == "succession"
     assert "conti" in analyse("Until when was she going to stay on?").terms  # "carry on"
+
+
+def test_what_the_new_rules_leave_alone() -> None:
+    """Cases a review of this round found the first forms of these rules got wrong."""
+    assert not tenure_heading("Annual Report (2010)")  # a record, not a holder of a post
+    assert not asks_predecessor("Who was director before Jan 2011?")  # a date
+    assert not asks_predecessor("Who was director before Ofsted inspected?")  # an event
+    assert asks_predecessor("Who was her predecessor?")
+    asked = "Who took over after Jo Vey?"
+    assert unmet(asked, "She now lives in Spain.", set()) == "succession"
+    assert unmet(asked, "Jo Vey took on too many cases.", set()) == "succession"
+    assert not phrasal_meanings("The next step in the plan is a review.")  # a noun
+    assert not phrasal_meanings("Targets set\nUp to 40 children were seen.")  # two lines
+    assert not analyse("What did the children in the report say?").source_terms
+    since = analyse("How many directors since 2009?").periods
+    assert counts_from(since, ["2009-03"]) and not counts_from(since, ["2006"])
+    reply = "27 July 2010: The Board today publishes the review. [1]"
+    asked_then = ("user", "When did the board publish the review?"), ("assistant", reply)
+    assert chat(*asked_then, ("user", "Who has chaired it since then?")).question.endswith(
+        "since then?"
+    )
+    assert chat(*asked_then, ("user", "What then?")).question == "What then?"
+
+
+def test_first_before_a_phrasal_verb_is_an_adverb() -> None:
+    found = phrasal_meanings("It is better than when the Trust was first set up in 2015.")
+    assert [meaning for _, _, meaning in found] == [stem("establish")]

@@ -61,10 +61,10 @@ _ATTRIBUTION = re.compile(
 )
 """A verb of saying: the sentence says who speaks the quotation it opens or closes."""
 QUOTE_RUN = 4
+"""How many quoted paragraphs above a sentence are walked to find who is speaking."""
 TENURE_RUN = 40
 """How many sentences past a tenure heading the next one ("Sam Roe (2012 - 2014)") is
 looked for: a tenure's section is a few paragraphs."""
-"""How many quoted paragraphs above a sentence are walked to find who is speaking."""
 
 
 @dataclass(frozen=True)
@@ -282,7 +282,7 @@ class CandidateReader:
             )
             if found is None or found.heading is None:
                 continue
-            if found.heading.start != heading:
+            if found.heading.start != heading or tenure_heading(found.text):
                 return None  # the section under that heading holds no sentence
             found.document_stems = item.document_stems
             found.document_headings = item.document_headings
@@ -389,7 +389,9 @@ def tenure_heading(line: str) -> bool:
     """A name with dates in brackets ("Jane Doe (April 2012 - July 2013)"): one holder's
     section of a page telling a post's holders in turn."""
     found = _NAME_WITH_NOTE.fullmatch(line.strip())
-    return found is not None and bool(find_dates(line[line.find("(") :]))
+    if found is None or not find_dates(line[line.find("(") :]):
+        return False
+    return bool(people_in(line[: line.find("(")]))  # a person's name, not "Annual Report"
 
 
 def _is_numbered_heading(quote: str) -> bool:

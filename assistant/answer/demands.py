@@ -49,8 +49,10 @@ _WHO_FOLLOWED = re.compile(
 )
 """A question asking who followed someone in a post ("Who took over after her?")."""
 _FOLLOWING = re.compile(
-    r"\b(?:replac\w*|succeed\w*|successor|(?:take[sn]?|took|taking)\s+(?:over|on)|"
-    r"in place of|new|now|appointed|took up|takes up|taking up|named|fill(?:s|ed)?)\b",
+    r"\b(?:replac\w*|succeed\w*|successor|(?:take[sn]?|took|taking)\s+over|"
+    r"in place of|new|appointed|took up|takes up|taking up|named|"
+    r"now\s+(?:\w+\s+){0,3}by|(?:take[sn]?|took|taking)\s+on\s+the\s+(?:role|post|job)|"
+    r"fill(?:s|ed|ing)?\s+(?:the|her|his|their)\s+(?:post|role|job|vacancy))\b",
     re.I,
 )
 """How a record tells that someone came into a post ("will now be carried out by Sam Roe"):
@@ -79,19 +81,18 @@ def unmet(question: str, sentence: str, around: set[str]) -> str | None:
     return None
 
 
-_MONTH_NAMES = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\b"
-)
 _WHO_PRECEDED = re.compile(
     r"^\s*(?:and\s+)?who\s+(?:(?:had|was|were)\s+)?(?:preceded|came\s+before|"
-    r"(?:was|were)\s+(?:\w+\s+){0,3}before\s+(?:him|her|them|(?!" + _MONTH_NAMES + r")"
-    r"(?-i:[A-Z])))"
-    r"|^\s*(?:and\s+)?who\s+did\s+.{1,60}?\s+(?:replace|succeed|follow|take\s+over\s+from)\b",
+    r"(?:was|were|held)\s+(?:\w+\s+){0,3}before\s+(?:him|her|them|"
+    r"(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)))"
+    r"|^\s*(?:and\s+)?who\s+did\s+.{1,60}?\s+(?:replace|succeed|follow|take\s+over\s+from)"
+    r"\s*\??\s*$"
+    r"|^\s*(?:and\s+)?who\s+(?:was|were)\s+.{1,40}?\bpredecessors?\b",
     re.I,
 )
 """A question asking who held a post before someone ("Who was director before Jo Vey?",
-"Who did she replace?")."""
+"Who did she replace?", "Who was her predecessor?"), not before a date or an event
+("before Jan 2011", "before Ofsted inspected"): a name of two words, or "him" or "her"."""
 
 
 _PRECEDING = re.compile(

@@ -70,10 +70,17 @@ def since_bounds(quote: str, day_first: bool) -> list[str]:
 def counts_from(periods: tuple[Period, ...], bounds: list[str]) -> bool | None:
     """Whether a sentence's "since" dates are the question's ("since 2009" asked): True for
     the same start, False for another, None when either gives none."""
-    asked = [p.start for p in periods if p.end == LATEST and p.label.lower().startswith("since")]
+    asked = [p for p in periods if p.end == LATEST and p.label.lower().startswith("since")]
     if not asked or not bounds:
         return None
-    return any(start.startswith(bound) for start in asked for bound in bounds)
+    return any(_same_start(p, bound) for p in asked for bound in bounds)
+
+
+def _same_start(period: Period, bound: str) -> bool:
+    """Whether a "since" date is the period's start, at the coarser of their precisions
+    ("since 2009" asked is "since March 2009" said)."""
+    width = min(len(bound), {1: 4, 2: 7}.get(period.precision, 10))
+    return period.start[:width] == bound[:width]
 
 
 _IN_RELATIVE_CLAUSE = re.compile(r"\w[^,;:–—]*,\s+(?:who|whom|whose|which)\b[^,;:–—()]*$", re.I)

@@ -157,7 +157,8 @@ plan", "in its 2014 report", "listed in the July 2010 press release"): its words
 the record, not the sentence."""
 _SOURCE_SAYING = re.compile(
     rf"\b(?:did|does|do|has|have|had) (?:the|its|their|his|her|a|an|this|that) "
-    rf"([^,;?]*?{_RECORD_NOUN}) (?:say|give|find|record|state|list|describe|conclude|show|"
+    rf"((?:(?!(?:in|of|on|for|by|about|who|which|that)\b)[\w'’-]+\s+){{0,3}}{_RECORD_NOUN}) "
+    r"(?:say|give|find|record|state|list|describe|conclude|show|"
     r"reveal|note|identify|highlight|set out)\b",
     re.I,
 )

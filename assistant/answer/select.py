@@ -445,9 +445,9 @@ class EvidenceSelector:
         if evidence.context is None and above and (when.source == "heading" or lead_in):
             # the answer says where its date comes from, or what a list item belongs to
             evidence = replace(evidence, context=Context("heading", *_parts(above)))
-        counted = counts_from(question.periods, since_bounds(candidate.text, day_first))
-        if counted is not None:  # "since 2009" asked: a count since 2006 is another count
-            bounds = since_bounds(candidate.text, day_first)
+        bounds = since_bounds(candidate.text, day_first) if question.asks_number else []
+        counted = counts_from(question.periods, bounds)
+        if counted is not None:  # "how many since 2009?": a count since 2006 is another count
             placed = replace(
                 evidence,
                 dates=tuple(bounds),

@@ -75,26 +75,52 @@ def _phrasal_table(text: str) -> dict[tuple[str, str], str]:
 
 
 _PHRASAL = _phrasal_table(_PHRASAL_TEXT)
-_PHRASAL_FORM = re.compile(
-    rf"\b({'|'.join(sorted({v for v, _ in _PHRASAL}, key=len, reverse=True))})"
-    r"((?:\s+(?:him|her|them|it|us|me|(?-i:[A-Z][\w’'-]*)|(?:the|a|an|its|their|his|her)\s+"
-    r"[A-Za-z’'-]+))?)"
-    rf"\s+({'|'.join(sorted({p for _, p in _PHRASAL}))})\b",
-    re.I,
-)
-"""A verb and its particle, maybe around its object ("stepped in", "taken her out"): together
-they mean one verb ("intervened", "withdrew"), and either wording holds the other."""
+_PHRASAL_VERBS = frozenset(verb for verb, _ in _PHRASAL)
 _INTERVENING = frozenset(_INTERVENING_TEXT.split())
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it", "us", "me"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+_NOUN_MARKERS_TEXT = """
+    a an the this that these those each every next key major important further big small
+    new positive vital crucial significant
+"""
+_NOUN_MARKERS = frozenset(_NOUN_MARKERS_TEXT.split())
+"""Words before "step" or "set" that make it a noun ("the next step in the plan"); not
+"first", an adverb as often ("when the trust was first set up")."""
 
 
-def phrasal_meanings(text: str) -> list[tuple[int, int, str]]:
-    """(verb start, particle end, stem of the one verb meant) of each phrasal verb."""
+def phrasal_meanings(
+    text: str, tokens: list[tuple[int, int, str]] | None = None
+) -> list[tuple[int, int, str]]:
+    """(verb start, particle end, stem of the one verb meant) of each phrasal verb: a verb
+    and its particle, maybe around its object ("stepped in", "taken her out"), on one line
+    of one clause; together they mean one verb ("intervened", "withdrew")."""
+    tokens = words(text) if tokens is None else tokens
     found = []
-    for m in _PHRASAL_FORM.finditer(text):
-        meaning = _PHRASAL.get((m.group(1).lower(), m.group(3).lower()))
-        if meaning is not None:
-            found.append((m.start(), m.end(), stem(meaning)))
+    for index, (start, _, word) in enumerate(tokens):
+        verb = word.lower()
+        if verb not in _PHRASAL_VERBS:
+            continue
+        if index and tokens[index - 1][2].lower() in _NOUN_MARKERS:
+            continue  # "an important step in improving services": a noun
+        for later in range(index + 1, min(index + 4, len(tokens))):
+            if re.search(r"[\n.,;:!?]", text[tokens[later - 1][1] : tokens[later][0]]):
+                break
+            meaning = _PHRASAL.get((verb, tokens[later][2].lower()))
+            if meaning is not None and _an_object(tokens[index + 1 : later]):
+                found.append((start, tokens[later][1], stem(meaning)))
+                break
     return found
+
+
+def _an_object(between: list[tuple[int, int, str]]) -> bool:
+    """Nothing, a pronoun or a name, or a determiner and a noun: what may stand between a
+    verb and its particle ("took Khyra out", "set the board up")."""
+    said = [w for _, _, w in between]
+    if len(said) == 0:
+        return True
+    if len(said) == 1:
+        return said[0].lower() in _OBJECT_PRONOUNS or said[0][:1].isupper()
+    return len(said) == 2 and said[0].lower() in _DETERMINERS
 
 
 def base_form(word: str) -> str:
@@ -175,11 +201,12 @@ def repeated_stems(text: str, times: int = 2) -> frozenset[str]:
 
 def _stem_set(text: str) -> frozenset[str]:
     found = set()
-    for _, _, word in words(text):
+    tokens = words(text)
+    for _, _, word in tokens:
         found.add(stem(word))
         if "-" in word:
             found.update(stem(part) for part in word.split("-") if part)
-    found.update(meaning for _, _, meaning in phrasal_meanings(text))
+    found.update(meaning for _, _, meaning in phrasal_meanings(text, tokens))
     return frozenset(found)
 
 

@@ -610,17 +610,21 @@ def _bound_to(text: str, told: str) -> str:
     return _BOUND_THAT.sub(bound, text)
 
 
-_THEN_AT_END = re.compile(r"\s+(?:back\s+)?(?:then|at (?:that|the) time)(?=\W*$)", re.I)
+_THEN_AT_END = re.compile(
+    r"(?<!\bsince)(?<!\bafter)(?<!\bbefore)(?<!\buntil)(?<!\btill)(?<!\bby)(?<!\bfrom)"
+    r"\s+(?:back\s+)?(?:then|at (?:that|the) time)(?=\W*$)",
+    re.I,
+)
 """A follow-up's closing "then" or "at that time": the time the exchange before spoke of."""
-_HAPPENING = re.compile(r"\bhappen", re.I)
-"""In "What happened then?" the "then" is "next", no time already spoken of."""
+_HAPPENING = re.compile(r"\bhappen|^\W*(?:and|what|so)?\W*then\W*$", re.I)
+"""In "What happened then?" or "And then?" the "then" is "next", no time already spoken of."""
 
 
 def _at_that_time(text: str, when: str) -> str:
     """ "Who chaired the board then?" after a reply dated July 2010: in July 2010."""
     if not when or _HAPPENING.search(text):
         return text
-    if re.match(r"in \d", when):
+    if re.match(r"in \d{1,2} ", when):
         when = "on" + when[2:]  # "in 27 July 2010" reads "on 27 July 2010"
     return _THEN_AT_END.sub(f" {when}", text, count=1)
 
