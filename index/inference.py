@@ -83,9 +83,10 @@ def infer_title(clean: CleanText) -> str | None:
     if not clean.paragraphs:
         return None
     scanned = clean.paragraphs[:_TITLE_SCAN]
+    site = _site_label(clean.text[: clean.paragraphs[min(2, len(clean.paragraphs) - 1)].end])
     for number, paragraph in enumerate(scanned):
         text = clean.text[paragraph.start : paragraph.end]
-        if _is_not_a_title(text):
+        if _is_not_a_title(text) or _names_site(text, site):
             continue
         if _is_heading_line(text):
             following = _next_heading(clean, scanned[number + 1 :])
@@ -95,6 +96,37 @@ def infer_title(clean: CleanText) -> str | None:
         return _opening_words(clean, paragraph)
     longer = [p for p in clean.paragraphs if len(clean.text[p.start : p.end].split()) > 3]
     return _opening_words(clean, (longer or clean.paragraphs)[0])
+
+
+_HOST = re.compile(r"(?:https?://)?(?:www\.)?([A-Za-z0-9-]+)\.", re.IGNORECASE)
+_SITE_EXTRA_WORDS = 2  # "Radio Sandwell Local News": the site's name and a word or two
+
+
+def _site_label(top: str) -> str | None:
+    """The main label of the address a saved page gives at its top ("radiosandwell" of
+    "http://radiosandwell.co.uk/local/…"): the site's name as one word."""
+    found = _ADDRESS.search(top)
+    host = _HOST.match(found.group()) if found else None
+    label = host.group(1).lower() if host else None
+    return label if label and len(label) >= _SITE_LABEL_LETTERS else None
+
+
+_SITE_LABEL_LETTERS = 5
+
+
+def _names_site(text: str, site: str | None) -> bool:
+    """A line that is the site's name, maybe with a word or two ("Radio Sandwell Local News"
+    on radiosandwell.co.uk): the site's masthead, not the page's title."""
+    if site is None:
+        return False
+    words = [w for w in _HEAD_WORD.findall(text)]
+    for taken in range(1, len(words) + 1):
+        squashed = "".join(re.sub(r"[^a-z0-9]", "", w.lower()) for w in words[:taken])
+        if squashed == site:
+            return len(words) - taken <= _SITE_EXTRA_WORDS
+        if not site.startswith(squashed):
+            return False
+    return False
 
 
 def _is_heading_line(text: str) -> bool:
@@ -389,12 +421,10 @@ def _lead_paragraphs(raw_text: str, day_first: bool) -> list[tuple[str, bool]]:
 
 def _counts(paragraph: str, day_first: bool) -> bool:
     """Page counts and undated furniture ("Citation preview") do not use up the lead."""
-    if _LETTERS.search(paragraph) is None or is_nav_item(paragraph):
-        return False
-    return (
-        not is_furniture(paragraph)
-        or _best(find_page_dates(paragraph, day_first=day_first)) is not None
-    )
+    dated = _best(find_page_dates(paragraph, day_first=day_first)) is not None
+    if (_LETTERS.search(paragraph) is None and not dated) or is_nav_item(paragraph):
+        return False  # not "2015-03-31 18:38:51", a date line with no letters
+    return not is_furniture(paragraph) or dated
 
 
 def _best(mentions: list[DateMention]) -> str | None:
