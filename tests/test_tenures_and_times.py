@@ -13,6 +13,7 @@ import pytest
 
 from assistant.answer.candidates import tenure_heading
 from assistant.answer.demands import asks_predecessor, unmet
+from assistant.answer.figures import unit_of
 from assistant.answer.periods import counts_from
 from assistant.answer.question import analyse
 from assistant.answer.tokens import phrasal_meanings, stem, stems
@@ -169,3 +170,9 @@ def test_what_the_new_rules_leave_alone() -> None:
 def test_first_before_a_phrasal_verb_is_an_adverb() -> None:
     found = phrasal_meanings("It is better than when the Trust was first set up in 2015.")
     assert [meaning for _, _, meaning in found] == [stem("establish")]
+
+
+def test_how_much_was_committed_or_pledged_asks_for_money() -> None:
+    assert unit_of("How much did the council commit in 2014 to improve services?") == "money"
+    assert unit_of("How much has Northtown pledged?") == "money"
+    assert unit_of("How much did the vacancy rate drop?") == "share"

@@ -65,7 +65,8 @@ _UNIT_OF_QUESTION = (
         re.compile(
             r"\bhow much (money|funding)\b|\bcost|budget|\bgrants?\b|\bmillion\b|\bpounds\b|"
             r"\bfunding|\bpaid\b|\bpay\b|\bspen[dt]|\bsalar(?:y|ies)\b|\bwages?\b|\bfees?\b|"
-            r"\bearn(?:s|ed|ing)?\b",
+            r"\bearn(?:s|ed|ing)?\b|\bhow much\b(?:\s+[\w'’]+){0,6}?\s+(?:commit|pledge|invest|"
+            r"allocate|award|donate|borrow|raise)(?:s|d|ed|ted)?\b",
             re.I,
         ),
     ),
